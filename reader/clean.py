@@ -1,0 +1,136 @@
+"""Cleaning: ordered pure passes that repair scraped text and record every change.
+
+Each pass maps a text to a list of :class:`~reader.edits.Edit`; :func:`clean`
+applies them in order, keeps every :class:`~reader.edits.Repair` (offsets in
+the final text) and collects the pinyin readings the source carried.
+
+>>> clean("a\\x1b[31mb\\r\\nc&amp;d<b>e</b>").text
+'ab\\nc&de'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .edits import Edit, Repair, apply_edits, carry
+from .mojibake import mojibake_edits
+from .pinyin_notes import pinyin_edits
+
+Pass = Callable[[str], list[Edit]]
+
+# ------------------------------------------------------------ terminal safety
+
+# ESC-introduced sequences: CSI (ESC [ … final), OSC/DCS/SOS/PM/APC strings
+# (ESC ] P X ^ _ … terminated by BEL or ST) and two-character escapes; the
+# 8-bit C1 forms (CSI 0x9b, OSC 0x9d, DCS 0x90 …) likewise.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+# Remaining controls (all of C0 but tab and newline, DEL, C1), bidi
+# embeddings/overrides/isolates, zero-width characters and a stray BOM: none
+# of them is text a reader should see, and some would act on the terminal.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f\x80-\x9f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def control_edits(text: str) -> list[Edit]:
+    """Remove escape sequences and control/bidi/zero-width characters; CR/CRLF -> LF.
+
+    >>> [e.kind for e in control_edits("a\\r\\nb\\x1b]52;c;SGVsbG8=\\x07c\\u202e")]
+    ['newline', 'escape', 'control']
+    """
+    edits: list[Edit] = []
+    taken = 0
+    for m in re.finditer(r"\r\n?|" + _ESCAPES.pattern + "|" + _INVISIBLE.pattern, text):
+        if m.start() < taken or not m.group():
+            continue
+        g = m.group()
+        if g[0] == "\r":
+            edits.append(Edit(m.start(), m.end(), "\n", "newline"))
+        elif _INVISIBLE.fullmatch(g) and g not in "\x9b\x9d\x90\x98\x9e\x9f":
+            edits.append(Edit(m.start(), m.end(), "", "control", f"U+{ord(g):04X}"))
+        else:
+            edits.append(Edit(m.start(), m.end(), "", "escape", "terminal escape sequence"))
+        taken = m.end()
+    return edits
+
+
+# ------------------------------------------------------------------- HTML
+
+_TAG = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # comments, also one cut off at the end
+    r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"  # complete tags
+    r"|<[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\s*\Z",  # a tag truncated by the end of the text
+    re.S,
+)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def html_edits(text: str) -> list[Edit]:
+    """Strip HTML tags (and one truncated at the end) and unescape entities.
+
+    >>> [(e.new, e.kind) for e in html_edits('a&nbsp;b<p style="x">c')]
+    [('', 'html'), ('\\xa0', 'entity')]
+    >>> html_edits("a < b and c > d")
+    []
+    """
+    edits: list[Edit] = []
+    for m in _TAG.finditer(text):
+        g = m.group()
+        # A truncated tag swallows the rest of its line; keep the line break.
+        start = m.start()
+        if m.end() == len(text) and not g.endswith(">"):
+            # also drop the blank/indented lead-in of that last line
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+        edits.append(Edit(start, m.end(), "", "html", "truncated tag" if not g.endswith(">") else "tag"))
+    taken = [(e.start, e.end) for e in edits]
+    for m in _ENTITY.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        new = html.unescape(m.group())
+        if new != m.group():
+            edits.append(Edit(m.start(), m.end(), new, "entity"))
+    return edits
+
+
+# ------------------------------------------------------------------ pipeline
+
+PASSES: tuple[tuple[str, Pass], ...] = (
+    ("terminal safety", control_edits),
+    ("html", html_edits),
+    ("mojibake", mojibake_edits),
+    ("pinyin", pinyin_edits),
+)
+_MAX_ROUNDS = 4  # a pass is re-run until it finds nothing (e.g. &amp;lt;), at most this often
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    repairs: tuple[Repair, ...]
+    readings: dict[int, str]
+
+
+def clean(text: str, passes: tuple[tuple[str, Pass], ...] = PASSES) -> Cleaned:
+    """Run every pass in order; each repair's offsets refer to the returned text."""
+    repairs: list[Repair] = []
+    for _name, find_edits in passes:
+        for _round in range(_MAX_ROUNDS):
+            edits = find_edits(text)
+            if not edits:
+                break
+            text, new_repairs, omap = apply_edits(text, edits)
+            repairs = [carry(r, omap) for r in repairs] + new_repairs
+    repairs.sort(key=lambda r: r.offset)
+    readings: dict[int, str] = {}
+    for r in repairs:
+        readings.update(r.readings)
+    return Cleaned(text, tuple(repairs), readings)

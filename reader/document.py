@@ -1,0 +1,221 @@
+"""The shared document model: frozen dataclasses built once from clean text.
+
+Every view (TUI widgets, CLI dumps) reads a :class:`Document`; none of them
+re-parses text.  Enrichment (figures, keywords) returns a new ``Document``
+with those fields filled (``dataclasses.replace``), so data flows one way.
+
+>>> doc = parse("導語\\n01\\n正文。\\n")
+>>> [(s.name, len(s.paragraphs)) for s in doc.sections]
+[('', 1), ('01', 1)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from .edits import Inferred, Repair
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from .figures import Figure
+    from .keywords import Keyword
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A non-empty line of the clean text; ``start`` is its offset in it."""
+
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Section:
+    """The lede (index 0, name "") or a numbered/titled section.
+
+    ``name`` is how the article numbers it ("01", "一、流向", "第一章 …",
+    "# Title"); ``title`` is its heading text without the number ("" when the
+    article gives none); ``heading`` holds the heading lines themselves.
+    """
+
+    index: int
+    name: str
+    title: str
+    heading: tuple[Paragraph, ...]
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def label(self) -> str:
+        """What a navigator shows: "導語" for the lede, else name + title."""
+        if self.index == 0 and not self.name:
+            return "導語"
+        if self.title and self.title not in self.name:
+            return f"{self.name} {self.title}"
+        return self.name
+
+    @property
+    def start(self) -> int:
+        first = self.heading[:1] or self.paragraphs[:1]
+        return first[0].start if first else 0
+
+    @property
+    def end(self) -> int:
+        last = self.paragraphs[-1:] or self.heading[-1:]
+        return last[0].end if last else self.start
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: where it came from, its clean text and its structure."""
+
+    source: str
+    encoding: str
+    text: str
+    sections: tuple[Section, ...]
+    repairs: tuple[Repair, ...] = ()
+    # offset of a character in ``text`` -> the pinyin reading the source gave it
+    readings: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
+    script: str = "unknown"  # detected: "trad", "simp", "mixed" or "none"
+    replacement_chars: int = 0  # undecodable byte sequences turned into U+FFFD
+    figures: tuple["Figure", ...] = ()
+    keywords: tuple["Keyword", ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def lede(self) -> Section:
+        return self.sections[0]
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Every heading line and paragraph in reading order."""
+        return tuple(p for s in self.sections for p in (*s.heading, *s.paragraphs))
+
+    @property
+    def inferred(self) -> tuple[Inferred, ...]:
+        """Characters the cleaner chose from evidence rather than read from bytes."""
+        return tuple(x for r in self.repairs for x in r.inferred)
+
+    def section_at(self, offset: int) -> Section:
+        """The section whose span holds ``offset`` (the last one starting before it)."""
+        current = self.sections[0]
+        for s in self.sections:
+            if (s.heading or s.paragraphs) and s.start <= offset:
+                current = s
+        return current
+
+
+# ---------------------------------------------------------------- headings
+
+_CN_DIGITS = "零〇一二三四五六七八九十百兩"
+# A line that is only a section number: "01", "1", "一", "（三）", "Part 2".
+_MARKER_ONLY = re.compile(
+    rf"^(?:\d{{1,3}}|[{_CN_DIGITS}]{{1,4}}|[（(][{_CN_DIGITS}\d]{{1,3}}[）)]|"
+    r"(?:Part|PART|Chapter|CHAPTER)\s+[\dIVXivx]{1,5})$"
+)
+# "一、流向", "3. 標題", "第一章 …", "Part 1 …" with a short heading after it.
+_NUMBERED = re.compile(
+    rf"^(?:[{_CN_DIGITS}]{{1,4}}、|\d{{1,2}}[、.．]\s*|"
+    rf"第[{_CN_DIGITS}\d]{{1,4}}[章節部篇回卷]\s*|(?:Part|Chapter)\s+[\dIVX]{{1,4}}[:.]?\s+)"
+)
+_MARKDOWN = re.compile(r"^#{1,6}\s+\S")
+_SENTENCE_END = "。！？!?；;…"
+_MAX_HEADING = 30  # characters; longer lines are prose, whatever they start with
+
+
+def _is_short_title(line: str) -> bool:
+    """A heading-like line: short, no sentence punctuation inside or at the end."""
+    return (
+        0 < len(line) <= _MAX_HEADING
+        and line[-1] not in _SENTENCE_END + "，,、：:”」"
+        and not any(c in line for c in "。！？!?；;")
+    )
+
+
+def heading_kind(line: str) -> str | None:
+    """Classify a stripped line: "marker", "numbered", "markdown" or None.
+
+    >>> heading_kind("01"), heading_kind("一、流向"), heading_kind("# 標題")
+    ('marker', 'numbered', 'markdown')
+    >>> heading_kind("一、團隊建設不完善，沒有拍攝；二、主播完全沒有經驗") is None
+    True
+    """
+    if _MARKER_ONLY.match(line):
+        return "marker"
+    if _MARKDOWN.match(line) and len(line) <= 80:
+        return "markdown"
+    m = _NUMBERED.match(line)
+    if m and m.end() < len(line) and _is_short_title(line):
+        return "numbered"
+    return None
+
+
+def _title_of(kind: str, line: str) -> str:
+    if kind == "markdown":
+        return line.lstrip("#").strip()
+    if kind == "numbered":
+        return _NUMBERED.sub("", line, count=1).strip()
+    return ""
+
+
+def parse(
+    text: str,
+    *,
+    source: str = "<text>",
+    encoding: str = "utf-8",
+    repairs: tuple[Repair, ...] = (),
+    readings: Mapping[int, str] | None = None,
+    script: str = "unknown",
+    replacement_chars: int = 0,
+) -> Document:
+    """Split clean ``text`` into lede + sections of paragraphs (never raises)."""
+    sections: list[Section] = []
+    name, title = "", ""
+    heading: list[Paragraph] = []
+    paras: list[Paragraph] = []
+    expect_title = False  # a marker-only line may be followed by a title line
+
+    def close() -> None:
+        sections.append(Section(len(sections), name, title, tuple(heading), tuple(paras)))
+
+    offset = 0
+    for raw in text.split("\n"):
+        line_start = offset
+        offset += len(raw) + 1
+        line = raw.strip()
+        if not line:
+            continue
+        start = line_start + (len(raw) - len(raw.lstrip()))
+        para = Paragraph(line, start)
+        kind = heading_kind(line)
+        if kind is None and expect_title and not paras and _is_short_title(line):
+            heading.append(para)
+            title = line
+            expect_title = False
+            continue
+        expect_title = False
+        if kind is None:
+            paras.append(para)
+            continue
+        close()
+        name = line.lstrip("#").strip() if kind == "markdown" else line
+        title = _title_of(kind, line)
+        heading, paras = [para], []
+        expect_title = kind == "marker"
+    close()
+    return Document(
+        source=source,
+        encoding=encoding,
+        text=text,
+        sections=tuple(sections),
+        repairs=tuple(repairs),
+        readings=MappingProxyType(dict(readings or {})),
+        script=script,
+        replacement_chars=replacement_chars,
+    )

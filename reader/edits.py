@@ -1,0 +1,143 @@
+"""Edits: how a cleaning pass describes what it changes.
+
+A pass looks at a text and returns :class:`Edit` objects (non-overlapping
+spans of the *input* text and what replaces them).  :func:`apply_edits` turns
+them into the new text plus :class:`Repair` records whose offsets are in the
+*output* text, and an :class:`OffsetMap` so that later passes can carry those
+offsets forward.  Passes therefore stay pure and small: they never do offset
+arithmetic themselves.
+
+>>> new, repairs, omap = apply_edits("ab<i>c", [Edit(2, 5, "", "html")])
+>>> new, repairs[0].offset, repairs[0].before
+('abc', 2, '<i>')
+>>> omap.forward(5)
+2
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Inferred:
+    """A character the cleaner could not read from the bytes and chose from evidence.
+
+    ``offset`` is in the text the repair's offsets refer to; ``candidates``
+    lists every character the evidence allowed, best first (``char`` is
+    ``candidates[0]``); ``evidence`` says why it was picked.
+    """
+
+    offset: int
+    char: str
+    candidates: tuple[str, ...]
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``new``; ``kind`` names the pass."""
+
+    start: int
+    end: int
+    new: str
+    kind: str
+    note: str = ""
+    # Inferred characters, with offsets relative to the start of ``new``.
+    inferred: tuple[Inferred, ...] = ()
+    # Pinyin readings this edit removed from the text, as (offset relative to
+    # the start of ``new``, reading): -1 is the character just before the edit.
+    readings: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One change the cleaner made, as the user may review it.
+
+    ``offset`` is where ``after`` starts in the final clean text; ``before``
+    is what the input had there.
+    """
+
+    kind: str
+    offset: int
+    before: str
+    after: str
+    note: str = ""
+    inferred: tuple[Inferred, ...] = ()
+    # (offset in the clean text, pinyin reading) for readings this repair removed.
+    readings: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.after)
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets of a pass's input to its output (sorted edit spans)."""
+
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+    new_starts: tuple[int, ...] = ()
+    new_lens: tuple[int, ...] = ()
+
+    def forward(self, offset: int) -> int:
+        """Output offset of input ``offset``; inside an edit, its start."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return offset
+        if offset < self.ends[i]:
+            return self.new_starts[i]
+        return self.new_starts[i] + self.new_lens[i] + (offset - self.ends[i])
+
+
+def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Repair], OffsetMap]:
+    """Apply non-overlapping ``edits`` to ``text``.
+
+    Returns the new text, one :class:`Repair` per edit (offsets in the new
+    text, inferred offsets made absolute) and the :class:`OffsetMap`.
+    Overlapping edits are a programming error and raise ``ValueError``.
+    """
+    edits = sorted(edits, key=lambda e: (e.start, e.end))
+    pieces: list[str] = []
+    repairs: list[Repair] = []
+    starts, ends, new_starts, new_lens = [], [], [], []
+    last = 0
+    out_len = 0
+    for e in edits:
+        if e.start < last or e.end < e.start or e.end > len(text):
+            raise ValueError(f"bad or overlapping edit {e!r}")
+        pieces.append(text[last:e.start])
+        out_len += e.start - last
+        repairs.append(
+            Repair(
+                kind=e.kind,
+                offset=out_len,
+                before=text[e.start:e.end],
+                after=e.new,
+                note=e.note,
+                inferred=tuple(replace(x, offset=out_len + x.offset) for x in e.inferred),
+                readings=tuple((out_len + k, r) for k, r in e.readings),
+            )
+        )
+        starts.append(e.start)
+        ends.append(e.end)
+        new_starts.append(out_len)
+        new_lens.append(len(e.new))
+        pieces.append(e.new)
+        out_len += len(e.new)
+        last = e.end
+    pieces.append(text[last:])
+    omap = OffsetMap(tuple(starts), tuple(ends), tuple(new_starts), tuple(new_lens))
+    return "".join(pieces), repairs, omap
+
+
+def carry(repair: Repair, omap: OffsetMap) -> Repair:
+    """Move ``repair``'s offsets through a later pass's ``omap``."""
+    return replace(
+        repair,
+        offset=omap.forward(repair.offset),
+        inferred=tuple(replace(x, offset=omap.forward(x.offset)) for x in repair.inferred),
+        readings=tuple((omap.forward(k), r) for k, r in repair.readings),
+    )

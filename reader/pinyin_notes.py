@@ -1,0 +1,61 @@
+"""Pinyin annotations glued after characters by a converter: ``過(guò)`` -> ``過``.
+
+Only a single pinyin syllable in parentheses directly after a Han character is
+an annotation; any other parentheses (``(OPPO)``, ``(1)``, ``(注)``,
+``rgb(51, 51, 51)``) are prose.  The reading is kept for the character.
+
+>>> [(e.start, e.end, e.readings) for e in pinyin_edits("過(guò)去(OPPO)會(huì )")]
+[(1, 6, ((-1, 'guò'),)), (14, 20, ((-1, 'huì'),))]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .edits import Edit
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# "(" + one lowercase Latin word with at most one tone-marked vowel + optional space + ")"
+_NOTE = re.compile(rf"(?<=[{HAN}])\(([a-zü{_TONED}]{{1,6}}) ?\)")
+# Initial + final of a Mandarin syllable, checked on the toneless form.
+_SYLLABLE = re.compile(
+    r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:i?ong|[iuü]?ang|[iuü]?eng|[iuü]?an|[iuü]?en|[iu]?ai|[i]?ao|[iu]?ei|ing|in|"
+    r"iu|ui|un|ün|ou|io|ia|ua|uo|ie|üe|ue|er|[aeiouü])"
+    r"|hm|hng|ng|m|n"
+)
+# Toneless readings are neutral-tone syllables; accept only the common ones
+# so that "(a)", "(e)" enumerations are never eaten.
+_NEUTRAL = frozenset("de le men me ma ne ba zi ge zhe li tou mo la ya wa na shang xia".split())
+
+
+def _strip_tone(s: str) -> str:
+    decomposed = unicodedata.normalize("NFD", s)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or c == "\u0308")
+    )
+
+
+def is_pinyin_syllable(word: str) -> bool:
+    """True for one Mandarin syllable written with a tone mark (or a common neutral one).
+
+    >>> is_pinyin_syllable("zhuān"), is_pinyin_syllable("men"), is_pinyin_syllable("oppo")
+    (True, True, False)
+    """
+    plain = _strip_tone(word)
+    if not _SYLLABLE.fullmatch(plain):
+        return False
+    toned = sum(c in _TONED for c in word)
+    return toned == 1 or (toned == 0 and plain in _NEUTRAL)
+
+
+def pinyin_edits(text: str) -> list[Edit]:
+    """One edit per annotation: remove it, remember its reading for the character before."""
+    edits = []
+    for m in _NOTE.finditer(text):
+        reading = m.group(1)
+        if is_pinyin_syllable(reading):
+            edits.append(Edit(m.start(), m.end(), "", "pinyin", reading, readings=((-1, reading),)))
+    return edits
