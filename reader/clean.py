@@ -96,9 +96,23 @@ def html_edits(text: str) -> list[Edit]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         new = html.unescape(m.group())
-        if new != m.group():
-            edits.append(Edit(m.start(), m.end(), new, "entity"))
+        if new == m.group() or _would_make_markup(new, text, m.end()):
+            continue
+        edits.append(Edit(m.start(), m.end(), new, "entity"))
     return edits
+
+
+def _would_make_markup(decoded: str, text: str, after: int) -> bool:
+    """Decoding must not create a tag or entity that a second cleaning would strip.
+
+    ``&lt;b&gt;`` stays ``&lt;b>`` and ``&amp;lt;`` stays as it is, so that cleaning
+    is idempotent and written-out markup is never deleted as if it were real.
+    """
+    if decoded == "<":
+        return re.match(r"[A-Za-z/!?&]", text[after:after + 1]) is not None
+    if decoded == "&":
+        return re.match(r"#?[A-Za-z0-9]{1,32};", text[after:after + 34]) is not None
+    return False
 
 
 # ------------------------------------------------------------------ pipeline

@@ -130,11 +130,13 @@ _MAX_HEADING = 30  # characters; longer lines are prose, whatever they start wit
 
 
 def _is_short_title(line: str) -> bool:
-    """A heading-like line: short, no sentence punctuation inside or at the end."""
+    """A heading-like line: short, no sentence inside; it may end in a question or
+    exclamation mark ("產業背景期貨公司成新風口？")."""
+    body = line[:-1] if line[-1:] in "？！?!" else line
     return (
         0 < len(line) <= _MAX_HEADING
-        and line[-1] not in _SENTENCE_END + "，,、：:”」"
-        and not any(c in line for c in "。！？!?；;")
+        and body[-1:] not in tuple(_SENTENCE_END + "，,、：:”」")
+        and not any(c in body for c in "。！？!?；;")
     )
 
 

@@ -1,0 +1,133 @@
+"""The ``kreader`` command: the TUI by default, plain views for pipes and scripts.
+
+Every refusal is one line on stderr and exit status 2; no traceback reaches
+the user (an unexpected error is reported in one line with exit status 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .load import STDIN, LoadError, load_document
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+SCRIPT_CHOICES = ("original", "simp", "trad", "tw", "hk")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kreader",
+        description="Review a scraped Chinese article in the terminal: sections, script toggle, "
+        "keywords and the figures it quotes. With no FILE, opens the bundled sample article.",
+        epilog="Exit status: 0 ok, 1 unexpected error, 2 bad input or usage. "
+        "Files over 64 MiB are refused. The article file is never written.",
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="article to open ('-' reads standard input)")
+    views = p.add_mutually_exclusive_group()
+    views.add_argument("--dump", action="store_true", help="print the clean document as plain text with headings")
+    views.add_argument("--sections", action="store_true", help="list the sections with their paragraph counts")
+    views.add_argument("--repairs", action="store_true", help="list every repair the cleaner made")
+    views.add_argument("--figures", action="store_true", help="list the figures (quantities) the article quotes")
+    views.add_argument("--keywords", action="store_true", help="list the top keywords (jieba TF-IDF)")
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format of --figures/--keywords/--sections/--repairs (default: table)",
+    )
+    p.add_argument(
+        "--script",
+        choices=SCRIPT_CHOICES,
+        default="original",
+        help="script of the printed text: simp, trad, tw (Taiwan), hk (Hong Kong); default: as written",
+    )
+    p.add_argument("--version", action="version", version=f"kreader {__version__}")
+    return p
+
+
+def _open_terminal_as_stdin() -> None:
+    """After an article came through a pipe, let the TUI read keys from the terminal."""
+    fd = os.open("/dev/tty", os.O_RDONLY)
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except LoadError as err:
+        print(f"kreader: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("kreader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader of our output went away (e.g. `kreader --dump f | head`)
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:
+            pass
+        return EXIT_OK
+    except Exception as err:  # noqa: BLE001 - the user gets one line, never a traceback
+        if os.environ.get("KREADER_DEBUG"):
+            raise
+        print(f"kreader: internal error: {type(err).__name__}: {err} (set KREADER_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    from . import views
+
+    path = args.file
+    if path is None:
+        from .assets import sample_article
+
+        path = str(sample_article())
+    if path == STDIN and sys.stdin is not None and sys.stdin.isatty():
+        print("kreader: no article on standard input; usage: kreader [FILE | -] (see --help)", file=sys.stderr)
+        return EXIT_USAGE
+    doc = load_document(path)
+    out = sys.stdout
+    if args.dump:
+        views.print_dump(doc, args.script, out)
+    elif args.sections:
+        views.print_sections(doc, args.format, out)
+    elif args.repairs:
+        views.print_repairs(doc, args.format, out)
+    elif args.figures:
+        views.print_figures(doc, args.format, args.script, out)
+    elif args.keywords:
+        views.print_keywords(doc, args.format, out)
+    else:
+        return _run_tui(doc, reading_stdin=path == STDIN)
+    return EXIT_OK
+
+
+def _run_tui(doc, reading_stdin: bool) -> int:
+    if not sys.stdout.isatty():
+        print("kreader: the reader needs a terminal; for a pipe use --dump, --figures or --sections", file=sys.stderr)
+        return EXIT_USAGE
+    if reading_stdin or not sys.stdin.isatty():
+        try:
+            _open_terminal_as_stdin()
+        except OSError:
+            print("kreader: no terminal to read keys from", file=sys.stderr)
+            return EXIT_USAGE
+    from .app import run_app
+
+    return run_app(doc)
+
+
+def entry() -> None:  # pragma: no cover - thin wrapper used by `python -m reader`
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    entry()

@@ -1,0 +1,195 @@
+"""Load: bytes -> text, with the encoding detected and every refusal a clear one-liner.
+
+Detection order: a byte-order mark, then strict UTF-8, then BOM-less UTF-16
+(by its NUL pattern), then charset-normalizer limited to the encodings Chinese
+articles come in.  Undecodable sequences become U+FFFD and are counted; the
+article file is only ever opened for reading.
+
+>>> decode(b"\\xef\\xbb\\xbf\\xe4\\xbd\\xa0").encoding
+'utf-8-sig'
+>>> decode("你好，世界。這是一篇文章。".encode("gb18030")).encoding
+'gb18030'
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .clean import clean
+from .document import Document, parse
+
+MAX_BYTES = 64 * 1024 * 1024  # larger files are refused: see README "Robustness"
+STDIN = "-"
+
+# Candidates for charset-normalizer: what Chinese web text is saved in.
+_CJK_ENCODINGS = ["gb18030", "big5", "big5hkscs", "utf_16_le", "utf_16_be", "cp1252"]
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\x7fELF": "an executable (ELF)",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x1f\x8b": "a gzip archive",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+}
+
+
+class LoadError(Exception):
+    """A file kreader refuses to open; ``str(err)`` is the one-line message."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    replacement_chars: int = 0
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the NULs sit on one side of most 2-byte units."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    units = len(sample) // 2
+    if odd_nuls > units * 0.3 and even_nuls < units * 0.05:
+        return "utf-16-le"
+    if even_nuls > units * 0.3 and odd_nuls < units * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _count_replaced(data: bytes, encoding: str, text: str) -> int:
+    return text.count("\ufffd") - (data.count("\xef\xbf\xbd".encode("latin-1")) if "utf" in encoding else 0)
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode article bytes; never raises on any input (binary is judged by the caller)."""
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            text = data[len(bom):].decode(enc.replace("-sig", ""), errors="replace")
+            return Decoded(text, enc if enc == "utf-8-sig" else enc, _count_replaced(data, enc, text))
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as err:
+        utf8_error = err
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        return Decoded(text, utf16, text.count("\ufffd"))
+    # Mostly valid UTF-8 with a few broken sequences (a cut file, a stray byte):
+    # keep UTF-8 rather than re-reading the whole article in a legacy encoding.
+    text = data.decode("utf-8", errors="replace")
+    replaced = _count_replaced(data, "utf-8", text)
+    non_ascii = sum(1 for b in data if b >= 0x80) or 1
+    if replaced * 3 <= non_ascii * 0.02 or utf8_error.start >= len(data) - 3:
+        return Decoded(text, "utf-8", replaced)
+    return _decode_legacy(data)
+
+
+def _decode_legacy(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CJK_ENCODINGS).best()
+    encoding = best.encoding if best is not None else "gb18030"
+    encoding = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be"}.get(encoding, encoding)
+    text = data.decode(encoding, errors="replace")
+    return Decoded(text, encoding, text.count("\ufffd"))
+
+
+def _refuse_binary(data: bytes, name: str) -> None:
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise LoadError(f"{name}: looks like {what}, not a text article")
+    head = data[:65536]
+    if b"\x00" in head and _utf16_without_bom(data) is None and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(f"{name}: binary file (contains NUL bytes), not a text article")
+
+
+def _refuse_garbage(decoded: Decoded, name: str) -> None:
+    sample = decoded.text[:65536]
+    if not sample:
+        return
+    bad = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
+    if bad > len(sample) * 0.1:
+        raise LoadError(f"{name}: mostly undecodable bytes; not a text article in a known encoding")
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read an article read-only, refusing what is not a readable regular file or FIFO."""
+    if str(path) == STDIN:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise LoadError("no article on standard input (pipe one in, or give a FILE)")
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        name = "standard input"
+    else:
+        name = str(path)
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            raise LoadError(f"{name}: no such file") from None
+        except PermissionError:
+            raise LoadError(f"{name}: permission denied") from None
+        except OSError as err:
+            raise LoadError(f"{name}: cannot open ({err.strerror or err})") from None
+        if stat.S_ISDIR(st.st_mode):
+            raise LoadError(f"{name}: is a directory, not an article file")
+        if stat.S_ISREG(st.st_mode) and st.st_size > MAX_BYTES:
+            raise LoadError(f"{name}: too large ({st.st_size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB)")
+        try:
+            with open(path, "rb") as f:  # read-only: the article is never written
+                data = f.read(MAX_BYTES + 1)
+        except PermissionError:
+            raise LoadError(f"{name}: permission denied") from None
+        except IsADirectoryError:
+            raise LoadError(f"{name}: is a directory, not an article file") from None
+        except OSError as err:
+            raise LoadError(f"{name}: cannot read ({err.strerror or err})") from None
+    if len(data) > MAX_BYTES:
+        raise LoadError(f"{name}: too large (the limit is {MAX_BYTES // 2**20} MiB)")
+    return data
+
+
+def load_bytes(data: bytes, name: str = "<bytes>") -> Decoded:
+    _refuse_binary(data, name)
+    decoded = decode(data)
+    _refuse_garbage(decoded, name)
+    return decoded
+
+
+def load_path(path: str | os.PathLike[str]) -> Decoded:
+    """Bytes of ``path`` (or ``-`` for stdin) decoded; raises LoadError with a one-line message."""
+    name = "standard input" if str(path) == STDIN else str(path)
+    return load_bytes(read_bytes(path), name)
+
+
+def document_from_text(text: str, source: str = "<text>", encoding: str = "utf-8", replacement_chars: int = 0) -> Document:
+    """clean -> parse -> detect script: the Document every view reads."""
+    from .script import detect_script
+
+    cleaned = clean(text)
+    try:
+        script = detect_script(cleaned.text)
+    except NotImplementedError:  # pragma: no cover - until the script module lands
+        script = "unknown"
+    return parse(
+        cleaned.text,
+        source=source,
+        encoding=encoding,
+        repairs=cleaned.repairs,
+        readings=cleaned.readings,
+        script=script,
+        replacement_chars=replacement_chars,
+    )
+
+
+def load_document(path: str | os.PathLike[str]) -> Document:
+    """The whole core pipeline for one file: load -> clean -> parse."""
+    decoded = load_path(path)
+    source = "<stdin>" if str(path) == STDIN else str(Path(path))
+    return document_from_text(decoded.text, source, decoded.encoding, decoded.replacement_chars)

@@ -1,0 +1,51 @@
+"""Shared fixtures: the sample article, the public dev set, a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "assets" / "sample-article.txt"
+SHARED = ROOT.parent / "shared"
+DEVSET = SHARED / "devset"
+SEED = SHARED / "seed" / "article.txt"
+DEV_FILES = {"d1": "d1.txt", "d2": "d2.gb18030.txt"}
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_doc():
+    from reader.load import load_document
+
+    return load_document(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def devset() -> dict:
+    path = DEVSET / "expected.json"
+    if not path.is_file():
+        pytest.skip("../shared/devset is not beside this checkout")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def run_cli(*args: str, stdin: bytes | None = None, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run `python -m reader.cli ARGS` the way a user runs `kreader ARGS` (no terminal)."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "reader.cli", *args],
+        input=stdin,
+        capture_output=True,
+        env=full_env,
+        timeout=timeout,
+        cwd=ROOT,
+    )

@@ -1,0 +1,85 @@
+"""Cleaning passes on the sample and on crafted input."""
+
+from __future__ import annotations
+
+import re
+
+from reader.clean import clean, control_edits, html_edits
+from reader.edits import Edit, apply_edits
+from reader.pinyin_notes import is_pinyin_syllable, pinyin_edits
+
+PINYIN_NOTE = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+ ?\)")
+
+
+def test_terminal_controls_and_escapes_are_removed_and_recorded():
+    raw = "標題\x1b[31m紅\x1b[0m\x1b]8;;http://x\x07連結\x1b]8;;\x07\x1bP1;2|x\x1b\\\x9b2J文\x07字\r\n下\r一行\u202e\u200b\t完"
+    result = clean(raw)
+    assert result.text == "標題紅連結文字\n下\n一行\t完"
+    kinds = {r.kind for r in result.repairs}
+    assert {"escape", "control", "newline"} <= kinds
+    assert "\x1b" not in result.text and "\x07" not in result.text
+
+
+def test_html_tags_entities_and_truncated_tail(sample_text):
+    text = clean(sample_text).text
+    assert "<" not in text and "style=" not in text
+    assert text.endswith("對“極致信任”服務理念的踐行。\n")
+    assert clean("a &lt; b &amp; &#x4e2d;<br/>c&gt;").text == "a < b & 中c>"
+    # written-out markup is shown, not deleted as if it were a tag (and stays idempotent)
+    assert clean("&lt;b&gt; &amp;lt;").text == "&lt;b> &amp;lt;"
+
+
+def test_html_does_not_eat_prose_comparisons():
+    assert clean("若 a < b 且 c > d，則……").text == "若 a < b 且 c > d，則……"
+
+
+def test_pinyin_notes_removed_and_readings_kept(sample_text):
+    before = len(PINYIN_NOTE.findall(sample_text))
+    assert before >= 320
+    result = clean(sample_text)
+    assert PINYIN_NOTE.findall(result.text) == []
+    assert not re.search(r"\((?:shí|shuō|dòng)\)", result.text)
+    # every reading points at the Han character it was glued to
+    assert len(result.readings) >= 320
+    for offset, reading in result.readings.items():
+        assert "\u4e00" <= result.text[offset] <= "\u9fff", (offset, reading)
+    first = result.text.index("過去")
+    assert result.readings[first] == "guò"
+    hui = result.text.index("大會")
+    assert result.readings[hui + 1] == "huì"
+
+
+def test_other_parentheses_are_untouched():
+    prose = "OPPO(OPPO)推出(1)款手機(注)，顏色 rgb(51, 51, 51)，選項(a)與(e)。"
+    assert clean(prose).text == prose
+
+
+def test_pinyin_syllable_rules():
+    assert is_pinyin_syllable("guò") and is_pinyin_syllable("chuàng") and is_pinyin_syllable("lǜ")
+    assert not is_pinyin_syllable("oppo") and not is_pinyin_syllable("a") and not is_pinyin_syllable("xyz")
+    assert [e.note for e in pinyin_edits("會(huì )")] == ["huì"]
+
+
+def test_repairs_point_into_the_clean_text(sample_text):
+    result = clean(sample_text)
+    for r in result.repairs:
+        assert result.text[r.offset:r.end] == r.after, r
+
+
+def test_cleaning_clean_text_changes_nothing(sample_text):
+    once = clean(sample_text).text
+    again = clean(once)
+    assert again.text == once and again.repairs == ()
+
+
+def test_apply_edits_rejects_overlaps():
+    import pytest
+
+    with pytest.raises(ValueError):
+        apply_edits("abcdef", [Edit(0, 3, "", "x"), Edit(2, 4, "", "x")])
+
+
+def test_passes_are_pure_functions():
+    text = "a\x1b[1mb<i>c</i>"
+    assert control_edits(text) == control_edits(text)
+    assert html_edits(text) == html_edits(text)

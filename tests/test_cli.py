@@ -1,0 +1,92 @@
+"""The non-interactive CLI: views, errors as one line with exit 2, no escape codes in pipes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SAMPLE, run_cli
+
+
+def _no_traceback(proc) -> None:
+    assert b"Traceback" not in proc.stderr and b"Traceback" not in proc.stdout
+
+
+def test_sections_lists_headings_with_counts():
+    proc = run_cli("--sections", str(SAMPLE))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode().splitlines()
+    assert lines[0].split()[:4] == ["index", "section", "title", "paragraphs"]
+    assert [line.split()[1] for line in lines[1:]] == ["(lede)", "01", "02", "03"]
+    assert b"\x1b" not in proc.stdout
+
+
+def test_dump_prints_clean_text_with_headings():
+    proc = run_cli("--dump", str(SAMPLE))
+    out = proc.stdout.decode()
+    assert proc.returncode == 0
+    assert "# 01\n" in out and "# 02\n" in out
+    assert "(guò)" not in out and "<p" not in out
+    assert "\x1b" not in out
+
+
+def test_dump_in_simplified():
+    out = run_cli("--dump", "--script", "simp", str(SAMPLE)).stdout.decode()
+    assert "过去近两个月" in out
+
+
+def test_no_file_opens_the_bundled_sample():
+    proc = run_cli("--sections")
+    assert proc.returncode == 0 and b"(lede)" in proc.stdout
+
+
+def test_repairs_json():
+    proc = run_cli("--repairs", "--format", "json", str(SAMPLE))
+    data = json.loads(proc.stdout)
+    kinds = {r["kind"] for r in data["repairs"]}
+    assert {"pinyin", "html"} <= kinds
+    assert all({"kind", "offset", "before", "after"} <= set(r) for r in data["repairs"])
+
+
+def test_stdin_is_read_with_dash():
+    proc = run_cli("--dump", "-", stdin="標題\n01\n正文。\n".encode("gb18030"))
+    assert proc.returncode == 0
+    assert proc.stdout.decode() == "標題\n\n# 01\n\n正文。\n\n"
+
+
+def test_version_and_help():
+    assert run_cli("--version").stdout.decode().startswith("kreader ")
+    help_text = run_cli("--help").stdout.decode()
+    for flag in ("--dump", "--sections", "--repairs", "--figures", "--keywords", "--format", "--script", "--version"):
+        assert flag in help_text
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: str(p / "missing.txt"), "no such file"),
+        (lambda p: str(p), "is a directory"),
+        (lambda p: "/bin/ls", "not a text article"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, setup, message):
+    proc = run_cli("--dump", setup(tmp_path))
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert err.startswith("kreader: ") and message in err and err.count("\n") == 1
+    _no_traceback(proc)
+
+
+def test_tui_without_a_terminal_is_refused_cleanly():
+    proc = run_cli(str(SAMPLE))
+    assert proc.returncode == 2
+    assert b"needs a terminal" in proc.stderr
+    _no_traceback(proc)
+
+
+def test_empty_file_gives_an_empty_dump(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    proc = run_cli("--dump", str(path))
+    assert proc.returncode == 0 and proc.stdout == b""
