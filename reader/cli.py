@@ -33,12 +33,14 @@ def build_parser() -> argparse.ArgumentParser:
     views.add_argument("--repairs", action="store_true", help="list every repair the cleaner made")
     views.add_argument("--figures", action="store_true", help="list the figures (quantities) the article quotes")
     views.add_argument("--keywords", action="store_true", help="list the top keywords (jieba TF-IDF)")
+    views.add_argument("--report", action="store_true", help="export the saved review (verdicts, notes, bookmarks)")
     p.add_argument(
         "--format",
-        choices=("table", "json", "csv"),
-        default="table",
-        help="output format of --figures/--keywords/--sections/--repairs (default: table)",
+        choices=("table", "json", "csv", "md"),
+        default=None,
+        help="output format: table (default), json or csv for the lists; md (default), csv or json for --report",
     )
+    p.add_argument("-o", "--output", metavar="OUT", help="write --report to OUT instead of standard output")
     p.add_argument(
         "--script",
         choices=SCRIPT_CHOICES,
@@ -95,18 +97,53 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     doc = load_document(path)
     out = sys.stdout
+    fmt = args.format or ("md" if args.report else "table")
+    if fmt == "md" and not args.report:
+        print("kreader: --format md is for --report; use table, json or csv", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output and not args.report:
+        print("kreader: -o/--output is for --report", file=sys.stderr)
+        return EXIT_USAGE
     if args.dump:
         views.print_dump(doc, args.script, out)
     elif args.sections:
-        views.print_sections(doc, args.format, out)
+        views.print_sections(doc, fmt, out)
     elif args.repairs:
-        views.print_repairs(doc, args.format, out)
+        views.print_repairs(doc, fmt, out)
     elif args.figures:
-        views.print_figures(doc, args.format, args.script, out)
+        views.print_figures(doc, fmt, args.script, out)
     elif args.keywords:
-        views.print_keywords(doc, args.format, out)
+        views.print_keywords(doc, fmt, out)
+    elif args.report:
+        return _export_report(doc, "json" if fmt == "table" else fmt, args.output)
     else:
         return _run_tui(doc, reading_stdin=path == STDIN)
+    return EXIT_OK
+
+
+def _export_report(doc, fmt: str, output: str | None) -> int:
+    from .enrich import with_figures
+    from .report import render
+    from .state import ReviewStore
+
+    doc = with_figures(doc, labels=True)
+    store = ReviewStore(doc.source, doc.text, [(f.start, f.end) for f in doc.figures])
+    loaded = store.load()
+    for notice in loaded.notices:
+        print(f"kreader: {notice}", file=sys.stderr)
+    text = render(doc, loaded.review, fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if os.path.exists(output) and os.path.samefile(output, doc.source if os.path.exists(doc.source) else os.devnull):
+        print("kreader: refusing to write the report over the article", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    except OSError as err:
+        print(f"kreader: cannot write {output}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 

@@ -1,0 +1,184 @@
+"""The review of one article: verdicts on figures, notes, bookmarks, reading position.
+
+UI-free and immutable: every change returns a new :class:`Review`.  A verdict
+is keyed by the figure's text and the characters around it (not only its
+offset), so that it can be re-attached when the article changed.
+
+>>> from reader.document import parse
+>>> doc = parse("營收223萬元，增長60%。")
+>>> key = FigureKey.at(doc.text, 2, 7)
+>>> review = Review().with_verdict(key, "verified", "對過財報")
+>>> review.verdict_for(key).note
+'對過財報'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+
+VERDICTS = ("verified", "doubtful", "wrong")
+CONTEXT = 12  # characters of context kept on each side of a figure
+_MIN_CONTEXT = 8  # matching context characters needed to re-attach a verdict to a moved figure
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def text_hash(text: str) -> str:
+    """The identity of an article's clean text (state files are keyed by it)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class FigureKey:
+    """Where a figure is: its text, offset, and the text around it."""
+
+    text: str
+    start: int
+    before: str
+    after: str
+
+    @classmethod
+    def at(cls, text: str, start: int, end: int) -> FigureKey:
+        return cls(text[start:end], start, text[max(0, start - CONTEXT):start], text[end:end + CONTEXT])
+
+    @property
+    def ident(self) -> str:
+        return f"{self.start}:{self.text}"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    key: FigureKey
+    verdict: str | None  # one of VERDICTS, or None once cleared (kept so a merge does not resurrect it)
+    note: str = ""
+    updated: str = field(default_factory=now)
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    offset: int  # into the clean text: survives a change of width or script
+    section: int
+    excerpt: str
+    created: str = field(default_factory=now)
+
+
+@dataclass(frozen=True)
+class Position:
+    section: int = 0
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Review:
+    verdicts: tuple[Verdict, ...] = ()
+    bookmarks: tuple[Bookmark, ...] = ()
+    position: Position = Position()
+    orphans: tuple[Verdict, ...] = ()  # verdicts whose figure no longer exists in the article
+
+    # ---------------------------------------------------------------- queries
+    def verdict_for(self, key: FigureKey) -> Verdict | None:
+        for v in self.verdicts:
+            if v.key.ident == key.ident and v.verdict is not None:
+                return v
+        return None
+
+    @property
+    def active(self) -> tuple[Verdict, ...]:
+        return tuple(v for v in self.verdicts if v.verdict is not None or v.note)
+
+    def reviewed_count(self) -> int:
+        return sum(1 for v in self.verdicts if v.verdict is not None)
+
+    # ---------------------------------------------------------------- changes
+    def with_verdict(self, key: FigureKey, verdict: str | None, note: str | None = None) -> Review:
+        if verdict is not None and verdict not in VERDICTS:
+            raise ValueError(f"unknown verdict {verdict!r}")
+        old = next((v for v in self.verdicts if v.key.ident == key.ident), None)
+        kept_note = (old.note if old else "") if note is None else note
+        new = Verdict(key, verdict, kept_note)
+        others = tuple(v for v in self.verdicts if v.key.ident != key.ident)
+        return replace(self, verdicts=tuple(sorted((*others, new), key=lambda v: v.key.start)))
+
+    def with_note(self, key: FigureKey, note: str) -> Review:
+        old = next((v for v in self.verdicts if v.key.ident == key.ident), None)
+        return self.with_verdict(key, old.verdict if old else None, note)
+
+    def with_bookmark(self, bookmark: Bookmark) -> Review:
+        if any(b.offset == bookmark.offset for b in self.bookmarks):
+            return self
+        return replace(self, bookmarks=tuple(sorted((*self.bookmarks, bookmark), key=lambda b: b.offset)))
+
+    def without_bookmark(self, offset: int) -> Review:
+        return replace(self, bookmarks=tuple(b for b in self.bookmarks if b.offset != offset))
+
+    def with_position(self, position: Position) -> Review:
+        return replace(self, position=position)
+
+
+def merge(ours: Review, theirs: Review) -> Review:
+    """Combine two saves of the same article: per figure the later verdict wins,
+    bookmarks are united, the position is ours (the process that saves last)."""
+    by_ident: dict[str, Verdict] = {v.key.ident: v for v in theirs.verdicts}
+    for v in ours.verdicts:
+        other = by_ident.get(v.key.ident)
+        if other is None or v.updated >= other.updated:
+            by_ident[v.key.ident] = v
+    bookmarks = {b.offset: b for b in theirs.bookmarks}
+    bookmarks.update({b.offset: b for b in ours.bookmarks})
+    orphans = {v.key.ident: v for v in (*theirs.orphans, *ours.orphans)}
+    return Review(
+        verdicts=tuple(sorted(by_ident.values(), key=lambda v: v.key.start)),
+        bookmarks=tuple(sorted(bookmarks.values(), key=lambda b: b.offset)),
+        position=ours.position,
+        orphans=tuple(orphans.values()),
+    )
+
+
+def reattach(review: Review, text: str, figure_spans: list[tuple[int, int]]) -> Review:
+    """Re-key verdicts made on an earlier version of the article to ``text``.
+
+    A verdict follows the figure with the same text whose context matches best
+    (exact offset first, then the most matching context characters); verdicts
+    with no such figure become orphans, listed in the report, never dropped.
+    """
+    candidates: dict[str, list[FigureKey]] = {}
+    for start, end in figure_spans:
+        key = FigureKey.at(text, start, end)
+        candidates.setdefault(key.text, []).append(key)
+    taken: set[str] = set()
+    kept: list[Verdict] = []
+    orphans = list(review.orphans)
+    for v in review.verdicts:
+        options = [k for k in candidates.get(v.key.text, []) if k.ident not in taken]
+        if not options:
+            if v.verdict is not None or v.note:
+                orphans.append(v)
+            continue
+        best = max(options, key=lambda k: (_context_score(v.key, k), k.start == v.key.start, -abs(k.start - v.key.start)))
+        if _context_score(v.key, best) < _MIN_CONTEXT and (best.before, best.after) != (v.key.before, v.key.after):
+            # the same number elsewhere, in another context, is not the figure reviewed
+            if v.verdict is not None or v.note:
+                orphans.append(v)
+            continue
+        taken.add(best.ident)
+        kept.append(replace(v, key=best))
+    position = review.position
+    bookmarks = tuple(b for b in review.bookmarks if b.offset <= len(text))
+    return Review(tuple(kept), bookmarks, position, tuple(orphans))
+
+
+def _context_score(old: FigureKey, new: FigureKey) -> int:
+    score = 0
+    for a, b in zip(reversed(old.before), reversed(new.before)):
+        if a != b:
+            break
+        score += 1
+    for a, b in zip(old.after, new.after):
+        if a != b:
+            break
+        score += 1
+    return score
