@@ -13,9 +13,11 @@ article file is only ever opened for reading.
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,14 +84,41 @@ def decode(data: bytes) -> Decoded:
     if utf16:
         text = data.decode(utf16, errors="replace")
         return Decoded(text, utf16, text.count("\ufffd"))
-    # Mostly valid UTF-8 with a few broken sequences (a cut file, a stray byte):
-    # keep UTF-8 rather than re-reading the whole article in a legacy encoding.
-    text = data.decode("utf-8", errors="replace")
-    replaced = _count_replaced(data, "utf-8", text)
-    non_ascii = sum(1 for b in data if b >= 0x80) or 1
-    if replaced * 3 <= non_ascii * 0.02 or utf8_error.start >= len(data) - 3:
-        return Decoded(text, "utf-8", replaced)
+    # Mostly valid UTF-8 with some broken sequences (a cut file, a stray byte, a
+    # pasted GBK passage): keep UTF-8 and read each broken spot as GB18030 when
+    # it is a valid GB18030 Han character, else U+FFFD.
+    _mixed_state.counts = [0, 0]
+    text = data.decode("utf-8", errors=_MIXED_HANDLER)
+    broken = tuple(_mixed_state.counts)
+    valid_utf8_chars = sum(1 for c in text if ord(c) >= 0x80) - broken[0] - broken[1]
+    if broken == (0, 0) or valid_utf8_chars >= max(8, (broken[0] + broken[1]) // 4) or utf8_error.start >= len(data) - 3:
+        encoding = "utf-8+gb18030" if broken[0] else "utf-8"
+        return Decoded(text, encoding, broken[1])
     return _decode_legacy(data)
+
+
+# codecs error handler: GB18030 pairs inside UTF-8 text ("mixed encodings in one file")
+_MIXED_HANDLER = "kreader-utf8-gb18030"
+_mixed_state = threading.local()  # .counts = [pairs read as GB18030, U+FFFD inserted]
+
+
+def _utf8_gb18030_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    data = err.object
+    counts = _mixed_state.counts
+    pair = bytes(data[err.start:err.start + 2])
+    if len(pair) == 2 and 0x81 <= pair[0] <= 0xFE and 0x40 <= pair[1] <= 0xFE and pair[1] != 0x7F:
+        try:
+            ch = pair.decode("gb18030")
+        except UnicodeDecodeError:
+            ch = ""
+        if ch and ("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"):
+            counts[0] += 1
+            return ch, err.start + 2
+    counts[1] += 1
+    return "\ufffd", err.end
+
+
+codecs.register_error(_MIXED_HANDLER, _utf8_gb18030_fallback)
 
 
 def _decode_legacy(data: bytes) -> Decoded:

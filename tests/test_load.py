@@ -94,11 +94,17 @@ def test_refusals(tmp_path, make, message):
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file_is_refused(tmp_path):
+def test_unreadable_file_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text("秘密", encoding="utf-8")
     path.chmod(0)
+    if os.geteuid() == 0:  # root reads any file: make the open fail as it would for a user
+        import reader.load
+
+        def denied(*_args, **_kwargs):
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(reader.load, "open", denied, raising=False)
     with pytest.raises(LoadError, match="permission denied"):
         load_path(path)
 
@@ -118,3 +124,30 @@ def test_article_file_is_never_written(tmp_path, sample_text):
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     load_document(path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_mixed_utf8_and_gbk_in_one_file():
+    data = "前文是UTF-8：快手電商。".encode() + "后文是GBK编码的段落。".encode("gbk") + "再回到UTF-8。".encode()
+    decoded = decode(data * 5)
+    assert decoded.encoding == "utf-8+gb18030"
+    assert "后文是GBK编码的段落。" in decoded.text and "再回到UTF-8。" in decoded.text
+    assert decoded.replacement_chars == 0
+
+
+def test_whitespace_only_file_is_an_empty_document(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_bytes(b" \n\t\n\r\n   \n")
+    doc = load_document(path)
+    assert all(not s.paragraphs for s in doc.sections)
+
+
+def test_fifo_is_read_like_a_file(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes("標題\n01\n正文。\n".encode("gb18030")))
+    writer.start()
+    doc = load_document(fifo)
+    writer.join()
+    assert [s.name for s in doc.sections] == ["", "01"]
