@@ -20,7 +20,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Inferred:
     """A character the cleaner could not read from the bytes and chose from evidence.
 
@@ -35,7 +35,7 @@ class Inferred:
     evidence: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` with ``new``; ``kind`` names the pass."""
 
@@ -51,7 +51,7 @@ class Edit:
     readings: tuple[tuple[int, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Repair:
     """One change the cleaner made, as the user may review it.
 
@@ -73,7 +73,7 @@ class Repair:
         return self.offset + len(self.after)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Maps offsets of a pass's input to its output (sorted edit spans)."""
 

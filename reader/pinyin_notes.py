@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .edits import Edit
 
@@ -38,6 +39,7 @@ def _strip_tone(s: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)
 def is_pinyin_syllable(word: str) -> bool:
     """True for one Mandarin syllable written with a tone mark (or a common neutral one).
 
