@@ -1,0 +1,336 @@
+"""The Textual app: composes the widgets, holds the Document, runs enrichment.
+
+Data flows one way: the app owns the :class:`~reader.document.Document`
+and hands each new version (figures, keywords, user terms) to the widgets;
+the widgets answer with messages.  Figures, labels and keywords are
+computed in a thread worker after the first paint, so the article shows
+before jieba has loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from reader.assets import asset
+from reader.document import Document
+from reader.script import SCRIPTS
+from widgets.article_layout import find_all
+from widgets.article_view import ArticleView
+from widgets.commands import ReaderCommands
+from widgets.figures_panel import FiguresPanel
+from widgets.header_bar import HeaderBar
+from widgets.help_screen import HelpScreen
+from widgets.search_bar import SearchBar
+from widgets.section_nav import SectionNav
+from widgets.status_bar import StatusBar
+from widgets.term_prompt import TermPrompt
+
+NARROW = 100  # columns under which the side panels collapse into overlays
+
+
+class Enriched(Message):
+    """A worker finished one enrichment step (figures, keywords or labels)."""
+
+    def __init__(self, *, figures=None, keywords=None, status: str = "", error: str = "") -> None:
+        super().__init__()
+        self.figures = figures
+        self.keywords = keywords
+        self.status = status
+        self.error = error
+
+
+class KreaderApp(App[int]):
+    """Review one article with the keyboard."""
+
+    CSS_PATH = str(asset("kreader.tcss"))
+    TITLE = "kreader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("n", "next_match(1)", "Next match", show=False, id="app.next-match"),
+        Binding("N", "next_match(-1)", "Previous match", show=False, id="app.previous-match"),
+        Binding("t", "cycle_script", "Script", id="app.script",
+                tooltip="Cycle original → Simplified → Traditional → Taiwan → Hong Kong"),
+        Binding("h", "toggle_highlight", "Keywords", id="app.highlight",
+                tooltip="Toggle keyword highlighting"),
+        Binding("f", "focus_figures", "Figures", id="app.figures"),
+        Binding("c", "focus_sections", "Sections", id="app.sections"),
+        Binding("left_square_bracket", "step_section(-1)", "Previous section", show=False,
+                id="app.previous-section"),
+        Binding("right_square_bracket", "step_section(1)", "Next section", show=False,
+                id="app.next-section"),
+        Binding("tab", "cycle_focus(1)", "Next panel", show=False, id="app.focus-next"),
+        Binding("shift+tab", "cycle_focus(-1)", "Previous panel", show=False, id="app.focus-previous"),
+    ]
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.enrichment = ""
+        self._exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
+
+    # ------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        doc = self.document
+        yield HeaderBar(id="header")
+        with Horizontal(id="body"):
+            yield SectionNav(doc, id="sections")
+            with Vertical(id="centre"):
+                yield ArticleView(doc, id="article")
+                yield SearchBar(id="search")
+            yield FiguresPanel(doc, id="figures")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def sections(self) -> SectionNav:
+        return self.query_one(SectionNav)
+
+    @property
+    def figures(self) -> FiguresPanel:
+        return self.query_one(FiguresPanel)
+
+    def on_mount(self) -> None:
+        self._set_narrow(self.size.width < NARROW)
+        self.article.focus()
+        self._show_header()
+        self.call_after_refresh(self._enrich, self.document)
+
+    def on_resize(self, event) -> None:
+        self._set_narrow(event.size.width < NARROW)
+
+    def _set_narrow(self, narrow: bool) -> None:
+        self.screen.set_class(narrow, "-narrow")
+        if not narrow:
+            for panel in (self.sections, self.figures):
+                panel.remove_class("-open")
+
+    def _show_header(self) -> None:
+        self.query_one(HeaderBar).show(self.document, self.article.script)
+
+    def _show_status(self) -> None:
+        view = self.article
+        if not view.blocks:
+            return
+        block = view.blocks[min(view.current_block, len(view.blocks) - 1)]
+        para = block.paragraph
+        inferred = [x for x in self.document.inferred if para.start <= x.offset < para.end]
+        search = ""
+        if view.search_query:
+            n = len(view.hits)
+            at = f"{view.current_hit + 1}/{n}" if view.current_hit >= 0 else f"{n}"
+            search = f"“{view.search_query}” {at}" if n else f"“{view.search_query}” not found"
+        self.query_one(StatusBar).show(
+            self.document, block.section, block.index, len(view.blocks), self.enrichment, inferred, search
+        )
+
+    # ---------------------------------------------------------- enrichment
+
+    @work(thread=True, exclusive=True, group="enrich", exit_on_error=False)
+    def _enrich(self, doc: Document) -> None:
+        from reader import figures as figures_module
+        from reader import keywords as keywords_module
+
+        figures = doc.figures
+        if not figures:
+            self.post_message(Enriched(status="finding figures…"))
+            try:
+                figures = figures_module.extract_figures(doc)
+                self.post_message(Enriched(figures=figures))
+            except Exception as error:  # noqa: BLE001 - the reader works without figures
+                self.post_message(Enriched(error=f"figures unavailable ({type(error).__name__})"))
+                figures = ()
+        self.post_message(Enriched(status="keywords…"))
+        try:
+            keywords = keywords_module.extract_keywords(doc)
+            self.post_message(Enriched(keywords=keywords))
+        except Exception as error:  # noqa: BLE001
+            self.post_message(Enriched(error=f"keywords unavailable ({type(error).__name__})"))
+        if figures:
+            try:
+                labelled = figures_module.label_figures(replace(doc, figures=figures), figures)
+                self.post_message(Enriched(figures=labelled))
+            except Exception as error:  # noqa: BLE001
+                self.post_message(Enriched(error=f"figure labels unavailable ({type(error).__name__})"))
+        self.post_message(Enriched(status=""))
+
+    def on_enriched(self, message: Enriched) -> None:
+        doc = self.document
+        if message.figures is not None:
+            doc = replace(doc, figures=tuple(message.figures))
+        if message.keywords is not None:
+            users = tuple(k for k in doc.keywords if k.user)
+            doc = replace(doc, keywords=tuple(message.keywords) + users)
+        if message.error:
+            self.notify(message.error, severity="warning", markup=False)
+        elif not (message.figures or message.keywords):
+            self.enrichment = message.status
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        """Show a new version of the article (same text, more enrichment)."""
+        if doc is not self.document:
+            self.document = doc
+            self.article.update_document(doc)
+            self.sections.update_document(doc)
+            self.figures.update_document(doc)
+        self._show_status()
+
+    # ------------------------------------------------------------ messages
+
+    def on_article_view_moved(self, message: ArticleView.Moved) -> None:
+        self.sections.follow(message.section)
+        self.figures.mark_visible(message.start, message.end)
+        self._show_status()
+
+    def on_article_view_first_paint(self) -> None:
+        if self._exit_after_paint:
+            self.call_after_refresh(self.exit, 0)
+
+    def on_article_view_notice(self, message: ArticleView.Notice) -> None:
+        self.notify(message.text, severity=message.severity, markup=False)
+
+    def on_section_nav_jump(self, message: SectionNav.Jump) -> None:
+        self.go_to_section(message.section)
+        if self.screen.has_class("-narrow"):
+            self.action_focus_article()
+
+    def on_figures_panel_chosen(self, message: FiguresPanel.Chosen) -> None:
+        self.article.show_figure(message.figure)
+        if self.screen.has_class("-narrow"):
+            self.action_focus_article()
+
+    @on(SearchBar.Changed, "#search")
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        self.article.search_query = event.value
+        self._show_status()
+
+    @on(SearchBar.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self._close_search()
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self.article.search_query = ""
+        self._close_search()
+
+    def _close_search(self) -> None:
+        self.query_one(SearchBar).remove_class("-active")
+        self.action_focus_article()
+        self._show_status()
+
+    # ------------------------------------------------------------- actions
+
+    def go_to_section(self, section: int) -> None:
+        self.article.go_to_section(section)
+
+    def set_script(self, script: str) -> None:
+        self.article.script = script
+        self._show_header()
+
+    def action_cycle_script(self) -> None:
+        current = self.article.script
+        self.set_script(SCRIPTS[(SCRIPTS.index(current) + 1) % len(SCRIPTS)])
+
+    def action_toggle_highlight(self) -> None:
+        view = self.article
+        view.highlight = not view.highlight
+        if view.highlight and not self.document.keywords:
+            self.notify("No keywords yet." if self.enrichment else "No keywords for this article.")
+
+    def action_step_section(self, direction: int) -> None:
+        self.article.step_section(direction)
+
+    def action_next_match(self, direction: int) -> None:
+        if not self.article.next_hit(direction):
+            self.bell()
+        self._show_status()
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        self.article.begin_search()
+        bar.add_class("-active")
+        bar.focus()
+
+    def start_search(self, query: str) -> None:
+        self.article.begin_search()
+        self.query_one(SearchBar).value = query  # Changed runs the search
+
+    def action_prompt_term(self) -> None:
+        def added(term: str | None) -> None:
+            if term:
+                self.add_highlight_term(term)
+
+        self.push_screen(TermPrompt(), added)
+
+    def add_highlight_term(self, term: str) -> None:
+        from reader import keywords as keywords_module
+
+        try:
+            keyword = keywords_module.user_keyword(self.document, term)
+        except Exception:  # noqa: BLE001 - fall back to a plain two-script search
+            keyword = keywords_module.Keyword(term, 1.0, tuple(find_all(self.document.text, term)), True)
+        others = tuple(k for k in self.document.keywords if not (k.user and k.word == keyword.word))
+        self.set_document(replace(self.document, keywords=others + (keyword,)))
+        self.article.highlight = True
+        n = len(keyword.spans)
+        self.notify(f"Highlighting “{term}”: {n} occurrence{'s' if n != 1 else ''}.", markup=False)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen([
+            ("Anywhere", self),
+            ("Article", self.article),
+            ("Sections panel", self.sections),
+            ("Figures panel", self.figures),
+            ("Search line", self.query_one(SearchBar)),
+        ]))
+
+    # --------------------------------------------------------------- focus
+
+    def _panes(self) -> list[Widget]:
+        return [self.sections, self.article, self.figures]
+
+    def _focus_pane(self, pane: Widget) -> None:
+        narrow = self.screen.has_class("-narrow")
+        for side in (self.sections, self.figures):
+            side.set_class(narrow and side is pane, "-open")
+        pane.focus()
+
+    def action_focus_article(self) -> None:
+        self._focus_pane(self.article)
+
+    def action_focus_figures(self) -> None:
+        self._focus_pane(self.figures)
+
+    def action_focus_sections(self) -> None:
+        self._focus_pane(self.sections)
+
+    def action_cycle_focus(self, direction: int) -> None:
+        panes = self._panes()
+        focused = self.focused
+        at = next((k for k, p in enumerate(panes) if focused is not None
+                   and (focused is p or p in focused.ancestors)), 1)
+        self._focus_pane(panes[(at + direction) % len(panes)])
+
+
+def run_app(document: Document) -> int:
+    """Run the reader on ``document``; the exit code (0 unless something failed)."""
+    app = KreaderApp(document)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,549 @@
+"""The article: a Line API scroll view over the document's blocks.
+
+Like toolong's log view, nothing is rendered ahead: ``render_line`` looks the
+row up in a :class:`~widgets.article_layout.LineIndex`, and the strips of a
+block are cached under a key holding everything that changes them (block,
+width, script, highlight state, search query, selected figure...), so a
+state change never has to invalidate anything.  Blocks are wrapped lazily
+(heights start as estimates) and the top of the view is kept steady while
+estimates above it are corrected.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.document import Document
+from reader.wrap import line_of, wrap
+from widgets.article_layout import (
+    LineIndex,
+    block_at,
+    blocks_of,
+    convert,
+    estimate_rows,
+    find_all,
+    terminal_safe,
+)
+from widgets.article_marks import SpanSet, figure_spans, inferred_spans, keyword_spans
+
+GUTTER = 2  # cells left of the text: the current-paragraph bar, or 原 on comparison lines
+MAX_MEASURE = 90  # widest line, in cells: long lines of CJK text are hard to follow
+EAGER_BLOCKS = 400  # documents with at most this many blocks are wrapped at once
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article text, wrapped, highlighted, in any script."""
+
+    BINDINGS = [
+        Binding("j,down", "line(1)", "Down", show=False, id="article.down"),
+        Binding("k,up", "line(-1)", "Up", show=False, id="article.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="article.page-down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="article.page-up"),
+        Binding("g,home", "home", "Top", show=False, id="article.home"),
+        Binding("G,end", "end", "End", show=False, id="article.end"),
+        Binding("o", "toggle_original", "Original", id="article.original",
+                tooltip="Show the current paragraph in its original script below it"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-view--heading",
+        "article-view--keyword",
+        "article-view--user-keyword",
+        "article-view--figure",
+        "article-view--figure-selected",
+        "article-view--search",
+        "article-view--search-current",
+        "article-view--inferred",
+        "article-view--original",
+        "article-view--cursor",
+        "article-view--label",
+    }
+
+    script: reactive[str] = reactive("original", init=False)
+    highlight: reactive[bool] = reactive(True, init=False)
+    search_query: reactive[str] = reactive("", init=False)
+    selected_figure: reactive[int] = reactive(-1, init=False)
+
+    class Moved(Message):
+        """The paragraph at the top of the view or the visible range changed."""
+
+        def __init__(self, block: int, section: int, start: int, end: int) -> None:
+            super().__init__()
+            self.block = block  # index of the current block
+            self.section = section
+            self.start = start  # document offsets of the visible text
+            self.end = end
+
+    class FirstPaint(Message):
+        """The article has been painted once."""
+
+    class Notice(Message):
+        """Something the user should be told (plain text, never markup)."""
+
+        def __init__(self, text: str, severity: str = "information") -> None:
+            super().__init__()
+            self.text = text
+            self.severity = severity
+
+    def __init__(self, document: Document, *, name=None, id=None, classes=None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._converted: LRUCache = LRUCache(4096)
+        self._wrapped: LRUCache = LRUCache(4096)
+        self._strips: LRUCache = LRUCache(2048)
+        self._originals: set[int] = set()
+        self._layout_key: tuple | None = None
+        self._index = LineIndex([])
+        self._measured = bytearray()
+        self._painted = False
+        self._told_no_script = False
+        self._last_moved: tuple | None = None
+        self.current_block = 0
+        self.hits: list[tuple[int, int]] = []
+        self._hit_spans = SpanSet()
+        self.current_hit = -1
+        self._search_origin = 0
+        self._fig_version = 0
+        self._kw_version = 0
+        self.document = document
+        self._set_document(document)
+
+    # ------------------------------------------------------------ the model
+
+    def _set_document(self, doc: Document) -> None:
+        self.document = doc
+        self.blocks = blocks_of(doc)
+        self._starts = [b.paragraph.start for b in self.blocks]
+        self._keywords = keyword_spans(doc)
+        self._figures = figure_spans(doc)
+        self._inferred = inferred_spans(doc)
+
+    def update_document(self, doc: Document) -> None:
+        """Take a new version of the same article (figures, keywords added) in place."""
+        old = self.document
+        same_text = old.text == doc.text and old.sections == doc.sections
+        anchor = self._anchor() if self._index.total else None
+        self._set_document(doc)
+        if old.figures != doc.figures:
+            self._fig_version += 1  # figures are kept whole when wrapping
+        if old.keywords != doc.keywords:
+            self._kw_version += 1
+        if not same_text:
+            self._converted.clear()
+            self._wrapped.clear()
+            self._strips.clear()
+            self._originals.clear()
+        self._layout_key = None
+        self._relayout(anchor)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    # --------------------------------------------------------------- layout
+
+    @property
+    def text_width(self) -> int:
+        return max(4, min(MAX_MEASURE, self.scrollable_content_region.width - GUTTER - 1))
+
+    def _conversion(self, i: int, script: str | None = None):
+        script = script or self.script
+        key = (i, script)
+        conv = self._converted.get(key)
+        if conv is None:
+            conv, ok = convert(self.blocks[i].paragraph.text, script)
+            if not ok and not self._told_no_script:
+                self._told_no_script = True
+                self.post_message(self.Notice("Script conversion is not available; showing the original.", "warning"))
+            self._converted[key] = conv
+        return conv
+
+    def _lines(self, i: int) -> tuple[tuple[int, int], ...]:
+        """Wrapped line spans of block ``i`` in the shown script (figures kept whole)."""
+        width = self.text_width
+        key = (i, self.script, width, self._fig_version)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            conv = self._conversion(i)
+            para = self.blocks[i].paragraph
+            keep = [conv.span_to_converted(s - para.start, e - para.start)
+                    for s, e, _k in self._figures.within(para.start, para.end)]
+            lines = wrap(conv.text, width, keep)
+            self._wrapped[key] = lines
+        return lines
+
+    def _original_lines(self, i: int) -> tuple[tuple[int, int], ...]:
+        width = self.text_width
+        key = (i, "original-comparison", width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = wrap(self.blocks[i].paragraph.text, width)
+            self._wrapped[key] = lines
+        return lines
+
+    def _shows_original(self, i: int) -> bool:
+        return i in self._originals and self.script != "original"
+
+    def _height(self, i: int) -> int:
+        b = self.blocks[i]
+        extra = len(self._original_lines(i)) if self._shows_original(i) else 0
+        return b.top_gap + len(self._lines(i)) + extra + b.bottom_gap
+
+    def _measure(self, i: int) -> int:
+        """Wrap block ``i`` for real; returns the change of its height."""
+        self._measured[i] = 1
+        return self._index.set(i, self._height(i))
+
+    def _relayout(self, anchor: tuple[int, int] | None = None) -> None:
+        """Rebuild the line index for the current width/script, keeping ``anchor`` on top."""
+        width = self.text_width
+        self._layout_key = (width, self.script, self._fig_version)
+        n = len(self.blocks)
+        if n <= EAGER_BLOCKS:
+            self._measured = bytearray(b"\x01" * n)
+            self._index = LineIndex(self._height(i) for i in range(n))
+        else:
+            self._measured = bytearray(n)
+            self._index = LineIndex(
+                b.top_gap + b.bottom_gap + estimate_rows(b.paragraph.text, width) for b in self.blocks
+            )
+        self._update_virtual_size()
+        if anchor is not None:
+            self._restore(anchor)
+        self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        size = Size(self.scrollable_content_region.width, self._index.total)
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def _ensure_layout(self) -> None:
+        if self._layout_key != (self.text_width, self.script, self._fig_version):
+            self._relayout(self._anchor() if self._index.total else None)
+
+    def _row_of_offset(self, i: int, offset: int) -> int:
+        """Row within block ``i`` of document ``offset`` (shown script)."""
+        if not self._measured[i]:
+            self._measure(i)
+        conv = self._conversion(i)
+        local = conv.to_converted(max(0, offset - self.blocks[i].paragraph.start))
+        return self.blocks[i].top_gap + line_of(self._lines(i), local)
+
+    def _anchor(self) -> tuple[int, int]:
+        """(block, document offset) of the text at the top row."""
+        if not len(self._index):
+            return 0, 0
+        i, r = self._index.find(round(self.scroll_y))
+        b = self.blocks[i]
+        lines = self._wrapped.get((i, self._layout_key[1], self._layout_key[0], self._layout_key[2])) \
+            if self._layout_key else None
+        if not lines or r < b.top_gap:
+            return i, b.paragraph.start
+        k = min(r - b.top_gap, len(lines) - 1)
+        conv = self._conversion(i, self._layout_key[1])
+        return i, b.paragraph.start + conv.to_original(lines[k][0])
+
+    def _restore(self, anchor: tuple[int, int]) -> None:
+        i, offset = anchor
+        if i >= len(self.blocks):
+            return
+        self._scroll_to_row(self._index.top(i) + self._row_of_offset(i, offset))
+
+    def _scroll_to_row(self, y: int) -> None:
+        self._update_virtual_size()
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+
+    def _prepare(self) -> None:
+        """Wrap the blocks around the viewport; keep the top row's text in place."""
+        self._ensure_layout()
+        index, height = self._index, max(1, self.scrollable_content_region.height)
+        y = round(self.scroll_y)
+        top_block, _ = index.find(y)
+        i, _ = index.find(max(0, y - height))
+        shift = 0
+        while i < len(index) and index.top(i) <= y + shift + 2 * height:
+            if not self._measured[i]:
+                delta = self._measure(i)
+                if i < top_block:
+                    shift += delta
+            i += 1
+        self._update_virtual_size()
+        if shift:
+            self.set_scroll(None, y + shift)
+            self.scroll_target_y = self.scroll_y
+
+    # ------------------------------------------------------------ rendering
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self.blocks:
+            self._prepare()
+        lines = super().render_lines(crop)
+        if not self._painted and self.blocks and self.size.height:
+            self._painted = True
+            self.post_message(self.FirstPaint())
+        self._post_moved()
+        return lines
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        row = round(self.scroll_y) + y
+        if not self.blocks:
+            if y == 0:
+                return Strip([Segment("  (this article has no text)", base)]).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        if row >= self._index.total:
+            return Strip.blank(width, base)
+        i, r = self._index.find(row)
+        strips = self._block_strips(i)
+        body = strips[r] if r < len(strips) else Strip.blank(0)
+        return Strip.join([self._gutter(i, r), body]).crop_extend(0, width, base)
+
+    def _gutter(self, i: int, r: int) -> Strip:
+        b = self.blocks[i]
+        n = len(self._lines(i))
+        base = self.rich_style
+        if b.top_gap <= r < b.top_gap + n and i == self.current_block:
+            style = base + self.get_component_rich_style("article-view--cursor")
+            return Strip([Segment("▌", style), Segment(" ", base)], GUTTER)
+        if self._shows_original(i) and r == b.top_gap + n:
+            style = base + self.get_component_rich_style("article-view--label")
+            return Strip([Segment("原", style)], GUTTER)
+        return Strip.blank(GUTTER, base)
+
+    def _block_key(self, i: int) -> tuple:
+        para = self.blocks[i].paragraph
+        lo, hi = para.start, para.end
+        has_hit = bool(self._hit_spans.within(lo, hi))
+        current = self.hits[self.current_hit][0] if 0 <= self.current_hit < len(self.hits) else -1
+        fig = self.selected_figure
+        fig_here = 0 <= fig < len(self.document.figures) and lo <= self.document.figures[fig].start < hi
+        return (
+            i, self.script, self.text_width, self._fig_version, self._kw_version, self.highlight,
+            self.search_query if has_hit else "", current if lo <= current < hi else -1,
+            fig if fig_here else -1, self._shows_original(i),
+        )
+
+    def _block_strips(self, i: int) -> list[Strip]:
+        key = self._block_key(i)
+        strips = self._strips.get(key)
+        if strips is None:
+            strips = self._build_strips(i, key)
+            self._strips[key] = strips
+        return strips
+
+    def _marks(self, i: int, conv, current_hit: int, selected: int) -> list[tuple[int, int, Style]]:
+        """Styles over the converted paragraph text, weakest first."""
+        para = self.blocks[i].paragraph
+        lo, hi = para.start, para.end
+        style = self.get_component_rich_style
+        marks: list[tuple[int, int, Style]] = []
+
+        def add(s: int, e: int, name: str) -> None:
+            cs, ce = conv.span_to_converted(s - lo, min(e, hi) - lo)
+            marks.append((cs, ce, style(name)))
+
+        for s, e, k in self._figures.within(lo, hi):
+            if k != selected:
+                add(s, e, "article-view--figure")
+        if self.highlight:
+            for s, e, user in self._keywords.within(lo, hi):
+                add(s, e, "article-view--user-keyword" if user else "article-view--keyword")
+        for s, e, _x in self._inferred.within(lo, hi):
+            add(s, e, "article-view--inferred")
+        for s, e, _t in self._hit_spans.within(lo, hi):
+            add(s, e, "article-view--search-current" if s == current_hit else "article-view--search")
+        for s, e, k in self._figures.within(lo, hi):
+            if k == selected:
+                add(s, e, "article-view--figure-selected")
+        return marks
+
+    def _build_strips(self, i: int, key: tuple) -> list[Strip]:
+        b = self.blocks[i]
+        base = self.rich_style
+        console = self.app.console
+        conv = self._conversion(i)
+        text_style = base + self.get_component_rich_style("article-view--heading") if b.heading else base
+        text = Text(terminal_safe(conv.text), style=text_style, no_wrap=True, end="")
+        for s, e, style in self._marks(i, conv, key[7], key[8]):
+            if e > s:
+                text.stylize(style, s, e)
+        blank = Strip.blank(0)
+        strips = [blank] * b.top_gap
+        for s, e in self._lines(i):
+            line = text[s:e]
+            strips.append(Strip(line.render(console), line.cell_len))
+        if self._shows_original(i):
+            orig_style = base + self.get_component_rich_style("article-view--original")
+            orig = Text(terminal_safe(b.paragraph.text), style=orig_style, no_wrap=True, end="")
+            for s, e in self._original_lines(i):
+                line = orig[s:e]
+                strips.append(Strip(line.render(console), line.cell_len))
+        strips.extend([blank] * b.bottom_gap)
+        return strips
+
+    # ------------------------------------------------------------- position
+
+    def _current(self) -> int:
+        if not self.blocks:
+            return 0
+        i, r = self._index.find(round(self.scroll_y))
+        b = self.blocks[i]
+        if r >= self._index.height(i) - b.bottom_gap and i + 1 < len(self.blocks):
+            return i + 1
+        return i
+
+    def _post_moved(self) -> None:
+        if not self.blocks or not len(self._index):
+            return
+        current = self._current()
+        y = round(self.scroll_y)
+        last, _ = self._index.find(y + max(1, self.scrollable_content_region.height) - 1)
+        state = (current, last)
+        if state != self._last_moved:
+            if current != self.current_block:
+                self.current_block = current
+                self.refresh()
+            self._last_moved = state
+            b = self.blocks[current]
+            self.post_message(self.Moved(current, b.section, b.paragraph.start, self.blocks[last].paragraph.end))
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._post_moved()
+
+    @property
+    def top_offset(self) -> int:
+        """Document offset of the text at the top of the view."""
+        return self._anchor()[1] if self.blocks else 0
+
+    # ------------------------------------------------------------- movement
+
+    def scroll_to_offset(self, offset: int, *, third: bool = False) -> None:
+        """Bring document ``offset`` to the top (or to a third of the way down)."""
+        if not self.blocks:
+            return
+        self._ensure_layout()
+        i = block_at(self._starts, offset)
+        row = self._index.top(i) + self._row_of_offset(i, offset)
+        if third:
+            row -= max(1, self.scrollable_content_region.height) // 3
+        self._scroll_to_row(row)
+
+    def go_to_block(self, i: int) -> None:
+        if self.blocks:
+            self._ensure_layout()
+            i = max(0, min(i, len(self.blocks) - 1))
+            self._scroll_to_row(self._index.top(i) + self.blocks[i].top_gap)
+
+    def go_to_section(self, section: int) -> None:
+        for b in self.blocks:
+            if b.section >= section:
+                self.go_to_block(b.index)
+                return
+
+    def step_section(self, direction: int) -> None:
+        if not self.blocks:
+            return
+        current = self.blocks[self._current()]
+        firsts = {}
+        for b in self.blocks:
+            firsts.setdefault(b.section, b.index)
+        order = sorted(firsts)
+        at = order.index(current.section)
+        if direction < 0 and firsts[current.section] < current.index:
+            target = current.section  # back to the start of this section first
+        else:
+            target = order[max(0, min(len(order) - 1, at + direction))]
+        self.go_to_block(firsts[target])
+
+    def show_figure(self, k: int) -> None:
+        if 0 <= k < len(self.document.figures):
+            self.selected_figure = k
+            self.scroll_to_offset(self.document.figures[k].start, third=True)
+
+    def action_line(self, n: int) -> None:
+        self._scroll_to_row(round(self.scroll_y) + n)
+
+    def action_page(self, n: int) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self._scroll_to_row(round(self.scroll_y) + n * page)
+
+    def action_home(self) -> None:
+        self._scroll_to_row(0)
+
+    def action_end(self) -> None:
+        self._update_virtual_size()
+        self._scroll_to_row(self.max_scroll_y)
+
+    def action_toggle_original(self) -> None:
+        if self.script == "original":
+            self.post_message(self.Notice("The article is shown in its original script already (t changes it)."))
+            return
+        i = self._current()
+        self._originals.symmetric_difference_update({i})
+        self._measure(i)
+        self._update_virtual_size()
+        self.refresh()
+
+    # -------------------------------------------------------------- search
+
+    def begin_search(self) -> None:
+        self._search_origin = self.top_offset
+
+    def watch_search_query(self, query: str) -> None:
+        self.hits = find_all(self.document.text, query)
+        self._hit_spans = SpanSet((s, e, None) for s, e in self.hits)
+        self.current_hit = -1
+        if self.hits:
+            k = self._hit_spans.index_at_or_after(self._search_origin)
+            self._go_to_hit(k % len(self.hits))
+        self.refresh()
+
+    def _go_to_hit(self, k: int) -> None:
+        self.current_hit = k
+        self.scroll_to_offset(self.hits[k][0], third=True)
+        self.refresh()
+
+    def next_hit(self, direction: int = 1) -> bool:
+        """Go to the next (or previous) match; False when there is none."""
+        if not self.hits:
+            return False
+        if self.current_hit < 0:
+            k = self._hit_spans.index_at_or_after(self.top_offset)
+            k = k if direction > 0 else k - 1
+        else:
+            k = self.current_hit + direction
+        self._go_to_hit(k % len(self.hits))
+        return True
+
+    # ------------------------------------------------------------- watchers
+
+    def watch_script(self, old: str, new: str) -> None:
+        anchor = self._anchor_for(old)
+        self._layout_key = None
+        self._relayout(anchor)
+        self._last_moved = None
+
+    def _anchor_for(self, script: str) -> tuple[int, int]:
+        key = self._layout_key
+        if key is not None and key[1] != script:
+            self._layout_key = (key[0], script, key[2])
+        return self._anchor() if self._index.total else (0, 0)
+
+    def watch_highlight(self) -> None:
+        self.refresh()
+
+    def watch_selected_figure(self) -> None:
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._ensure_layout()

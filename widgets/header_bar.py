@@ -1,0 +1,42 @@
+"""The header line: file, encoding, script shown, repairs made."""
+
+from __future__ import annotations
+
+import os
+
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.document import Document
+
+SCRIPT_NAMES = {
+    "original": "original",
+    "simp": "Simplified 简",
+    "trad": "Traditional 繁",
+    "tw": "Taiwan 臺",
+    "hk": "Hong Kong 港",
+}
+DETECTED = {"trad": "Traditional 繁", "simp": "Simplified 简", "mixed": "mixed", "none": "no Chinese"}
+
+
+def header_content(doc: Document, script: str) -> Content:
+    """The header as Content (the file name is untrusted: never markup)."""
+    name = os.path.basename(doc.source) or doc.source
+    if script == "original":
+        shown = f"original ({DETECTED.get(doc.script, doc.script)})"
+    else:
+        shown = SCRIPT_NAMES.get(script, script)
+    repairs = len(doc.repairs)
+    parts: list = [("kreader", "bold"), "  ", (name, "bold"), "  ·  ", doc.encoding, "  ·  ",
+                   ("script: ", "$text-muted"), shown, "  ·  ",
+                   f"{repairs} repair{'s' if repairs != 1 else ''}"]
+    if doc.replacement_chars:
+        parts += ["  ·  ", (f"{doc.replacement_chars} undecodable", "$text-warning")]
+    return Content.assemble(*parts)
+
+
+class HeaderBar(Static):
+    """One line at the top of the screen."""
+
+    def show(self, doc: Document, script: str) -> None:
+        self.update(header_content(doc, script))

@@ -1,0 +1,69 @@
+"""The section navigator: lede + each section with its number of figures."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.document import Document
+
+
+def section_prompts(doc: Document) -> list[Content]:
+    """One line per section: its label (plain text, never markup) and figure count."""
+    counts = [0] * len(doc.sections)
+    for f in doc.figures:
+        if 0 <= f.section < len(counts):
+            counts[f.section] += 1
+    prompts = []
+    for s, n in zip(doc.sections, counts):
+        label = Content(s.label).truncate(40, ellipsis=True)
+        count = Content.styled(f" {n}", "$text-muted") if n else Content("")
+        prompts.append(Content.assemble(label, count))
+    return prompts
+
+
+class SectionNav(OptionList):
+    """Sections of the article; Enter jumps, the highlight follows the reading position."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next", show=False, id="sections.down"),
+        Binding("k", "cursor_up", "Previous", show=False, id="sections.up"),
+        Binding("escape", "leave", "Back to article", show=False, id="sections.leave"),
+    ]
+
+    class Jump(Message):
+        """The user chose a section."""
+
+        def __init__(self, section: int) -> None:
+            super().__init__()
+            self.section = section
+
+    def __init__(self, document: Document, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(*self._section_options(document), id=id, classes=classes, markup=False)
+        self.border_title = "Sections"
+
+    @staticmethod
+    def _section_options(doc: Document) -> list[Option]:
+        return [Option(p, id=f"s{k}") for k, p in enumerate(section_prompts(doc))]
+
+    def update_document(self, doc: Document) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options(self._section_options(doc))
+        self.highlighted = highlighted
+
+    def follow(self, section: int) -> None:
+        """Highlight ``section`` (the reader scrolled into it) without jumping."""
+        if self.highlighted != section and 0 <= section < self.option_count:
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = section
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Jump(event.option_index))
+
+    def action_leave(self) -> None:
+        self.app.action_focus_article()

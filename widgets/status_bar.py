@@ -1,0 +1,52 @@
+"""The status line: where the reader is, enrichment progress, inferred characters."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.document import Document
+from reader.edits import Inferred
+
+
+def inferred_note(inferred: list[Inferred]) -> Content:
+    """Say which characters of the paragraph were inferred, and the other candidates."""
+    parts: list = [("inferred ", "$text-warning")]
+    for k, x in enumerate(inferred[:3]):
+        others = [c for c in x.candidates if c != x.char]
+        parts += [("" if k == 0 else "; "), (x.char, "underline")]
+        if others:
+            parts.append(f" (or {'/'.join(others[:4])})")
+        if x.evidence:
+            parts.append(f" {x.evidence}")
+    if len(inferred) > 3:
+        parts.append(f"; +{len(inferred) - 3} more")
+    return Content.assemble(*parts)
+
+
+class StatusBar(Static):
+    """One line above the footer."""
+
+    def show(
+        self,
+        doc: Document,
+        section: int,
+        block: int,
+        blocks: int,
+        enrichment: str,
+        inferred: list[Inferred],
+        search: str = "",
+    ) -> None:
+        label = doc.sections[section].label if 0 <= section < len(doc.sections) else ""
+        where = Content.assemble(
+            ("§ ", "$text-muted"), Content(label).truncate(24, ellipsis=True),
+            ("  ¶ ", "$text-muted"), f"{block + 1}/{max(1, blocks)}",
+        )
+        parts: list = [where]
+        if search:
+            parts += ["  ·  ", search]
+        if inferred:
+            parts += ["  ·  ", inferred_note(inferred)]
+        if enrichment:
+            parts += ["  ·  ", (enrichment, "$text-muted")]
+        self.update(Content.assemble(*parts))
