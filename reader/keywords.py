@@ -1,8 +1,25 @@
-"""Keywords: jieba TF-IDF on the Simplified form (contract; implementation in progress)."""
+"""Keywords: jieba TF-IDF on the Simplified form, with spans in the original text.
+
+The text is converted to Simplified (OpenCC t2s keeps offsets), cut by the
+shared tokenizer of :mod:`reader.segment` (domain dictionary loaded) and
+weighted with jieba's IDF table; a keyword is its Simplified form, so
+``服務商`` and ``服务商`` are one keyword, and its spans are found in the
+Simplified text and mapped back to ``Document.text``.  Nothing here imports
+jieba until the first extraction (≈0.5 s), normally run in a worker thread.
+
+>>> is_candidate("服务商"), is_candidate("GMV"), is_candidate("2.8"), is_candidate("我们")
+(True, True, False, False)
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .script import convert, find_all, to_simplified
 
 
 @dataclass(frozen=True)
@@ -12,11 +29,169 @@ class Keyword:
     spans: tuple[tuple[int, int], ...]  # (start, end) in Document.text, any script form
     user: bool = False  # added by the user rather than computed
 
+    @property
+    def count(self) -> int:
+        return len(self.spans)
 
-def extract_keywords(doc, top: int = 20) -> tuple[Keyword, ...]:
-    raise NotImplementedError
+
+# ------------------------------------------------------------------ junk filter
+
+# News filler that stopwordsiso's function-word list leaves in: frequent in any
+# article, telling nothing about this one.
+_FILLER = frozenset(
+    "今年 去年 明年 目前 此前 如今 当时 近日 日前 已经 进行 相关 表示 认为 一个 这个 那个 "
+    "没有 需要 如何 什么 更多 非常 不同 一是 二是 三是 四是 之一 方面 同比 记者 报道".split()
+)
+# A few function words in case the stop-word package is missing.
+_FALLBACK_STOP = frozenset(
+    "我们 你们 他们 她们 它们 自己 这些 那些 这样 那样 因为 所以 但是 而且 或者 如果 虽然 "
+    "以及 其中 同时 通过 对于 关于 可以 就是 还是 只是 不是 也是 都是 这里 那里 之后 之前".split()
+)
+_NUMERIC = re.compile(
+    r"[\d０-９.,，．:：%％‰+\-/～~]+|[零〇一二三四五六七八九十百千万亿两几\d.]+[个万亿千百元倍次位名家场人岁年月日号]?"
+)
+_HAN_OR_LETTER = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffffA-Za-z]")
+
+
+def _stop_words() -> frozenset[str]:
+    try:
+        import stopwordsiso
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return _FALLBACK_STOP | _FILLER
+    return frozenset(stopwordsiso.stopwords("zh")) | _FALLBACK_STOP | _FILLER
+
+
+_STOP: frozenset[str] | None = None
+
+
+def is_candidate(word: str) -> bool:
+    """Whether a token may be a keyword: two characters or more, a Han
+    character or a letter in it, not a number, not a stop word.
+
+    >>> [w for w in ["快手", "手", "116", "2.8万", "三个", "的", "OPPO"] if is_candidate(w)]
+    ['快手', 'OPPO']
+    """
+    global _STOP
+    word = word.strip()
+    if len(word) < 2 or not _HAN_OR_LETTER.search(word) or _NUMERIC.fullmatch(word):
+        return False
+    if _STOP is None:
+        _STOP = _stop_words()
+    return word.lower() not in _STOP
+
+
+# ------------------------------------------------------------------ extraction
+
+_lock = threading.Lock()
+_tfidf = None
+
+
+def _extractor():
+    """jieba's TF-IDF extractor on kreader's shared tokenizer (created once)."""
+    global _tfidf
+    if _tfidf is None:
+        with _lock:
+            if _tfidf is None:
+                import jieba.analyse
+
+                from .segment import tokenizer
+
+                # A shallow copy shares the IDF table that importing
+                # jieba.analyse has already parsed (≈0.4 s) without changing
+                # the tokenizer of jieba's module-level default.
+                tfidf = copy.copy(jieba.analyse.default_tfidf)
+                tfidf.tokenizer = tokenizer()
+                tfidf.stop_words = set(tfidf.stop_words)
+                _tfidf = tfidf
+    return _tfidf
+
+
+def _spans(simp_text: str, word: str) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) of ``word`` in ``simp_text``."""
+    spans = []
+    start = simp_text.find(word)
+    while start >= 0:
+        spans.append((start, start + len(word)))
+        start = simp_text.find(word, start + len(word))
+    return spans
+
+
+# Above this many characters, term counts come from evenly spread paragraphs
+# of about that total: jieba cuts ~1.2 MB/s, and a book-sized text ranks the
+# same from a sample; spans are still found in the whole text.
+MAX_CHARS = 300_000
+
+
+def _sampled(paragraphs, max_chars: int):
+    total = sum(len(p.text) for p in paragraphs)
+    if total <= max_chars:
+        return paragraphs
+    step = -(-total // max_chars)  # ceiling division
+    return paragraphs[::step]
+
+
+def term_counts(texts) -> Counter:
+    """How often each keyword candidate occurs in ``texts`` (Simplified strings).
+
+    >>> term_counts(["快手电商的服务商", "服务商"])
+    Counter({'服务商': 2, '快手': 1, '电商': 1})
+    """
+    cut = _extractor().tokenizer.cut
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(cut(text))
+    return Counter({w: n for w, n in counts.items() if is_candidate(w)})
+
+
+def extract_keywords(doc, top: int = 20, max_chars: int = MAX_CHARS) -> tuple[Keyword, ...]:
+    """The ``top`` TF-IDF keywords of ``doc``, heaviest first, with their spans.
+
+    Counted paragraph by paragraph on the Simplified text and merged; the
+    weight is jieba's: occurrences over all candidate tokens, times the IDF
+    (the median IDF for words jieba's table lacks).
+    """
+    simp = convert(doc.text, "simp")
+    paragraphs = _sampled(doc.paragraphs, max_chars)
+    counts = term_counts(simp.text[p.start:p.end] for p in paragraphs)
+    total = sum(counts.values())
+    if not total:
+        return ()
+    tfidf = _extractor()
+    idf, median = tfidf.idf_freq, tfidf.median_idf
+    weighted = sorted(((n * idf.get(w, median) / total, w) for w, n in counts.items()),
+                      key=lambda x: (-x[0], x[1]))
+    keywords = []
+    for weight, word in weighted[:top]:
+        spans = _spans(simp.text, word)
+        if not simp.is_identity:
+            spans = [simp.span_to_original(s, e) for s, e in spans]
+        keywords.append(Keyword(word, weight, tuple(spans)))
+    return tuple(keywords)
 
 
 def user_keyword(doc, term: str) -> Keyword:
-    """A user-added term with its spans (matched in both scripts)."""
-    raise NotImplementedError
+    """A user-added term with its spans (matched in both scripts).
+
+    >>> from reader.document import parse
+    >>> user_keyword(parse("服務商和服务商"), "服務商")
+    Keyword(word='服务商', weight=1.0, spans=((0, 3), (4, 7)), user=True)
+    """
+    term = term.strip()
+    if not term:
+        raise ValueError("a keyword needs at least one non-blank character")
+    return Keyword(to_simplified(term), 1.0, tuple(find_all(doc.text, term)), user=True)
+
+
+def with_keywords(doc, top: int = 20):
+    """``doc`` with its ``top`` computed keywords, after any user-added ones it had."""
+    users = tuple(k for k in doc.keywords if k.user)
+    taken = {k.word for k in users}
+    computed = tuple(k for k in extract_keywords(doc, top) if k.word not in taken)
+    return replace(doc, keywords=users + computed)
+
+
+def with_user_keyword(doc, term: str):
+    """``doc`` with ``term`` added as a user keyword, first in the list."""
+    keyword = user_keyword(doc, term)
+    rest = tuple(k for k in doc.keywords if k.word != keyword.word)
+    return replace(doc, keywords=(keyword,) + rest)
