@@ -20,12 +20,8 @@ def with_figures(doc: Document, labels: bool = True) -> Document:
     return replace(doc, figures=tuple(figures))
 
 
-def with_keywords(doc: Document, top: int = 20) -> Document:
-    from .keywords import extract_keywords
-
-    return replace(doc, keywords=tuple(extract_keywords(doc, top=top)))
-
-
 def enrich(doc: Document) -> Document:
     """Everything: figures with labels, and keywords."""
+    from .keywords import with_keywords
+
     return with_keywords(with_figures(doc))

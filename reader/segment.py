@@ -4,7 +4,7 @@ jieba costs about half a second to start, so nothing creates it at import
 time; the first caller (normally a worker thread) pays, everyone else shares
 it.  Its prefix-dictionary cache lives in the user cache directory rather
 than in /tmp.  Segmentation runs on Simplified text (jieba's dictionary is
-Simplified); the domain dictionary holds both scripts anyway.
+Simplified), so the domain dictionary is Simplified too.
 """
 
 from __future__ import annotations

@@ -151,11 +151,11 @@ def print_keywords(doc: Document, fmt: str, out: TextIO) -> None:
 
     keywords = doc.keywords or extract_keywords(doc)
     if fmt == "json":
-        items = [{"word": k.word, "weight": round(k.weight, 6), "count": len(k.spans), "spans": [list(s) for s in k.spans]} for k in keywords]
+        items = [{"word": k.word, "weight": round(k.weight, 6), "count": k.count, "spans": [list(s) for s in k.spans]} for k in keywords]
         json.dump({"file": doc.source, "keywords": items}, out, ensure_ascii=False, indent=1)
         out.write("\n")
         return
-    rows = [(k.word, f"{k.weight:.4f}", len(k.spans)) for k in keywords]
+    rows = [(k.word, f"{k.weight:.4f}", k.count) for k in keywords]
     if fmt == "csv":
         print_csv(("word", "weight", "count"), rows, out)
     else:
