@@ -55,28 +55,30 @@ class KreaderApp(App[int]):
     TITLE = "kreader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("q", "quit", "Quit", show=False, id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding("n", "next_match(1)", "Next match", show=False, id="app.next-match"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="app.previous-match"),
         Binding("t", "cycle_script", "Script", id="app.script",
-                tooltip="Cycle original → Simplified → Traditional → Taiwan → Hong Kong"),
+                tooltip="original → 简 → 繁 → 臺 → 港, in place"),
         Binding("h", "toggle_highlight", "Keywords", id="app.highlight",
-                tooltip="Toggle keyword highlighting"),
+                tooltip="toggle keyword highlighting"),
         Binding("f", "focus_figures", "Figures", id="app.figures"),
         Binding("c", "focus_sections", "Sections", id="app.sections"),
         Binding("left_square_bracket", "step_section(-1)", "Previous section", show=False,
                 id="app.previous-section"),
         Binding("right_square_bracket", "step_section(1)", "Next section", show=False,
                 id="app.next-section"),
-        Binding("tab", "cycle_focus(1)", "Next panel", show=False, id="app.focus-next"),
-        Binding("shift+tab", "cycle_focus(-1)", "Previous panel", show=False, id="app.focus-previous"),
+        Binding("tab", "cycle_focus(1)", "Next panel", show=False, priority=True, id="app.focus-next"),
+        Binding("shift+tab", "cycle_focus(-1)", "Previous panel", show=False, priority=True,
+                id="app.focus-previous"),
     ]
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, *, enrich: bool = True) -> None:
         super().__init__()
         self.document = document
+        self._enrich_on_mount = enrich
         self.enrichment = ""
         self._exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
 
@@ -92,7 +94,7 @@ class KreaderApp(App[int]):
                 yield SearchBar(id="search")
             yield FiguresPanel(doc, id="figures")
         yield StatusBar(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def article(self) -> ArticleView:
@@ -110,7 +112,9 @@ class KreaderApp(App[int]):
         self._set_narrow(self.size.width < NARROW)
         self.article.focus()
         self._show_header()
-        self.call_after_refresh(self._enrich, self.document)
+        if self._enrich_on_mount:
+            # after the first paint: the article shows before jieba loads
+            self.call_after_refresh(self._enrich, self.document)
 
     def on_resize(self, event) -> None:
         self._set_narrow(event.size.width < NARROW)

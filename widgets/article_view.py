@@ -221,7 +221,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def _update_virtual_size(self) -> None:
-        size = Size(self.scrollable_content_region.width, self._index.total)
+        # Room below the last line, so that any heading or figure can come to the top.
+        tail = max(0, self.scrollable_content_region.height - 1)
+        size = Size(self.scrollable_content_region.width, self._index.total + tail)
         if size != self.virtual_size:
             self.virtual_size = size
 
@@ -372,7 +374,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         console = self.app.console
         conv = self._conversion(i)
         text_style = base + self.get_component_rich_style("article-view--heading") if b.heading else base
-        text = Text(terminal_safe(conv.text), style=text_style, no_wrap=True, end="")
+        # Text.render drops a Text's own style when it has no spans: use a span.
+        text = Text(terminal_safe(conv.text), no_wrap=True, end="")
+        text.stylize(text_style)
         for s, e, style in self._marks(i, conv, key[7], key[8]):
             if e > s:
                 text.stylize(style, s, e)
@@ -383,7 +387,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             strips.append(Strip(line.render(console), line.cell_len))
         if self._shows_original(i):
             orig_style = base + self.get_component_rich_style("article-view--original")
-            orig = Text(terminal_safe(b.paragraph.text), style=orig_style, no_wrap=True, end="")
+            orig = Text(terminal_safe(b.paragraph.text), no_wrap=True, end="")
+            orig.stylize(orig_style)
             for s, e in self._original_lines(i):
                 line = orig[s:e]
                 strips.append(Strip(line.render(console), line.cell_len))
@@ -480,9 +485,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def action_home(self) -> None:
         self._scroll_to_row(0)
 
+    @property
+    def end_row(self) -> int:
+        """The scroll position that shows the last line at the bottom."""
+        return max(0, self._index.total - self.scrollable_content_region.height)
+
     def action_end(self) -> None:
-        self._update_virtual_size()
-        self._scroll_to_row(self.max_scroll_y)
+        self._scroll_to_row(self.end_row)
 
     def action_toggle_original(self) -> None:
         if self.script == "original":

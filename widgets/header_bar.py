@@ -11,12 +11,12 @@ from reader.document import Document
 
 SCRIPT_NAMES = {
     "original": "original",
-    "simp": "Simplified 简",
-    "trad": "Traditional 繁",
-    "tw": "Taiwan 臺",
-    "hk": "Hong Kong 港",
+    "simp": "简 Simplified",
+    "trad": "繁 Traditional",
+    "tw": "臺 Taiwan",
+    "hk": "港 Hong Kong",
 }
-DETECTED = {"trad": "Traditional 繁", "simp": "Simplified 简", "mixed": "mixed", "none": "no Chinese"}
+DETECTED = {"trad": "繁", "simp": "简", "mixed": "mixed", "none": "no Chinese"}
 
 
 def header_content(doc: Document, script: str) -> Content:
@@ -27,11 +27,11 @@ def header_content(doc: Document, script: str) -> Content:
     else:
         shown = SCRIPT_NAMES.get(script, script)
     repairs = len(doc.repairs)
-    parts: list = [("kreader", "bold"), "  ", (name, "bold"), "  ·  ", doc.encoding, "  ·  ",
-                   ("script: ", "$text-muted"), shown, "  ·  ",
+    dot = ("  ·  ", "$text-muted")
+    parts: list = [(name, "bold"), dot, doc.encoding, dot, shown, dot,
                    f"{repairs} repair{'s' if repairs != 1 else ''}"]
     if doc.replacement_chars:
-        parts += ["  ·  ", (f"{doc.replacement_chars} undecodable", "$text-warning")]
+        parts += [dot, (f"{doc.replacement_chars} undecodable", "$text-warning")]
     return Content.assemble(*parts)
 
 

@@ -22,7 +22,7 @@ def binding_rows(node: DOMNode) -> list[tuple[str, str, str]]:
         for b in key_bindings:
             if not (b.description or b.tooltip) or b.system:
                 continue
-            text = b.description + (f": {b.tooltip}" if b.tooltip else "")
+            text = b.description + (f" ({b.tooltip})" if b.tooltip else "")
             keys = grouped.setdefault((b.action, text, b.id or ""), [])
             display = app.get_key_display(b)
             if display not in keys:
