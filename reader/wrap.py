@@ -29,7 +29,8 @@ CLOSING = frozenset(
 OPENING = frozenset("（【《〈「『“‘〔〖｛［([{<")
 
 # Units that must stay on one line: a number with its magnitude and unit
-# (223萬元, 2.8萬, 60%, 1,200, ¥30), a Latin word (GMV, iPhone), or a run of
+# (223萬元, 2.8萬, 60%, 1,200, ¥30), a run of ASCII without spaces (GMV,
+# iPhone, a URL, [@click=x]), or a run of
 # ellipses/dashes.  Figure spans from the model are added by the caller.
 _MAGNITUDE = "十百千萬万億亿兆"
 _UNITS = (
@@ -38,7 +39,7 @@ _UNITS = (
 ).split()
 _UNBREAKABLE = re.compile(
     rf"[$¥￥€£]?[0-9０-９]+(?:[.,．][0-9０-９]+)*[{_MAGNITUDE}]*(?:{'|'.join(_UNITS)})?"
-    r"|[A-Za-z][A-Za-z0-9'’_\-]*"
+    r"|[!-~]*[A-Za-z0-9][!-~]*"
     r"|…+|—+|─+"
 )
 

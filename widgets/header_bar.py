@@ -23,7 +23,7 @@ def header_content(doc: Document, script: str) -> Content:
     """The header as Content (the file name is untrusted: never markup)."""
     name = os.path.basename(doc.source) or doc.source
     if script == "original":
-        shown = f"original ({DETECTED.get(doc.script, doc.script)})"
+        shown = f"original ({DETECTED[doc.script]})" if doc.script in DETECTED else "original"
     else:
         shown = SCRIPT_NAMES.get(script, script)
     repairs = len(doc.repairs)
