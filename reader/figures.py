@@ -1,8 +1,23 @@
-"""Figures: every quantity the article quotes (contract; implementation in progress)."""
+"""Figures: every quantity the article quotes.
+
+:func:`extract_figures` is pure text grammar (reader.figures_grammar), fast
+and without jieba, so the TUI can show figures at once; :func:`label_figures`
+adds what each figure measures later (reader.figures_label, uses jieba).
+
+>>> from reader.document import parse
+>>> doc = parse("導語\\n01\\n2小時賣出223萬元,新增粉絲2.8萬。")
+>>> [(f.text, f.value, f.kind, f.section) for f in extract_figures(doc)]
+[('2小時', 2.0, 'duration', 1), ('223萬元', 2230000.0, 'money', 1), ('2.8萬', 28000.0, 'count', 1)]
+>>> figure_to_json(extract_figures(doc)[1], doc)["value"]
+2230000
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+
+from .figures_grammar import scan
 
 
 @dataclass(frozen=True)
@@ -21,11 +36,92 @@ class Figure:
     vague: bool = False  # 上萬, 數萬, 近千 ...
 
 
+SENTENCE_ENDS = "。！？；…!?;\n"
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: from after the previous end mark
+    to its own end mark (included), without surrounding blanks.
+
+    >>> t = "甲。乙有3個,丙!丁"
+    >>> s, e = sentence_span(t, 3, 5); t[s:e]
+    '乙有3個,丙!'
+    """
+    left = start
+    while left > 0 and text[left - 1] not in SENTENCE_ENDS:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in SENTENCE_ENDS:
+        right += 1
+    if right < len(text) and text[right] != "\n":
+        right += 1
+        while right < len(text) and text[right] in "”」』\"'）)":
+            right += 1  # a closing quote belongs to the sentence it closes
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
 def extract_figures(doc) -> tuple[Figure, ...]:
     """Every figure of ``doc`` in document order, without labels (fast, no jieba)."""
-    raise NotImplementedError
+    text = doc.text
+    figures = []
+    for raw in scan(text):
+        s, e = sentence_span(text, raw.start, raw.end)
+        figures.append(
+            Figure(
+                text=raw.text,
+                value=raw.value,
+                value_max=raw.value_max,
+                unit=raw.unit,
+                kind=raw.kind,
+                qualifier=raw.qualifier,
+                label="",
+                sentence=text[s:e],
+                section=doc.section_at(raw.start).index,
+                start=raw.start,
+                end=raw.end,
+                vague=raw.vague,
+            )
+        )
+    return tuple(figures)
 
 
 def label_figures(doc, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     """The same figures with ``label`` filled from their clause (uses reader.segment)."""
-    raise NotImplementedError
+    from .figures_label import label_all
+
+    return label_all(doc.text, figures)
+
+
+def _json_number(value: float | str | None) -> float | int | str | None:
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return value
+
+
+def figure_to_json(fig: Figure, doc) -> dict:
+    """The CLI's JSON object for ``fig`` (integral numbers as ints, section by name).
+
+    >>> from reader.document import parse
+    >>> doc = parse("約15%")
+    >>> figure_to_json(extract_figures(doc)[0], doc)["value"], figure_to_json(extract_figures(doc)[0], doc)["section"]
+    (15, '')
+    """
+    sections = doc.sections
+    name = sections[fig.section].name if 0 <= fig.section < len(sections) else ""
+    return {
+        "text": fig.text,
+        "value": _json_number(fig.value),
+        "value_max": _json_number(fig.value_max),
+        "unit": fig.unit,
+        "kind": fig.kind,
+        "qualifier": fig.qualifier,
+        "label": fig.label,
+        "sentence": fig.sentence,
+        "section": name,
+        "start": fig.start,
+        "end": fig.end,
+    }

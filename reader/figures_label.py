@@ -1,0 +1,135 @@
+"""What a figure measures: the nearest noun phrase of its clause (jieba words).
+
+jieba segments the Simplified form (OpenCC t2s keeps every character in
+place), and words are cut back out of the original text by their offsets,
+so labels keep the article's own script.  No part-of-speech tagging
+(jieba.posseg costs seconds): function words and change verbs are skipped
+from a fixed list, and a word joins its neighbour only when that is the head
+of a compound (``GMV`` + ``貢獻``, ``品牌`` + ``數量``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from .figures_units import COUNT_CUES, MONEY_CUES
+
+_CLAUSE_BREAKS = "，,。！？!?；;：:\n（）()【】《》"
+# Words that never name what a figure measures: particles, qualifiers, change verbs.
+_SKIP = set(
+    """
+    的 地 得 了 着 著 过 過 在 是 和 与 與 及 或 也 都 就 将 將 把 被 让 讓 对 對 从 從 到 于 於 至 中 上 下 里 裡 裏
+    内 內 等 后 後 前 时 時 之 而 并 並 又 还 還 已 已经 已經 再 更 最 很 均 共 为 為 有 没有 沒有 给 給 向 由 以 其
+    这 這 那 该 該 此 每 各 其中 同比 环比 環比 同期 较 較 约 約 约为 約為 近 超 超过 超過 达到 達到 达 達 突破
+    增长 增長 上涨 上漲 上升 提升 提高 下降 下跌 减少 減少 增加 实现 實現 累计 累計 总计 總計 合计 合計 共计 共計
+    仅 僅 只 只有 高达 高達 多达 多達 接近 将近 將近 不到 不足 超出 逾 则 則 可 能 会 會 要 需 需要 去年 今年 明年
+    相比 相较 相較 较上年 左右 以上 以下 多 余 餘 个 個 约合 約合 人民币 人民幣 分别 分別 大约 大約 已有 目前 当时 當時
+    慢慢 逐渐 逐漸 持续 持續 稳定 穩定 可以 水平 一 达成 達成 全年 全国 全國 同时 同時 当天 當天 当日 當日
+    现在 現在 此前 最终 最終 如今 大概 大约 预计 預計 已达 已達 仍 仍然 至今 随后 隨後 从而 從而
+    """.split()
+)
+# Generic heads that need the word before them: 品牌 + 數量, 商家 + 數.
+_GENERIC_HEADS = set("数 數 量 数量 數量 规模 規模 总量 總量 比例 占比 佔比 比重 金额 金額 份额 份額 总额 總額 额 額 率 人数 人數".split())
+# Last characters of typical noun heads: a second word ending so joins the first.
+_NOUN_TAIL = set("业業商者人员員家户戶品类類额額量数數率费費场場店厂廠企司构構台臺部门門师師生手主粉丝絲单單项項目标標值价價款金资資本产產权權股债債户群体體向")
+# Nouns that name what is measured: preferred over a nearer verb.
+MEASURE_NOUNS = set(MONEY_CUES + COUNT_CUES) | set(
+    "销量 銷量 订单量 訂單量 播放量 閱讀量 阅读量 净利润 淨利潤 利润 利潤 产值 產值 规模 規模 市场份额 市場份額".split()
+)
+_NUMERAL = re.compile(r"^[\d.,%％]+$|^[零〇一二两兩三四五六七八九十百千万萬亿億多余餘几幾数數半]+$")
+_ASCII_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9+&-]*$")
+_PUNCT = re.compile(r"^[\W_]+$")
+
+
+def label_all(text: str, figures: tuple) -> tuple:
+    """``figures`` with labels (dates and years keep an empty label)."""
+    from .script import to_simplified
+    from .segment import cut
+
+    def words(piece: str) -> list[str]:
+        simple = to_simplified(piece)
+        if len(simple) != len(piece):  # never seen with t2s, but offsets must hold
+            simple = "".join(c if len(to_simplified(c)) != 1 else to_simplified(c) for c in piece)
+        out, pos = [], 0
+        for w in cut(simple):
+            out.append(piece[pos : pos + len(w)])
+            pos += len(w)
+        return out
+
+    return tuple(
+        f if f.kind in ("date", "year") else replace(f, label=label_of(text, f.start, f.end, f.unit, f.kind, words))
+        for f in figures
+    )
+
+
+def label_of(text: str, start: int, end: int, unit: str, kind: str, words: Callable[[str], list[str]]) -> str:
+    """The label of the figure at ``text[start:end]`` (see module docstring)."""
+    left = start
+    while left > 0 and text[left - 1] not in _CLAUSE_BREAKS:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in _CLAUSE_BREAKS:
+        right += 1
+    after = words(text[end:right]) if right > end else []
+    before = words(text[left:start]) if start > left else []
+
+    if after and after[0] == "的":
+        phrase = _phrase(after[1:])
+        if phrase:
+            return phrase
+    if unit and kind == "count":
+        for k, w in enumerate(after):
+            if _PUNCT.match(w):
+                break
+            if len(w) >= 2 and unit in w:  # 91場 … 直播場次
+                prev = after[k - 1] if k else ""
+                return prev + w if prev and prev not in _SKIP and len(prev) <= 2 and not _NUMERAL.match(prev) else w
+        phrase = _phrase(after)
+        if phrase:
+            return phrase
+    if after and (not unit or unit == "級") and _content(after[0]):
+        return after[0] if _ASCII_WORD.match(after[0]) else _phrase(after)  # 200萬GMV, 上百萬粉絲, 億級資金
+    label = _backward(before)
+    return label or _phrase(after)
+
+
+def _content(w: str) -> bool:
+    return bool(w.strip()) and w not in _SKIP and not _NUMERAL.match(w) and not _PUNCT.match(w)
+
+
+def _phrase(tokens: list[str]) -> str:
+    """The noun phrase the tokens start with: one word, or two when the second is a head."""
+    if not tokens or not _content(tokens[0]):
+        return ""
+    first = tokens[0]
+    if len(tokens) > 1 and _content(tokens[1]) and tokens[1][-1] in _NOUN_TAIL and len(first) + len(tokens[1]) <= 6:
+        return first + tokens[1]
+    return first
+
+
+def _backward(tokens: list[str]) -> str:
+    """The nearest content word before the figure, joined with its modifier when needed;
+    a measure noun one or two words further back (粉絲 in 粉絲積累到55萬) is preferred."""
+    k = len(tokens) - 1
+    while k >= 0 and not _content(tokens[k]):
+        k -= 1
+    if k < 0:
+        return ""
+    label = _word_at(tokens, k)
+    if not any(cue in label for cue in MEASURE_NOUNS):
+        for j in range(k - 1, max(-1, k - 3), -1):
+            if tokens[j] in MEASURE_NOUNS:
+                return _word_at(tokens, j)
+    return label
+
+
+def _word_at(tokens: list[str], k: int) -> str:
+    word = tokens[k]
+    prev = tokens[k - 1] if k > 0 else ""
+    if prev and _content(prev) and (
+        _ASCII_WORD.match(prev) or len(word) == 1 or word in _GENERIC_HEADS or (_ASCII_WORD.match(word) and len(prev) <= 2)
+    ):
+        return prev + word
+    return word
