@@ -231,11 +231,13 @@ def _quantity(text: str, i: int, pre_q: str, depth: int) -> _Quantity | None:
             kind = "number" if num.decimal and not scaled else _cue_kind(text, num.start, pos)
         elif num.script == "arabic" and depth < 4:
             inherited = _list_unit(text, num, pos, depth)
-            if inherited is None and not _bare_int_ok(text, num, pos):
-                return None
+            if inherited is None:
+                if not _bare_int_ok(text, num, pos):
+                    return None
+                kind = "number"
             if inherited is not None:
-                unit, kind, mult = inherited
-                value = _times(value, mult)
+                unit, kind, scale = inherited
+                value = _times(value, scale)
         else:
             return None
         if num.script == "arabic" and not scaled and _ASCII_LETTER.match(text[pos : pos + 1]):

@@ -1,0 +1,42 @@
+"""The dev set's figures through the real pipeline, scored by the dev set's own score.py."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DEV_FILES, DEVSET
+from reader.figures import extract_figures, figure_to_json
+from reader.load import load_document
+
+BAR = 0.95
+
+
+def _score(article: str, out_path, *flags: str) -> tuple[float, float, str]:
+    result = subprocess.run(
+        [sys.executable, str(DEVSET / "score.py"), str(DEVSET / "expected.json"), article, str(out_path), "-v", *flags],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    m = re.search(r"recall=([\d.]+) precision=([\d.]+)", result.stdout)
+    assert m, result.stdout
+    return float(m.group(1)), float(m.group(2)), result.stdout
+
+
+@pytest.mark.parametrize("flags", [(), ("--no-vague",)], ids=["all", "no-vague"])
+@pytest.mark.parametrize("article", sorted(DEV_FILES))
+def test_devset_recall_and_precision(article, flags, devset, tmp_path):
+    doc = load_document(DEVSET / DEV_FILES[article])
+    out = tmp_path / f"{article}.json"
+    out.write_text(
+        json.dumps({"figures": [figure_to_json(f, doc) for f in extract_figures(doc)]}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    recall, precision, report = _score(DEV_FILES[article], out, *flags)
+    assert recall >= BAR and precision >= BAR, report
