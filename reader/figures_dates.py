@@ -6,8 +6,8 @@
 (4, '--01', '--08', 'date')
 >>> parse_date("8月末", 0, has_qualifier=False), parse_date("2018年", 0, has_qualifier=True)
 ((3, '--08', None, 'date'), None)
->>> parse_date("2018年", 0, has_qualifier=False)
-(5, '2018', None, 'year')
+>>> parse_date("2018年", 0, has_qualifier=False), parse_date("2022年1-2月", 0, has_qualifier=False)
+((5, '2018', None, 'year'), (9, '2022-01', '2022-02', 'date'))
 """
 
 from __future__ import annotations
@@ -40,31 +40,38 @@ def parse_date(text: str, i: int, *, has_qualifier: bool) -> DateHit | None:
         if has_qualifier:
             return None  # 近2000年: a duration
         end, y = year
-        md = _month_day(text, end)
-        if md is None:
+        within = _month_part(text, end)
+        if within is None:
             return end, y, None, "year"
-        end, mm, dd = md
-        if dd is None:
-            return end, f"{y}-{mm}", None, "date"
-        return end, f"{y}-{mm}-{dd}", None, "date"
+        end, value, value_max = within
+        return end, f"{y}{value[1:]}", f"{y}{value_max[1:]}" if value_max else None, "date"
+    within = _month_part(text, i)
+    if within is None:
+        return None
+    end, value, value_max = within
+    return end, value, value_max, "date"
+
+
+def _month_part(text: str, i: int) -> tuple[int, str, str | None] | None:
+    """"9月10日", "8月末", "1-8月", "5月至8月" at ``i`` as "--MM[-DD]" (and an upper month)."""
     # "1-8月": a bare month opening a range of months
     first = _MONTH.match(text, i)
     if first and text[first.end() : first.end() + 1] in _RANGE_SEP:
         second = _month_day(text, first.end() + 1)
         if second is not None and second[2] is None and _month_value(first.group()) < int(second[1]):
-            return second[0], f"--{_month_value(first.group()):02d}", f"--{second[1]}", "date"
+            return second[0], f"--{_month_value(first.group()):02d}", f"--{second[1]}"
     md = _month_day(text, i)
     if md is None:
         return None
     end, mm, dd = md
     if dd is not None:
-        return end, f"--{mm}-{dd}", None, "date"
+        return end, f"--{mm}-{dd}", None
     # "5月至8月": a range of months within one year
     if text[end : end + 1] in _RANGE_SEP:
         second = _month_day(text, end + 1)
         if second is not None and second[2] is None and int(mm) < int(second[1]):
-            return second[0], f"--{mm}", f"--{second[1]}", "date"
-    return end, f"--{mm}", None, "date"
+            return second[0], f"--{mm}", f"--{second[1]}"
+    return end, f"--{mm}", None
 
 
 def _year_at(text: str, i: int) -> tuple[int, str] | None:

@@ -60,7 +60,8 @@ _CHENG_BREAKERS = "為为立功本員员長长交就果績绩熟型效分群不�
 # Numeral idioms that are not quantities.
 _IDIOMS = re.compile(
     "三天兩頭|三天两头|三天打魚|三天打鱼|兩天曬網|两天晒网|十萬火急|十万火急|三年五載|三年五载|"
-    "千家萬戶|千家万户|百家爭鳴|百家争鸣|一五一十|三番五次|九牛一毛|十拿九穩|十拿九稳"
+    "千家萬戶|千家万户|百家爭鳴|百家争鸣|一五一十|三番五次|三番兩次|三番两次|九牛一毛|十拿九穩|十拿九稳|"
+    "五花八門|五花八门|三頭六臂|三头六臂|一年半載|一年半载|成千上萬|成千上万|成百上千|千篇一律"
 )
 # 提前3天, 之前, 以前, 3年前: here 前 is part of a word, not "the first N"
 _BEFORE_QIAN_WORDS = "提之以目當当空眼此從从往向事生年天日月週周"
@@ -89,7 +90,7 @@ def _figure_at(text: str, i: int, floor: int) -> RawFigure | None:
     if i > 1 and text[i - 1] == "前" and text[i - 2] not in _BEFORE_QIAN_WORDS and not text[i].isdigit():
         return None  # 前兩次, 前三季度: "the first N", a ranking rather than a quantity
     if text[i].isdigit() and i > 0 and (_ASCII_LETTER.match(text[i - 1]) or text[i - 1] in ".-_/"):
-        if not (text[i - 1] == "-" and i > 1 and (text[i - 2].isdigit() or text[i - 2] in CN_NUMERAL_CHARS)):
+        if not (text[i - 1] == "-" and not (i > 1 and _ASCII_LETTER.match(text[i - 2]))):
             return None  # part of a name or code: A3, COVID-19, v1.2
     pre_word, pre_q = _pre_qualifier(text, i, floor)
     date = parse_date(text, i, has_qualifier=bool(pre_q))
@@ -252,6 +253,10 @@ def _quantity(text: str, i: int, pre_q: str, depth: int) -> _Quantity | None:
     return _Quantity(pos, value, value_max, unit, kind, qualifier, vague, prefix_word, scale)
 
 
+def _is_year(value: float) -> bool:
+    return float(value).is_integer() and 1000 <= value <= 2199
+
+
 def _times(value: float, factor: float) -> float:
     """``value * factor`` without binary noise: 85.65 * 1e8 is 8565000000.0."""
     if factor == 1:
@@ -286,6 +291,8 @@ def _range_tail(text: str, num: Num, pos: int, scale: float, start: int) -> _Qua
         return None
     if q.kind in ("fraction",) or (q.kind == "percent" and not q.unit):
         return None
+    if q.unit == "年" and _is_year(num.value) and _is_year(q.value):
+        return _Quantity(q.end, str(int(num.value)), str(int(q.value)), "年", "year")  # 2019-2021年
     factor = scale if (scale > 1 or num.scaled) else q.scale
     low = _times(num.value, factor * (10 if q.unit == "成" else 1))
     if not low < q.value:

@@ -96,6 +96,8 @@ def _read_chinese(text: str, i: int, run: str) -> Num | None:
         return Num(i, end, run, rng[0], rng[1], script="cn", scaled=run[-1] in "萬万億亿")
     size = magnitude(run)
     if size is not None:
+        if text.startswith(_MORE, end):  # 百餘家, 千多人: "over a hundred", an amount
+            return Num(i, end + 1, run, size, script="cn", over=True, scaled=size >= 1e4)
         return Num(i, end, run, size, script="cn", magnitude_only=True, scaled=size >= 1e4)
     value = cn_number(run)
     if value is None:
