@@ -1,9 +1,93 @@
-"""GBK byte-misalignment mojibake repair (placeholder until the real pass lands)."""
+"""Repair GBK byte-misalignment mojibake: ``打擊?!爱敃r(shí)`` -> ``打擊。“當時(shí)``.
+
+A scraper decoded GBK in chunks with errors replaced.  At a chunk boundary
+the first two-byte character became ``?``, the next lead byte lost its high
+bit (a1 -> ``!``) and the following bytes were paired one byte out of step,
+until a byte below 0x80 in lead position (the trail byte 0x72 of 時 -> ``r``)
+put the decoder back in step.  Re-encoding the damaged characters and
+pairing the bytes the right way recovers everything the bytes still hold;
+what they lost (the ``?`` character, a lone byte's partner, a pair some
+decoder dropped) is chosen from evidence and marked as inferred.
+
+A run is only repaired when the re-paired text reads far better than the
+damaged text (jieba word frequencies), so ordinary ``?!`` prose stays.
+
+>>> [(e.start, e.end, e.new) for e in mojibake_edits("打擊?!爱敃r(shí)真的")]
+[(2, 7, '。“當時')]
+>>> mojibake_edits("真的嗎?!我不信。OK?")
+[]
+"""
 
 from __future__ import annotations
 
+import re
+
 from .edits import Edit
+from .mojibake_gbk import middle_bytes
+from .mojibake_runs import (
+    LOST_LEADS,
+    MAX_MIDDLE,
+    Hypothesis,
+    dropped_pair_hypotheses,
+    lone_hypothesis,
+    resync_hypothesis,
+)
+from .mojibake_solve import best_repair
+
+__all__ = ["mojibake_edits"]
+
+
+# "?", the lead byte with its high bit cleared (absent when it became a
+# control character that the terminal-safety pass removed), the characters
+# decoded out of step, and the byte that ended the run: an ASCII trail byte
+# (0x40-0x7E) or "?" for a lone lead byte.
+_RUN = re.compile(rf"\?([\x01-\x08\x0b\x0c\x0e-\x7e]?)([^\x00-\x7f]{{1,{MAX_MIDDLE}}})([?-~])")
 
 
 def mojibake_edits(text: str) -> list[Edit]:
-    return []
+    """One ``mojibake`` edit per damaged run found in ``text``."""
+    edits: list[Edit] = []
+    pos = 0
+    while (m := _RUN.search(text, pos)) is not None:
+        edit = _repair(text, m)
+        if edit is None:
+            pos = m.start() + 1
+        else:
+            edits.append(edit)
+            pos = edit.end
+    return edits
+
+
+def _repair(text: str, m: re.Match[str]) -> Edit | None:
+    hypotheses = _hypotheses(text, m)
+    if not hypotheses:
+        return None
+    return best_repair(text, m.start(), hypotheses)
+
+
+def _hypotheses(text: str, m: re.Match[str]) -> list[Hypothesis]:
+    """Every reading of the bytes of the run that ``m`` matched."""
+    at = m.start()
+    lead_char, damaged, closing = m.groups()
+    leads = (ord(lead_char) | 0x80,) if lead_char else LOST_LEADS
+    middle = middle_bytes(damaged)
+    if middle is None:
+        return []
+    end = m.end() - 1
+    if closing == "?":
+        lone = lone_hypothesis(text, at, leads, middle, end)
+        return [lone] if lone else []
+    if closing < "@":
+        return []
+    plain = resync_hypothesis(text, at, leads, middle, end)
+    found = [plain] if plain else []
+    if len(leads) == 1:
+        # A pair some decoders drop (user-defined area) may hide inside.
+        found += dropped_pair_hypotheses(text, at, leads[0], middle, end)
+    return found
+
+
+def hypotheses_at(text: str, at: int) -> list[Hypothesis]:
+    """The hypotheses for a run starting at ``at`` (for tests and experiments)."""
+    m = _RUN.match(text, at)
+    return _hypotheses(text, m) if m else []
