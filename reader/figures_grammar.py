@@ -11,6 +11,7 @@ quantity as a :class:`RawFigure`, in order, never overlapping.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -98,12 +99,10 @@ def _figure_at(text: str, i: int, floor: int) -> RawFigure | None:
         end, value, value_max, kind = date
         return RawFigure(i, end, text[i:end], value, value_max, "年" if kind == "year" else "", kind)
     q = _quantity(text, i, pre_q, depth=0)
-    if q is None:
-        return None
+    if q is None or not all(v is None or isinstance(v, str) or math.isfinite(v) for v in (q.value, q.value_max)):
+        return None  # 1e300萬 overflows: not an amount anyone wrote
     start = i - len(q.prefix_word or pre_word)
     qualifier = q.qualifier or pre_q
-    if q.prefix_word:
-        start = i - len(q.prefix_word)
     return RawFigure(start, q.end, text[start : q.end], q.value, q.value_max, q.unit, q.kind, qualifier, q.vague)
 
 
@@ -194,6 +193,10 @@ def _quantity(text: str, i: int, pre_q: str, depth: int) -> _Quantity | None:
         value, value_max = value * 10, value_max * 10 if value_max is not None else None
     elif text.startswith(("點", "点"), pos) and num.script == "arabic" and not scaled and (num.decimal or value > 24):
         unit, kind, pos = text[pos], "number", pos + 1  # index points; 12點 is a clock time
+    elif text.startswith(("點", "点"), pos) and num.script == "cn" and value <= 10 and text[pos + 1 : pos + 2] not in ("鐘", "钟", "半", "多", "左"):
+        unit, kind, pos = text[pos], "count", pos + 1  # 三點建議
+    if unit == "大" and num.script == "arabic" and value > 20:
+        return None  # 618大促: a festival name, not "the N big ..."
 
     if num.text.startswith("半") and num.script == "cn":
         if kind != "duration" or _QUARTER_LABEL.search(text[max(0, i - 1) : i]) or text.startswith(("報", "报"), pos):
