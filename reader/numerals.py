@@ -41,6 +41,7 @@ MULTIPLIER_PATTERN = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 
 # Digit pairs that read as "this or the next": 七八 = 7..8, 三五 = 3..5, 一兩 = 1..2.
 _RANGE_PAIRS = {(a, a + 1) for a in range(1, 9)} | {(3, 5)}
+_TENS = re.compile(r"^([一二三四五六七八九]?)十([一二三四五六七八九]?)$")
 _ADJACENT = re.compile(rf"^(十?)([{CN_DIGITS}])([{CN_DIGITS}])([十百千萬万億亿]*)$")
 
 
@@ -120,8 +121,10 @@ def cn_number(text: str) -> float | None:
         return None  # digit runs and bare magnitudes are read elsewhere
     if re.search(rf"[{CN_DIGITS}][{CN_DIGITS}]", text.replace("零", "").replace("〇", "")):
         return None  # two digits side by side: a range or a name, not positional
-    if len(text) == 2 and text[0] == "十":
-        return 10.0 + CN_DIGIT_VALUES.get(text[1], math.nan) if text[1] in CN_DIGIT_VALUES else None
+    tens = _TENS.match(text)
+    if tens:  # 十二, 二十, 三十五: common enough to spare the cn2an import
+        high, low = tens.groups()
+        return float(CN_DIGIT_VALUES.get(high, 1) * 10 + CN_DIGIT_VALUES.get(low, 0))
     return _cn2an(text)
 
 
