@@ -28,6 +28,8 @@ _SKIP = set(
     相比 相较 相較 较上年 左右 以上 以下 多 余 餘 个 個 约合 約合 人民币 人民幣 分别 分別 大约 大約 已有 目前 当时 當時
     慢慢 逐渐 逐漸 持续 持續 稳定 穩定 可以 水平 一 达成 達成 全年 全国 全國 同时 同時 当天 當天 当日 當日
     现在 現在 此前 最终 最終 如今 大概 大约 预计 預計 已达 已達 仍 仍然 至今 随后 隨後 从而 從而
+    大幅 小幅 几乎 幾乎 倒 却 卻 降 升 增 减 減 涨 漲 跌 显示 顯示 表示 称 稱 每月 每年 每天 每日 每周 每週 不 无需 無需
+    刚 剛 才 仅仅 僅僅 整整 足足 分别为 分別為 降至 升至 增至 减至 減至 达 達 约有 約有 大概率 只是 就是 还是 還是
     """.split()
 )
 # Generic heads that need the word before them: 品牌 + 數量, 商家 + 數.
@@ -38,6 +40,11 @@ _NOUN_TAIL = set("业業商者人员員家户戶品类類额額量数數率费�
 MEASURE_NOUNS = set(MONEY_CUES + COUNT_CUES) | set(
     "销量 銷量 订单量 訂單量 播放量 閱讀量 阅读量 净利润 淨利潤 利润 利潤 产值 產值 规模 規模 市场份额 市場份額".split()
 )
+_CHANGE_VERBS = set(
+    "增长 增長 下降 减少 減少 上涨 上漲 提升 提高 上升 下跌 增加 降低 回落 扩大 擴大 收窄 缩小 縮小 增 降 涨 漲 跌".split()
+)
+_TRIM = set("卻却也都則则就才又還还降升漲涨跌增減减的了著着在至到從从為为是")
+_NUMERAL_CHARS = set("0123456789零〇一二两兩三四五六七八九十百千万萬亿億")
 _NUMERAL = re.compile(r"^[\d.,%％]+$|^[零〇一二两兩三四五六七八九十百千万萬亿億多余餘几幾数數半]+$")
 _ASCII_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9+&-]*$")
 _PUNCT = re.compile(r"^[\W_]+$")
@@ -58,41 +65,75 @@ def label_all(text: str, figures: tuple) -> tuple:
             pos += len(w)
         return out
 
-    return tuple(
-        f if f.kind in ("date", "year") else replace(f, label=label_of(text, f.start, f.end, f.unit, f.kind, words))
-        for f in figures
-    )
+    # Other figures are blanked out so "2019年同期的1.48" does not label 1.48 "年".
+    chars = list(text)
+    for f in figures:
+        chars[f.start : f.end] = " " * (f.end - f.start)
+    masked = "".join(chars)
+    out: list = []
+    for f in figures:
+        if f.kind in ("date", "year"):
+            out.append(f)
+            continue
+        label = label_of(masked, f.start, f.end, f.unit, f.kind, words)
+        if label not in text:  # cannot happen (labels are slices of the clause), but labels must be text
+            label = ""
+        if not label and out and out[-1].label and out[-1].sentence == f.sentence:
+            # "營業收入8405.53萬元，同比增長4.07%": the clause has no noun, the sentence has
+            verb = _change_verb(masked, f.start, words)
+            label = out[-1].label + verb if verb and not out[-1].label.endswith(verb) else out[-1].label
+        out.append(replace(f, label=label))
+    return tuple(out)
 
 
 def label_of(text: str, start: int, end: int, unit: str, kind: str, words: Callable[[str], list[str]]) -> str:
     """The label of the figure at ``text[start:end]`` (see module docstring)."""
-    left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_BREAKS:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in _CLAUSE_BREAKS:
-        right += 1
+    left, right = _clause(text, start, end)
     after = words(text[end:right]) if right > end else []
     before = words(text[left:start]) if start > left else []
 
     if after and after[0] == "的":
         phrase = _phrase(after[1:])
         if phrase:
-            return phrase
+            return _trim(phrase)
     if unit and kind == "count":
         for k, w in enumerate(after):
             if _PUNCT.match(w):
                 break
-            if len(w) >= 2 and unit in w:  # 91場 … 直播場次
+            if len(w) >= 2 and unit in w and not any(c in _NUMERAL_CHARS for c in w):  # 91場 … 直播場次
                 prev = after[k - 1] if k else ""
-                return prev + w if prev and prev not in _SKIP and len(prev) <= 2 and not _NUMERAL.match(prev) else w
-        phrase = _phrase(after)
-        if phrase:
-            return phrase
-    if after and (not unit or unit == "級") and _content(after[0]):
-        return after[0] if _ASCII_WORD.match(after[0]) else _phrase(after)  # 200萬GMV, 上百萬粉絲, 億級資金
-    label = _backward(before)
-    return label or _phrase(after)
+                return prev + w if prev and _content(prev) and len(prev) <= 2 else w
+    if after and _content(after[0]) and (kind in ("count", "percent", "fraction") or not unit or unit == "級"):
+        # 400位服務商, 44%股權, 200萬GMV, 上百萬粉絲, 億級資金
+        return after[0] if _ASCII_WORD.match(after[0]) else _trim(_phrase(after))
+    return _trim(_backward(before)) or _trim(_phrase(after))
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    left = start
+    while left > 0 and text[left - 1] not in _CLAUSE_BREAKS:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in _CLAUSE_BREAKS:
+        right += 1
+    return left, right
+
+
+def _change_verb(text: str, start: int, words: Callable[[str], list[str]]) -> str:
+    left, _ = _clause(text, start, start)
+    for w in reversed(words(text[left:start])):
+        if w in _CHANGE_VERBS:
+            return w
+    return ""
+
+
+def _trim(label: str) -> str:
+    """Drop a particle jieba glued on (申請卻 -> 申請, 指數降 -> 指數)."""
+    while len(label) > 2 and label[-1] in _TRIM:
+        label = label[:-1]
+    while len(label) > 2 and label[0] in _TRIM:
+        label = label[1:]
+    return label
 
 
 def _content(w: str) -> bool:
