@@ -89,6 +89,9 @@ def _read_chinese(text: str, i: int, run: str) -> Num | None:
         if run in ("半", "一半"):
             return Num(i, end, run, 0.5, script="cn")
         return None
+    if run in ("幾", "几", "數", "数") and text[end : end + 1] in ("個", "个") and text[end + 1 : end + 2] in ("萬", "万", "億", "亿"):
+        size = magnitude(text[end + 1])  # 幾個億: some hundred millions
+        return Num(i, end + 2, text[i : end + 2], size or 1e8, script="cn", vague=True, scaled=True)
     if any(c in run for c in "幾几數数"):
         return None
     rng = cn_range(run)

@@ -114,8 +114,8 @@ UNIT_BREAKERS = {
 # Qualifiers written before a number (longest first when matched).
 PRE_QUALIFIERS = {
     "approx": "逼近 約為 约为 約合 约合 約有 约有 大約 大约 大概 接近了 接近 將近了 将近了 將近 将近 近 約 约 左右 差不多 幾乎 几乎",
-    "over": "超過了 超过了 超過 超过 超出 突破了 突破 超 逾 多於 多于 高於 高于 至少 不低於 不低于 不少於 不少于 以上",
-    "under": "不超過 不超过 不高於 不高于 不多於 不多于 不到 不足 低於 低于 少於 少于 最多 至多 未滿 未满 不及",
+    "over": "超過了 超过了 超過 超过 超出 突破了 突破 超 逾 多於 多于 高於 高于 大於 大于 至少 不低於 不低于 不少於 不少于 以上",
+    "under": "不超過 不超过 不高於 不高于 不多於 不多于 不到 不足 低於 低于 小於 小于 少於 少于 最多 至多 未滿 未满 不及",
 }
 PRE_QUALIFIER_WORDS = sorted(
     ((w, q) for q, ws in PRE_QUALIFIERS.items() for w in ws.split() if w not in ("左右", "以上")),
