@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -199,13 +200,17 @@ class KreaderApp(App[int]):
     # ------------------------------------------------------------ messages
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
-        self.sections.follow(message.section)
-        self.figures.mark_visible(message.start, message.end)
-        self._show_status()
+        try:
+            self.sections.follow(message.section)
+            self.figures.mark_visible(message.start, message.end)
+            self._show_status()
+        except NoMatches:  # a last message while the app shuts down
+            pass
 
     def on_article_view_first_paint(self) -> None:
+        # Posted while the first frame with the article is composed; handled after it is written.
         if self._exit_after_paint:
-            self.call_after_refresh(self.exit, 0)
+            self.exit(0)
 
     def on_article_view_notice(self, message: ArticleView.Notice) -> None:
         self.notify(message.text, severity=message.severity, markup=False)

@@ -133,14 +133,14 @@ async def test_script_toggle_cycles_and_keeps_position():
         for _ in range(5):
             await pilot.press("j")
         await pilot.pause()
-        block, offset = view._anchor()
+        block, offset, extra = view._anchor()
         assert offset > view.blocks[block].paragraph.start  # mid-paragraph
         shown = []
         for _ in range(5):
             await pilot.press("t")
             await pilot.pause()
             shown.append(view.script)
-            assert view._anchor() == (block, offset)
+            assert view._anchor() == (block, offset, extra)
         assert shown == ["simp", "trad", "tw", "hk", "original"]
         await pilot.press("t")
         await pilot.pause()

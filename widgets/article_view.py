@@ -162,7 +162,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             conv, ok = convert(self.blocks[i].paragraph.text, script)
             if not ok and not self._told_no_script:
                 self._told_no_script = True
-                self.post_message(self.Notice("Script conversion is not available; showing the original.", "warning"))
+                self.call_next(self._post, self.Notice, "Script conversion is not available; showing the original.",
+                               "warning")
             self._converted[key] = conv
         return conv
 
@@ -202,7 +203,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._measured[i] = 1
         return self._index.set(i, self._height(i))
 
-    def _relayout(self, anchor: tuple[int, int] | None = None) -> None:
+    def _relayout(self, anchor: tuple[int, int, int] | None = None) -> None:
         """Rebuild the line index for the current width/script, keeping ``anchor`` on top."""
         width = self.text_width
         self._layout_key = (width, self.script, self._fig_version)
@@ -239,25 +240,30 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         local = conv.to_converted(max(0, offset - self.blocks[i].paragraph.start))
         return self.blocks[i].top_gap + line_of(self._lines(i), local)
 
-    def _anchor(self) -> tuple[int, int]:
-        """(block, document offset) of the text at the top row."""
+    def _anchor(self) -> tuple[int, int, int]:
+        """(block, document offset, rows below that text's line) at the top row.
+
+        The last part is non-zero on gap rows and comparison lines, which
+        belong to no line of the shown text.
+        """
         if not len(self._index):
-            return 0, 0
+            return 0, 0, 0
         i, r = self._index.find(round(self.scroll_y))
         b = self.blocks[i]
         lines = self._wrapped.get((i, self._layout_key[1], self._layout_key[0], self._layout_key[2])) \
             if self._layout_key else None
         if not lines or r < b.top_gap:
-            return i, b.paragraph.start
+            return i, b.paragraph.start, r - b.top_gap
         k = min(r - b.top_gap, len(lines) - 1)
         conv = self._conversion(i, self._layout_key[1])
-        return i, b.paragraph.start + conv.to_original(lines[k][0])
+        return i, b.paragraph.start + conv.to_original(lines[k][0]), r - b.top_gap - k
 
-    def _restore(self, anchor: tuple[int, int]) -> None:
-        i, offset = anchor
+    def _restore(self, anchor: tuple[int, int, int]) -> None:
+        i, offset, extra = anchor
         if i >= len(self.blocks):
             return
-        self._scroll_to_row(self._index.top(i) + self._row_of_offset(i, offset))
+        row = self._row_of_offset(i, offset) + extra
+        self._scroll_to_row(self._index.top(i) + max(0, min(row, self._index.height(i) - 1)))
 
     def _scroll_to_row(self, y: int) -> None:
         self._update_virtual_size()
@@ -288,10 +294,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.blocks:
             self._prepare()
         lines = super().render_lines(crop)
+        # Rendering runs in the screen's context: a message created here would
+        # stop bubbling at the screen, so post from the view's own queue.
         if not self._painted and self.blocks and self.size.height:
             self._painted = True
-            self.post_message(self.FirstPaint())
-        self._post_moved()
+            self.call_next(self._post, self.FirstPaint)
+        self.call_next(self._post_moved)
         return lines
 
     def render_line(self, y: int) -> Strip:
@@ -406,6 +414,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return i + 1
         return i
 
+    def _post(self, message_class: type[Message], *args) -> None:
+        """Create and post a message from the view's own queue (so it bubbles to the app)."""
+        self.post_message(message_class(*args))
+
     def _post_moved(self) -> None:
         if not self.blocks or not len(self._index):
             return
@@ -423,7 +435,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        self._post_moved()
+        self.call_next(self._post_moved)
 
     @property
     def top_offset(self) -> int:
@@ -536,17 +548,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ------------------------------------------------------------- watchers
 
-    def watch_script(self, old: str, new: str) -> None:
-        anchor = self._anchor_for(old)
+    def watch_script(self) -> None:
+        anchor = self._anchor() if self._index.total else None  # still in the old layout
         self._layout_key = None
         self._relayout(anchor)
         self._last_moved = None
 
-    def _anchor_for(self, script: str) -> tuple[int, int]:
-        key = self._layout_key
-        if key is not None and key[1] != script:
-            self._layout_key = (key[0], script, key[2])
-        return self._anchor() if self._index.total else (0, 0)
 
     def watch_highlight(self) -> None:
         self.refresh()

@@ -1,0 +1,123 @@
+"""Enrichment arrives after the first paint and updates the view in place."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import threading
+
+from reader import figures as figures_module
+from reader import keywords as keywords_module
+from reader.app import KreaderApp
+from reader.assets import sample_article
+from reader.figures import Figure
+from reader.keywords import Keyword
+from reader.load import load_document
+
+
+def sync(test):
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@functools.cache
+def sample():
+    return load_document(sample_article())
+
+
+def fake_figures(doc):
+    start = doc.text.index("223萬元")
+    return (Figure("223萬元", 2230000.0, None, "元", "money", "", "", "", 0, start, start + 5),)
+
+
+@sync
+async def test_article_paints_before_keywords_arrive_then_updates_in_place(monkeypatch):
+    release = threading.Event()
+    started = threading.Event()
+
+    def slow_keywords(doc, top=20):
+        started.set()
+        release.wait(10)
+        start = doc.text.index("服務商")
+        return (Keyword("服务商", 1.0, ((start, start + 3),)),)
+
+    def labelled(doc, figs):
+        return tuple(f.__class__(**{**f.__dict__, "label": "銷售額"}) for f in figs)
+
+    monkeypatch.setattr(keywords_module, "extract_keywords", slow_keywords)
+    monkeypatch.setattr(figures_module, "extract_figures", fake_figures)
+    monkeypatch.setattr(figures_module, "label_figures", labelled)
+    app = KreaderApp(sample())
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if started.is_set():
+                break
+        await pilot.pause()
+        view = app.article
+        assert started.is_set() and not app.document.keywords
+        assert view._painted and "過去近兩個月" in view.render_line(0).text
+        assert "keywords" in str(app.query_one("#status").render())
+        assert app.figures.row_count == 1  # figures came first, before keywords
+        view.scroll_to(y=3, animate=False)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [k.word for k in app.document.keywords] == ["服务商"]
+        assert app.document.figures[0].label == "銷售額"
+        assert str(app.figures.get_cell("0", "label")) == "銷售額"
+        assert str(app.figures.get_cell("0", "value")) == "2,230,000 元"
+        assert view.scroll_y == 3  # updated in place
+        assert "keywords" not in str(app.query_one("#status").render())
+
+
+@sync
+async def test_unfinished_enrichment_modules_leave_the_reader_working(monkeypatch):
+    def missing(*args, **kwargs):
+        raise NotImplementedError
+
+    monkeypatch.setattr(keywords_module, "extract_keywords", missing)
+    monkeypatch.setattr(figures_module, "extract_figures", missing)
+    app = KreaderApp(sample())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("figures unavailable" in m for m in messages)
+        assert any("keywords unavailable" in m for m in messages)
+        await pilot.press("j", "t", "h")
+        assert app.is_running and app.article.script == "simp"
+
+
+@sync
+async def test_user_highlight_terms_survive_keyword_arrival(monkeypatch):
+    release = threading.Event()
+
+    def slow_keywords(doc, top=20):
+        release.wait(10)
+        return ()
+
+    monkeypatch.setattr(keywords_module, "extract_keywords", slow_keywords)
+    monkeypatch.setattr(figures_module, "extract_figures", lambda doc: ())
+    app = KreaderApp(sample())
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.add_highlight_term("过去")  # Simplified term, Traditional text
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        users = [k for k in app.document.keywords if k.user]
+        assert len(users) == 1 and len(users[0].spans) == sample().text.count("過去")
+
+
+def test_exit_after_first_paint(monkeypatch):
+    monkeypatch.setenv("KREADER_EXIT_AFTER_PAINT", "1")
+    app = KreaderApp(sample(), enrich=False)
+
+    async def run():
+        await asyncio.wait_for(app.run_async(headless=True, size=(100, 30)), timeout=20)
+
+    asyncio.run(run())  # without the switch this would time out
+    assert app.return_code == 0
