@@ -25,7 +25,6 @@ from .figures_units import (
     POST_QUALIFIER_WORDS,
     POST_QUALIFIERS,
     PRE_QUALIFIER_WORDS,
-    TIME_UNITS,
     UNIT_BREAKERS,
     longest_unit,
 )
@@ -275,8 +274,8 @@ def _unit_at(text: str, pos: int) -> tuple[str, str] | None:
     follower = text[pos + len(unit) : pos + len(unit) + 1]
     if follower and follower in UNIT_BREAKERS.get(unit, ""):
         return None
-    if unit == "季度" or (unit in ("月",) and follower in "份"):
-        return None
+    if unit == "月" and follower == "份":
+        return None  # 13月份 is no month and no duration either
     return found
 
 

@@ -48,9 +48,6 @@ for _kind, _units in (
         UNITS[_u] = _kind
 _BY_LENGTH = sorted(UNITS, key=len, reverse=True)
 
-# Measure words that make "一X" an indefinite article rather than a count.
-TIME_UNITS = {u for u in DURATION_UNITS}
-
 # Characters after a unit that show it was the start of another word.
 UNIT_BREAKERS = {
     "位": "數数置於于",  # 兩位數 (double-digit), 位置
