@@ -1,9 +1,9 @@
 """The figures panel: every figure of the article in a table, sortable, Enter jumps.
 
 >>> format_value(2230000.0, None, "元", "money", "")
-'2,230,000 元'
+'2,230,000'
 >>> format_value(15.0, 20.0, "%", "percent", "approx")
-'≈15–20 %'
+'≈15–20%'
 >>> format_value("2018", None, "", "year", "")
 '2018'
 """
@@ -35,8 +35,8 @@ def format_value(value, value_max, unit: str, kind: str, qualifier: str) -> str:
     if value_max is not None and value_max != value:
         text += "–" + _number(value_max)
     text = QUALIFIERS.get(qualifier, "") + text
-    if unit and isinstance(value, float | int):
-        text += f" {unit}"
+    if unit and unit in "%％‰" and isinstance(value, float | int):
+        text += unit  # other units stand in the figure's own text, one column left
     return text
 
 
@@ -47,6 +47,13 @@ def _sort_key(sort: str, k: int, figure) -> tuple:
     if sort == "kind":
         return (figure.kind, k)
     return (k,)
+
+
+def _short(text: str, cells: int) -> Text:
+    """Plain Text (never markup) cut to ``cells`` cells with an ellipsis."""
+    out = Text(text or "", no_wrap=True, overflow="ellipsis")
+    out.truncate(cells, overflow="ellipsis")
+    return out
 
 
 class FiguresPanel(DataTable):
@@ -74,7 +81,6 @@ class FiguresPanel(DataTable):
         self._visible: set[int] = set()
 
     def on_mount(self) -> None:
-        self.add_column(" ", key="mark", width=1)
         self.add_column("Figure", key="text")
         self.add_column("Value", key="value")
         self.add_column("Kind", key="kind")
@@ -94,15 +100,19 @@ class FiguresPanel(DataTable):
             f = figures[k]
             value = format_value(f.value, f.value_max, f.unit, f.kind, f.qualifier)
             self.add_row(
-                self._mark(k), Text(f.text), Text(value, justify="right"),
-                Text(f.kind), Text(f.label or ""), key=str(k),
+                self._figure_text(k), Text(value, justify="right"), Text(f.kind, style="dim"),
+                _short(f.label, 8), key=str(k),
             )
         self.border_title = self._title()
         if cursor is not None and str(cursor) in self.rows:
             self.move_cursor(row=self.get_row_index(str(cursor)), animate=False)
 
-    def _mark(self, k: int) -> Text:
-        return Text("▸", style="bold") if k in self._visible else Text(" ")
+    def _figure_text(self, k: int) -> Text:
+        """The figure as written; bold and underlined while it is on screen in the article."""
+        text = _short(self.document.figures[k].text, 10)
+        if k in self._visible:
+            text.stylize("bold underline")
+        return text
 
     def _figure_at_cursor(self) -> int | None:
         if not self.row_count:
@@ -127,7 +137,7 @@ class FiguresPanel(DataTable):
         self._visible = visible
         for k in changed:
             if str(k) in self.rows:
-                self.update_cell(str(k), "mark", self._mark(k))
+                self.update_cell(str(k), "text", self._figure_text(k))
         if visible and not self.has_focus:
             first = min(visible, key=lambda k: self.get_row_index(str(k)))
             self.move_cursor(row=self.get_row_index(str(first)), animate=False)

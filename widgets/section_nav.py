@@ -19,7 +19,7 @@ def section_prompts(doc: Document) -> list[Content]:
             counts[f.section] += 1
     prompts = []
     for s, n in zip(doc.sections, counts):
-        label = Content(s.label).truncate(40, ellipsis=True)
+        label = Content(s.label).truncate(14, ellipsis=True)
         count = Content.styled(f" {n}", "$text-muted") if n else Content("")
         prompts.append(Content.assemble(label, count))
     return prompts
