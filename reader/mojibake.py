@@ -75,6 +75,10 @@ def _hypotheses(text: str, m: re.Match[str]) -> list[Hypothesis]:
         return []
     end = m.end() - 1
     if closing == "?":
+        # A lone lead byte is only ever cut off by an ASCII byte, which the
+        # decoder kept or ate: either way ASCII follows (",", "16品質", "dòng)").
+        if not " " <= text[end + 1 : end + 2] <= "~":
+            return []
         lone = lone_hypothesis(text, at, leads, middle, end)
         return [lone] if lone else []
     if closing < "@":

@@ -45,14 +45,18 @@ READING_BONUS = 8.0
 # the document itself shows a word the character would complete.
 BOUNDARY_PRIOR = 10.0
 DOC_WORD_BONUS = 8.0
+# ... and only where a full stop would leave a fragment this short as a sentence.
+SHORT_SENTENCE = 8
 MAX_CANDIDATES = 48
 # Word-completing candidates shown as alternatives for a lost character.
 FEW_WORDS = 6
 SHOWN_CANDIDATES = 6
 _CONTEXT = 8
 _STRIP_NOTES = re.compile(NOTE.pattern)
-# Characters a re-paired GBK run may legitimately contain besides Han.
-_TEXTLIKE = set(PUNCTUATION) | set("　％＋－／：＝～·～×÷°") | set("０１２３４５６７８９")
+# What a re-paired run may contain besides Han: punctuation, CJK symbols,
+# full-width forms, dashes/quotes/ellipsis.  Greek, Cyrillic, kana, box
+# drawing, bopomofo or tone-marked Latin mean the pairing is wrong.
+_TEXTLIKE = re.compile(f"[{re.escape(PUNCTUATION)}\u3000-\u303f\uff01-\uff5e\u2010-\u2027·×÷°]")
 
 
 def _left_context(text: str, at: int) -> str:
@@ -63,6 +67,12 @@ def _left_context(text: str, at: int) -> str:
 def _right_context(text: str, end: int) -> str:
     chunk = _STRIP_NOTES.sub("", text[end : end + 4 * _CONTEXT])
     return chunk.split("\n", 1)[0][:_CONTEXT]
+
+
+def _sentence_so_far(text: str, at: int) -> int:
+    """Characters since the last sentence end before ``at`` (notes dropped, capped)."""
+    chunk = _STRIP_NOTES.sub("", text[max(0, at - 8 * SHORT_SENTENCE) : at])
+    return len(re.split("[。！？!?\n]", chunk)[-1])
 
 
 def _is_traditional(text: str, at: int) -> bool:
@@ -76,6 +86,7 @@ class _Scorer:
         # Where the document's own words are looked up (bounded, for huge texts).
         self.window = text[max(0, at - DOCUMENT_WINDOW) : at + DOCUMENT_WINDOW]
         self._document_words: dict[str, bool] = {}
+        self.sentence_so_far = _sentence_so_far(text, at)
         self.left = _left_context(text, at)
         self.right = _right_context(text, hyp.end)
         self.hyp = hyp
@@ -108,13 +119,10 @@ class _Scorer:
 
     def baseline(self, damaged: str) -> float:
         """How well the damaged text reads as it stands."""
-        score = self.logp_raw(damaged)
+        score = text_logp(simplified(self.left + damaged + self.right))
         if damaged[-1:].isascii() and damaged[-1:].isalpha() and NOTE.match(self.text, self.hyp.end):
             score -= ORPHAN_NOTE
         return score
-
-    def logp_raw(self, middle: str) -> float:
-        return text_logp(simplified(self.left + middle + self.right))
 
     def prior(self, index: int, char: str, chars: list[str]) -> float:
         """Preference among a lost character's candidates (not evidence of damage)."""
@@ -127,6 +135,8 @@ class _Scorer:
         right = chars[1] if len(chars) > 1 else ""
         if right and not is_han(right):
             return 0.0  # a quote or other punctuation follows: the lost one ended a sentence
+        if self.sentence_so_far >= SHORT_SENTENCE:
+            return 0.0  # a full stop there ends a sentence of ordinary length
         return DOC_WORD_BONUS if self.document_word(self.left[-1:] + char) else 0.0
 
     def document_word(self, word: str) -> bool:
@@ -211,8 +221,8 @@ def _alternatives(scorer: _Scorer, chars: list[str]) -> tuple[str, ...]:
     return (chars[0], *others)
 
 
-def _textlike(chars: list[str], slots: tuple[Slot, ...]) -> bool:
-    return all(is_han(c) or c in _TEXTLIKE or c == "" for c, s in zip(chars, slots) if s.fixed)
+def _textlike(slots: tuple[Slot, ...]) -> bool:
+    return all(is_han(s.cands[0]) or _TEXTLIKE.fullmatch(s.cands[0]) for s in slots if s.fixed)
 
 
 def best_repair(text: str, at: int, hypotheses: list[Hypothesis]) -> Edit | None:
@@ -220,7 +230,7 @@ def best_repair(text: str, at: int, hypotheses: list[Hypothesis]) -> Edit | None
     best = None
     for hyp in hypotheses:
         scorer = _Scorer(text, at, hyp)
-        if not _textlike([s.cands[0] for s in hyp.slots], hyp.slots):
+        if not _textlike(hyp.slots):
             continue
         chars, ranked, score = _fill(scorer)
         damaged = text[at : hyp.end]

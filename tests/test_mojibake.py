@@ -249,15 +249,17 @@ def test_ordinary_prose_is_left_alone(prose):
 
 @needs_devset
 def test_question_marks_inserted_into_real_prose_are_left_alone(expected):
-    """Seeded random "?"+ASCII+text+ASCII-word insertions into the dev texts: no repair."""
+    """Seeded random "?"+ASCII+text+ASCII-word insertions into the dev texts (Traditional
+    and their Simplified sources): no repair."""
     import random
 
     rng = random.Random(20240601)
     texts = [a["clean_text_trad"] for a in expected["articles"].values()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((DEVSET / "src").glob("*.src.txt"))]
     words = ["OPPO", "GMV", "App", "CEO", "GDP", "AI", "iPhone", "Q3", "MCN", "IPO", "?", "?!", "??"]
     leads = list("!?123589ABKCXQa") + ["", "!", "!"]
     tried = 0
-    for _ in range(400):
+    for _ in range(600):
         text = rng.choice(texts)
         p = rng.randrange(200, len(text) - 60)
         k = rng.randint(1, 12)
@@ -266,7 +268,7 @@ def test_question_marks_inserted_into_real_prose_are_left_alone(expected):
         doc = text[:p] + "?" + rng.choice(leads) + text[p : p + k] + rng.choice(words) + text[p + k :]
         tried += 1
         assert mojibake_edits(doc) == [], doc[p - 5 : p + k + 12]
-    assert tried > 150
+    assert tried > 250
 
 
 # ----------------------------------------------------------------- robustness
