@@ -9,6 +9,11 @@ pairing the bytes the right way recovers everything the bytes still hold;
 what they lost (the ``?`` character, a lone byte's partner, a pair some
 decoder dropped) is chosen from evidence and marked as inferred.
 
+GBK holds the Traditional forms too, and the bytes give exactly the
+characters the scraper had (``ae 94`` is 當, not 当), so fixed characters are
+never converted; only inferred Han characters, chosen with jieba on
+Simplified text, are put into the document's script.
+
 A run is only repaired when the re-paired text reads far better than the
 damaged text (jieba word frequencies), so ordinary ``?!`` prose stays.
 
@@ -41,7 +46,7 @@ __all__ = ["mojibake_edits"]
 # control character that the terminal-safety pass removed), the characters
 # decoded out of step, and the byte that ended the run: an ASCII trail byte
 # (0x40-0x7E) or "?" for a lone lead byte.
-_RUN = re.compile(rf"\?([\x01-\x08\x0b\x0c\x0e-\x7e]?)([^\x00-\x7f]{{1,{MAX_MIDDLE}}})([?-~])")
+_RUN = re.compile(rf"\?([\x01-\x09\x0b\x0c\x0e-\x7e]?)([^\x00-\x7f]{{1,{MAX_MIDDLE}}})([?-~])")
 
 
 def mojibake_edits(text: str) -> list[Edit]:

@@ -24,7 +24,8 @@ DOCUMENT_WINDOW = 30_000
 # A middle longer than this is not one run (the holdout's runs are at most 9 characters).
 MAX_MIDDLE = 24
 # Lead bytes whose high-bit-cleared form is a control character that the
-# terminal-safety pass deletes (tab and newline stay, CR turns into LF).
+# terminal-safety pass deletes (tab and newline stay, CR turns into LF; a run
+# across a line break is not attempted).
 LOST_LEADS = tuple(b for b in range(0x81, 0xA0) if b not in (0x89, 0x8A, 0x8D))
 
 _SYLLABLE = "a-zü\u00e0-\u00fc\u0101-\u01dc\u01f9\u1e3f"

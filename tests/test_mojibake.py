@@ -221,6 +221,34 @@ def test_generated_lone_byte_runs_mostly_repaired(make_devset):
     assert exact / total >= 0.6
 
 
+# Sentences of our own (not from the dev set), Traditional, with and without a quote after "。".
+OWN_SENTENCES = [
+    "市場的反應比預期更加強烈，投資者紛紛調整了自己的倉位。這次的變化來得太突然了。",
+    "專家認為，房地產行業正在經歷深刻的轉型。對於普通購房者來說，現在並不是入市的最佳時機。",
+    "他在採訪中多次提到創新的重要性。從產品設計到售後服務，每一個環節都需要不斷改進。",
+    "今年的春節檔電影票房再創新高。觀眾對國產動畫電影的熱情尤其高漲，多部作品口碑爆棚。",
+    "銀行業的數字化轉型正在加速。與此同時，網絡安全的挑戰也變得越來越嚴峻。",
+    "研究團隊花了三年時間才完成這項實驗。結果顯示，新藥能夠有效降低患者的血壓。",
+]
+
+
+@needs_devset
+def test_runs_made_from_our_own_sentences(make_devset):
+    total = exact = 0
+    for sentence in OWN_SENTENCES:
+        for quote in ("", "“", "「"):
+            annot = make_devset.add_pinyin(sentence.replace("。", "。" + quote, 1))[0]
+            p = annot.index("。")
+            made = make_devset.gbk_misalign(annot[p : p + 24], allow_lone=False)
+            if made is None or made[1] < 3:
+                continue
+            damaged = annot[:p] + made[0] + annot[p + made[1] :]
+            total += 1
+            exact += clean(damaged).text == clean(annot).text
+    print(f"runs from our own sentences: {exact}/{total} exact")
+    assert total >= 10 and exact == total
+
+
 # ----------------------------------------------------------------- prose it must not touch
 
 PROSE = [
