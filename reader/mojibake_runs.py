@@ -109,8 +109,8 @@ def dropped_pair_hypotheses(text: str, at: int, lead: int, middle: bytes, end: i
         return []
     head = bytes((lead,)) + middle
     plain = decode_pairs(head + text[end].encode("ascii"))
-    if plain and reads_as(plain[-1], note):
-        return []  # the plain pairing already agrees with the note
+    if plain and reads_as(plain[-1], note) is not False:
+        return []  # the plain pairing agrees with the note (or there is no way to tell)
     decoded = decode_pairs(head[:-1])
     if decoded is None:
         return []

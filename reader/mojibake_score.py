@@ -113,9 +113,11 @@ def word_freq_s(word: str) -> int:
 
 
 @functools.lru_cache(maxsize=16384)
-def _readings(ch: str) -> frozenset[str]:
-    from pypinyin import Style, pinyin
-
+def _readings(ch: str) -> frozenset[str] | None:
+    try:
+        from pypinyin import Style, pinyin
+    except ImportError:  # reading evidence is then simply unavailable
+        return None
     out: set[str] = set()
     for form in {ch, simplified(ch)}:
         for group in pinyin(form, style=Style.TONE, heteronym=True, errors="ignore"):
@@ -123,9 +125,15 @@ def _readings(ch: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def reads_as(ch: str, syllable: str) -> bool:
-    """True when pypinyin gives ``ch`` (or its Simplified form) the toned ``syllable``."""
-    return syllable.replace("v", "ü") in _readings(ch)
+def reads_as(ch: str, syllable: str) -> bool | None:
+    """True when pypinyin gives ``ch`` (or its Simplified form) the toned ``syllable``.
+
+    None when pypinyin is not installed (no evidence either way).
+    """
+    readings = _readings(ch)
+    if readings is None:
+        return None
+    return syllable.replace("v", "ü") in readings
 
 
 @functools.lru_cache(maxsize=1)

@@ -102,8 +102,9 @@ class _Scorer:
         for cand, bonus, _why in slot.bonus:
             if cand == char:
                 score += bonus
-        if index in self.notes:
-            score += READING_BONUS if reads_as(char, self.notes[index]) else -READING_BONUS
+        agrees = reads_as(char, self.notes[index]) if index in self.notes else None
+        if agrees is not None:
+            score += READING_BONUS if agrees else -READING_BONUS
         if index and not slot.fixed:
             score -= OPEN_COST
         if self.foreign_script(char):
