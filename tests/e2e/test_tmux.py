@@ -1,0 +1,94 @@
+"""End to end: `kreader` on the sample in a real pseudo-terminal under tmux.
+
+Keys go in with ``send-keys``; the screen comes back with ``capture-pane``.
+Run with TERM=xterm-256color and with TERM=linux (16 colours).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+TMUX = shutil.which("tmux")
+WIDTH, HEIGHT = 100, 30
+
+
+def kreader_command() -> list[str]:
+    script = Path(sys.executable).with_name("kreader")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from reader.cli import main; sys.exit(main())"]
+
+
+class Pane:
+    """One tmux server (private socket) with one window running kreader."""
+
+    def __init__(self, term: str) -> None:
+        self.socket = f"kreader-e2e-{os.getpid()}-{term}"
+        # COLUMNS/LINES from the test runner would override the pane size.
+        env = " ".join(["env", "-u", "COLUMNS", "-u", "LINES", f"TERM={term}", "KREADER_DEBUG=1"])
+        command = env + " " + " ".join(kreader_command())
+        self.tmux("new-session", "-d", "-x", str(WIDTH), "-y", str(HEIGHT), command + "; sleep 30")
+
+    def tmux(self, *args: str) -> str:
+        out = subprocess.run([TMUX, "-L", self.socket, "-f", "/dev/null", *args],
+                             capture_output=True, text=True, timeout=20)
+        return out.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p")
+
+    def send(self, *keys: str) -> None:
+        for key in keys:
+            self.tmux("send-keys", key)
+            time.sleep(0.15)  # one key at a time: ESC + key would read as alt+key
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.fixture(params=["xterm-256color", "linux"])
+def pane(request):
+    if TMUX is None:
+        pytest.skip("tmux is not installed")
+    pane = Pane(request.param)
+    yield pane
+    pane.close()
+
+
+def test_kreader_in_a_real_terminal(pane):
+    screen = pane.wait_for("sample-article.txt")
+    assert "original (繁)" in screen
+    assert "過去近兩個月" in screen  # the article painted
+    screen = pane.wait_for("2,230,000")  # a figure value in the figures panel (223萬元)
+    assert "Figures" in screen and "Sections" in screen
+    pane.send("]")
+    screen = pane.wait_for("▌ 01")  # a section heading at the top of the article
+    pane.send("t")
+    screen = pane.wait_for("简 Simplified")
+    assert "这场直播" in screen or "服务商" in screen  # Simplified forms on screen
+    pane.send("g")
+    screen = pane.wait_for("过去近两个月")
+    pane.send("q")
+    deadline = time.monotonic() + 10
+    while "sample-article.txt" in pane.screen() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "sample-article.txt" not in pane.screen()  # q quit back to the shell
