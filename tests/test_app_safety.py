@@ -49,7 +49,7 @@ async def test_markup_in_the_article_shows_literally():
             assert "".join(snippet.split()) in text, snippet
         assert "[@click=app.quit]標題" in text  # the heading too
         # navigator, header and status: plain text, no crash
-        assert "[/] [@click=app.quit]標題" in str(app.sections.get_option_at_index(1).prompt)
+        assert str(app.sections.get_option_at_index(1).prompt).startswith("[/] [@click=a")
         assert "[b]evil[@click=app.quit].txt" in str(app.query_one("#header").render())
         # searching and highlighting such text works and says so without markup
         await pilot.press("slash", *"[/]", "enter")
