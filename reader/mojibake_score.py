@@ -19,7 +19,7 @@ import re
 import threading
 
 from .pinyin_notes import HAN
-from .segment import tokenizer
+from .lexicon import lexicon
 
 _lock = threading.Lock()
 _converters: dict[str, object] = {}
@@ -59,8 +59,8 @@ def is_han(ch: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def char_freq(ch: str) -> int:
     """jieba frequency of the character (its Simplified form), 0 when unknown."""
-    freq = tokenizer().FREQ
-    return freq.get(simplified(ch), 0) or freq.get(ch, 0) or 0
+    lex = lexicon()
+    return lex.freq(simplified(ch)) or lex.freq(ch)
 
 
 def char_logfreq(ch: str) -> float:
@@ -77,11 +77,7 @@ def by_frequency(chars: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _han_logp(run: str) -> float:
-    tk = tokenizer()
-    dag = tk.get_DAG(run)
-    route: dict[int, tuple[float, int]] = {}
-    tk.calc(run, dag, route)
-    return route[0][0]
+    return lexicon().best_logp(run)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -92,7 +88,7 @@ def text_logp(text: str) -> float:
     cost a fixed amount; any other character costs as much as a word jieba
     never saw.
     """
-    unknown = -math.log(tokenizer().total)
+    unknown = -lexicon().log_total
     total = 0.0
     for m in _TOKEN.finditer(text):
         han, word, other = m.groups()
@@ -108,20 +104,39 @@ def text_logp(text: str) -> float:
 
 def word_freq_s(word: str) -> int:
     """jieba frequency of ``word`` after t2s."""
-    freq = tokenizer().FREQ
-    return freq.get(simplified(word), 0) or 0
+    return lexicon().freq(simplified(word))
+
+
+@functools.lru_cache(maxsize=1)
+def _char_readings() -> dict[str, str] | None:
+    """pypinyin's per-character readings table ("12295" -> "líng,yuán,xīng"), read as data.
+
+    Importing pypinyin itself costs ~0.2 s (phrase tables, segmenter) and this
+    runs while an article loads; single-character readings are all we need.
+    """
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 @functools.lru_cache(maxsize=16384)
 def _readings(ch: str) -> frozenset[str] | None:
-    try:
-        from pypinyin import Style, pinyin
-    except ImportError:  # reading evidence is then simply unavailable
+    table = _char_readings()
+    if table is None:  # reading evidence is then simply unavailable
         return None
     out: set[str] = set()
     for form in {ch, simplified(ch)}:
-        for group in pinyin(form, style=Style.TONE, heteronym=True, errors="ignore"):
-            out.update(s.replace("v", "ü") for s in group)
+        if len(form) == 1:
+            out.update(r.replace("v", "ü") for r in table.get(str(ord(form)), "").split(",") if r)
     return frozenset(out)
 
 
@@ -134,22 +149,6 @@ def reads_as(ch: str, syllable: str) -> bool | None:
     if readings is None:
         return None
     return syllable.replace("v", "ü") in readings
-
-
-@functools.lru_cache(maxsize=1)
-def _two_char_words() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Two-character jieba words indexed by first and by second character, frequent first."""
-    by_first: dict[str, list[tuple[int, str]]] = {}
-    by_second: dict[str, list[tuple[int, str]]] = {}
-    for word, freq in tokenizer().FREQ.items():
-        if freq and len(word) == 2 and is_han(word[0]) and is_han(word[1]):
-            by_first.setdefault(word[0], []).append((freq, word[1]))
-            by_second.setdefault(word[1], []).append((freq, word[0]))
-
-    def top(index: dict[str, list[tuple[int, str]]]) -> dict[str, list[str]]:
-        return {k: [c for _f, c in sorted(v, reverse=True)[:_BOUNDARY_WORDS]] for k, v in index.items()}
-
-    return top(by_first), top(by_second)
 
 
 _BOUNDARY_WORDS = 12
@@ -166,9 +165,9 @@ def boundary_candidates(left: str, right: str) -> list[str]:
     >>> "常" in boundary_candidates("日", "活")
     True
     """
-    by_first, by_second = _two_char_words()
-    after_left = by_first.get(simplified(left), []) if left else []
-    before_right = by_second.get(simplified(right), []) if right else []
+    lex = lexicon()
+    after_left = lex.neighbours(simplified(left), after=True, limit=_BOUNDARY_WORDS) if left else []
+    before_right = lex.neighbours(simplified(right), after=False, limit=_BOUNDARY_WORDS) if right else []
     found = list(BOUNDARY_PUNCTUATION)
     for k in range(max(len(after_left), len(before_right))):
         found += after_left[k : k + 1] + before_right[k : k + 1]
