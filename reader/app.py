@@ -113,7 +113,7 @@ class KreaderApp(App[int]):
         self._set_narrow(self.size.width < NARROW)
         self.article.focus()
         self._show_header()
-        if self._enrich_on_mount:
+        if self._enrich_on_mount and not self._exit_after_paint:
             # after the first paint: the article shows before jieba loads
             self.call_after_refresh(self._enrich, self.document)
 
@@ -151,6 +151,13 @@ class KreaderApp(App[int]):
     def _enrich(self, doc: Document) -> None:
         from reader import figures as figures_module
         from reader import keywords as keywords_module
+        from reader import script as script_module
+
+        try:  # load OpenCC's configurations now, so that the first `t` of each is instant
+            for script in SCRIPTS[1:]:
+                script_module.convert("預熱", script)
+        except Exception:  # noqa: BLE001 - the view says so when it converts
+            pass
 
         figures = doc.figures
         if not figures:
