@@ -113,6 +113,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._search_origin = 0
         self._fig_version = 0
         self._kw_version = 0
+        self._styles: dict[str, Style] = {}
+        self._size_pending = False
         self.document = document
         self._set_document(document)
 
@@ -221,12 +223,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._restore(anchor)
         self.refresh()
 
-    def _update_virtual_size(self) -> None:
+    def _update_virtual_size(self, *, now: bool = True) -> None:
+        """Size the scroll area; corrections of estimates (``now=False``) wait for idle."""
         # Room below the last line, so that any heading or figure can come to the top.
         tail = max(0, self.scrollable_content_region.height - 1)
         size = Size(self.scrollable_content_region.width, self._index.total + tail)
-        if size != self.virtual_size:
+        if size == self.virtual_size:
+            return
+        if now or self.virtual_size.width != size.width or self.virtual_size.height < tail:
             self.virtual_size = size
+        else:
+            self._size_pending = True
+
+    def on_idle(self) -> None:
+        if self._size_pending:
+            self._size_pending = False
+            self._update_virtual_size()
 
     def _ensure_layout(self) -> None:
         if self._layout_key != (self.text_width, self.script, self._fig_version):
@@ -283,14 +295,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 if i < top_block:
                     shift += delta
             i += 1
-        self._update_virtual_size()
+        self._update_virtual_size(now=False)
         if shift:
             self.set_scroll(None, y + shift)
             self.scroll_target_y = self.scroll_y
 
     # ------------------------------------------------------------ rendering
 
+    def _style(self, name: str) -> Style:
+        """A component style, looked up once per frame (the lookup is not cheap)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
+
     def render_lines(self, crop: Region) -> list[Strip]:
+        self._styles = {"base": self.rich_style}
         if self.blocks:
             self._prepare()
         lines = super().render_lines(crop)
@@ -304,7 +324,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._styles.get("base") or self.rich_style
         row = round(self.scroll_y) + y
         if not self.blocks:
             if y == 0:
@@ -320,13 +340,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _gutter(self, i: int, r: int) -> Strip:
         b = self.blocks[i]
         n = len(self._lines(i))
-        base = self.rich_style
+        base = self._style("base")
         if b.top_gap <= r < b.top_gap + n and i == self.current_block:
-            style = base + self.get_component_rich_style("article-view--cursor")
-            return Strip([Segment("▌", style), Segment(" ", base)], GUTTER)
+            return Strip([Segment("▌", base + self._style("article-view--cursor")), Segment(" ", base)], GUTTER)
         if self._shows_original(i) and r == b.top_gap + n:
-            style = base + self.get_component_rich_style("article-view--label")
-            return Strip([Segment("原", style)], GUTTER)
+            return Strip([Segment("原", base + self._style("article-view--label"))], GUTTER)
         return Strip.blank(GUTTER, base)
 
     def _block_key(self, i: int) -> tuple:
@@ -354,7 +372,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Styles over the converted paragraph text, weakest first."""
         para = self.blocks[i].paragraph
         lo, hi = para.start, para.end
-        style = self.get_component_rich_style
+        style = self._style
         marks: list[tuple[int, int, Style]] = []
 
         def add(s: int, e: int, name: str) -> None:
@@ -378,10 +396,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _build_strips(self, i: int, key: tuple) -> list[Strip]:
         b = self.blocks[i]
-        base = self.rich_style
+        base = self._style("base")
         console = self.app.console
         conv = self._conversion(i)
-        text_style = base + self.get_component_rich_style("article-view--heading") if b.heading else base
+        text_style = base + self._style("article-view--heading") if b.heading else base
         # Text.render drops a Text's own style when it has no spans: use a span.
         text = Text(terminal_safe(conv.text), no_wrap=True, end="")
         text.stylize(text_style)
@@ -394,7 +412,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             line = text[s:e]
             strips.append(Strip(line.render(console), line.cell_len))
         if self._shows_original(i):
-            orig_style = base + self.get_component_rich_style("article-view--original")
+            orig_style = base + self._style("article-view--original")
             orig = Text(terminal_safe(b.paragraph.text), no_wrap=True, end="")
             orig.stylize(orig_style)
             for s, e in self._original_lines(i):

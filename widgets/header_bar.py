@@ -39,4 +39,4 @@ class HeaderBar(Static):
     """One line at the top of the screen."""
 
     def show(self, doc: Document, script: str) -> None:
-        self.update(header_content(doc, script))
+        self.update(header_content(doc, script), layout=False)

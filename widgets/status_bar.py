@@ -49,4 +49,4 @@ class StatusBar(Static):
             parts += ["  ·  ", inferred_note(inferred)]
         if enrichment:
             parts += ["  ·  ", (enrichment, "$text-muted")]
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)  # one fixed line: no relayout
