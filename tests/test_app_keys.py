@@ -323,3 +323,48 @@ async def test_command_palette_sets_script_and_goes_to_section():
         await pilot.press("enter")
         await pilot.pause()
         assert app.article.search_query == "姚福包" and app.article.hits
+
+
+@sync
+async def test_figures_sort_by_value_and_kind():
+    doc = with_figures(sample())
+    values = [50.0, 7.0, 900.0, 3.0, 1.0, 20.0]
+    kinds = ["count", "money", "count", "percent", "money", "count"]
+    doc = replace(doc, figures=tuple(replace(f, value=v, kind=k)
+                                     for f, v, k in zip(doc.figures, values, kinds)))
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        panel = app.figures
+
+        def order():
+            return [int(panel.coordinate_to_cell_key((r, 0)).row_key.value) for r in range(panel.row_count)]
+
+        assert order() == list(range(len(values)))
+        await pilot.press("f", "s")
+        assert order() == sorted(range(len(values)), key=lambda k: -values[k])
+        assert "by value" in panel.border_title
+        await pilot.press("s")
+        assert [kinds[k] for k in order()] == sorted(kinds)
+        await pilot.press("s")
+        assert order() == list(range(len(values)))
+
+
+@sync
+async def test_palette_adds_a_highlight_term_in_either_script():
+    doc = sample()
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p", *"add 姚福包")
+        await pilot.pause(0.3)
+        await pilot.press("down", "enter")  # the second hit: "Add highlight term …"
+        await pilot.pause()
+        users = [k for k in app.document.keywords if k.user]
+        assert len(users) == 1 and len(users[0].spans) == doc.text.count("姚福包")
+        await pilot.press("ctrl+p", *"Add highlight term")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"过去", "enter")  # the prompt; Simplified term, Traditional text
+        await pilot.pause()
+        users = [k for k in app.document.keywords if k.user]
+        assert len(users) == 2 and len(users[1].spans) == doc.text.count("過去")
