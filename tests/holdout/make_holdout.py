@@ -27,14 +27,17 @@ DEVSET = os.environ.get('KREADER_DEVSET') or os.path.normpath(
     os.path.join(HERE, '..', '..', '..', 'shared', 'devset'))
 
 
-def _load_make_devset():
-    spec = importlib.util.spec_from_file_location('make_devset', os.path.join(DEVSET, 'make_devset.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+_MAKE_DEVSET = []
 
 
-md = _load_make_devset()
+def make_devset():
+    """The dev set's make_devset module (loaded on first use, so importing this file needs no devset)."""
+    if not _MAKE_DEVSET:
+        spec = importlib.util.spec_from_file_location('make_devset', os.path.join(DEVSET, 'make_devset.py'))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _MAKE_DEVSET.append(module)
+    return _MAKE_DEVSET[0]
 
 ARTICLES = {
     # name: (layout style, ascii-comma rate, mojibake runs, html cut, seed)
@@ -64,6 +67,7 @@ def read_src(name):
 
 def build(name):
     """The same steps, in the same order and with the same rng use, as make_devset.build."""
+    md = make_devset()
     style, crate, nmoj, cut, seed = ARTICLES[name]
     rng = random.Random(seed)
     lede, sections = read_src(name)
@@ -132,7 +136,7 @@ def main(argv):
             'section_titles': r['section_titles'],
             'mojibake': r['mojibake'],
             'pinyin_annotations': r['pinyin_annotations'],
-            'figures': md.figure_items(figs, r['clean_text_trad']),
+            'figures': make_devset().figure_items(figs, r['clean_text_trad']),
         }
     with open(os.path.join(HERE, 'expected.json'), 'w', encoding='utf-8') as f:
         json.dump(out, f, ensure_ascii=False, indent=1)
