@@ -38,10 +38,11 @@ def help_content(groups: list[tuple[str, DOMNode]]) -> Content:
             continue
         lines.append(Content.styled(title, "bold $accent"))
         width = max(len(k) for k, _t, _i in rows)
-        for keys, text, _ident in rows:
-            lines.append(Content.assemble(("  " + keys.ljust(width), "bold"), "  ", text))
+        for keys, text, ident in rows:
+            lines.append(Content.assemble(("  " + keys.ljust(width), "bold"), "  ", text,
+                                          ("  " + ident if ident else "", "$text-muted")))
         lines.append(Content(""))
-    lines.append(Content.styled("Keys can be remapped by binding id in a keymap.", "$text-muted"))
+    lines.append(Content.styled("Keys can be remapped in a keymap by the binding ids shown dimmed.", "$text-muted"))
     return Content("\n").join(lines)
 
 
