@@ -87,6 +87,8 @@ def test_kreader_in_a_real_terminal(pane):
     assert "这场直播" in screen or "服务商" in screen  # Simplified forms on screen
     pane.send("g")
     screen = pane.wait_for("过去近两个月")
+    pane.send("G")  # the end of the article: its last characters are on screen
+    pane.wait_for("服务理念的践行。")
     pane.send("q")
     deadline = time.monotonic() + 10
     while "sample-article.txt" in pane.screen() and time.monotonic() < deadline:
