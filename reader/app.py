@@ -135,7 +135,7 @@ class KreaderApp(App[int]):
             return
         block = view.blocks[min(view.current_block, len(view.blocks) - 1)]
         para = block.paragraph
-        inferred = [x for x in self.document.inferred if para.start <= x.offset < para.end]
+        inferred = view.inferred_in(block.index)
         search = ""
         if view.search_query:
             n = len(view.hits)

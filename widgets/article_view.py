@@ -455,6 +455,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         super().watch_scroll_y(old, new)
         self.call_next(self._post_moved)
 
+    def inferred_in(self, i: int) -> list:
+        """The inferred characters (reader.edits.Inferred) of block ``i``."""
+        para = self.blocks[i].paragraph
+        return [x for _s, _e, x in self._inferred.within(para.start, para.end)]
+
     @property
     def top_offset(self) -> int:
         """Document offset of the text at the top of the view."""

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -77,6 +79,7 @@ class FiguresPanel(DataTable):
     def __init__(self, document: Document, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         self.document = document
+        self._starts = [f.start for f in document.figures]
         self.sort = "order"
         self._visible: set[int] = set()
 
@@ -125,12 +128,15 @@ class FiguresPanel(DataTable):
     def update_document(self, doc: Document) -> None:
         changed = doc.figures != self.document.figures
         self.document = doc
+        self._starts = [f.start for f in doc.figures]
         if changed:
             self._fill()
 
     def mark_visible(self, start: int, end: int) -> None:
         """Mark the figures inside the visible part of the article [start, end)."""
-        visible = {k for k, f in enumerate(self.document.figures) if start <= f.start < end}
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        visible = set(range(lo, hi))  # figures are in document order
         if visible == self._visible:
             return
         changed = visible ^ self._visible
