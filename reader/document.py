@@ -11,9 +11,11 @@ with those fields filled (``dataclasses.replace``), so data flows one way.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -102,13 +104,16 @@ class Document:
         """Characters the cleaner chose from evidence rather than read from bytes."""
         return tuple(x for r in self.repairs for x in r.inferred)
 
+    @cached_property
+    def _section_starts(self) -> tuple[list[int], list[Section]]:
+        nonempty = [s for s in self.sections if s.heading or s.paragraphs]
+        return [s.start for s in nonempty], nonempty
+
     def section_at(self, offset: int) -> Section:
-        """The section whose span holds ``offset`` (the last one starting before it)."""
-        current = self.sections[0]
-        for s in self.sections:
-            if (s.heading or s.paragraphs) and s.start <= offset:
-                current = s
-        return current
+        """The section whose span holds ``offset`` (the last one starting at or before it)."""
+        starts, nonempty = self._section_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        return nonempty[i] if i >= 0 else self.sections[0]
 
 
 # ---------------------------------------------------------------- headings

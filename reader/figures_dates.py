@@ -79,7 +79,7 @@ def _year_at(text: str, i: int) -> tuple[int, str] | None:
     if m:
         digits, end = m.group(), m.end()
     else:
-        run = re.match(rf"[{CN_DIGITS}]{{4}}(?=年)", text[i:])
+        run = re.match(rf"[{CN_DIGITS}]{{4}}(?=年)", text[i : i + 5])
         digits = cn_digit_string(run.group()) if run else None
         if digits is None or not digits.startswith(("1", "2")):
             return None

@@ -144,7 +144,7 @@ def _quantity(text: str, i: int, pre_q: str, depth: int) -> _Quantity | None:
     unit, kind = "", ""
 
     if num.script == "arabic" and not num.decimal and text.startswith("/", pos):
-        m = re.match(r"/(\d{1,4})(?![\d.])", text[pos:])
+        m = re.match(r"/(\d{1,4})(?![\d.])", text[pos : pos + 6])
         if m and 0 < value < int(m.group(1)):
             return _Quantity(pos + m.end(), value / int(m.group(1)), None, "", "fraction")
         return None
@@ -245,7 +245,7 @@ def _quantity(text: str, i: int, pre_q: str, depth: int) -> _Quantity | None:
             return None
         if num.script == "arabic" and not scaled and _ASCII_LETTER.match(text[pos : pos + 1]):
             return None  # 3C, 5G, 116BigDay: names
-        if num.decimal and not scaled and (text.startswith(("時代", "时代", "版"), pos) or re.match(r"\.\d", text[pos:])):
+        if num.decimal and not scaled and (text.startswith(("時代", "时代", "版"), pos) or re.match(r"\.\d", text[pos : pos + 2])):
             return None
 
     if num.script == "cn" and num.text in ("一", "二", "半") and kind in ("count", "duration"):
@@ -322,7 +322,7 @@ def _bare_int_ok(text: str, num: Num, pos: int) -> bool:
 
 def _fraction(text: str, i: int) -> _Quantity | None:
     """"四分之一" -> 0.25; "百分之三十" -> 30 percent; "千分之五" -> 0.5 percent."""
-    m = re.match(rf"(\d+|[{CN_NUMERAL_CHARS}]+)分之(\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+)", text[i:])
+    m = re.match(rf"(\d+|[{CN_NUMERAL_CHARS}]+)分之(\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+)", text[i : i + 48])
     if not m:
         return None
     den = read_number(m.group(1), 0)

@@ -47,6 +47,9 @@ for _kind, _units in (
     for _u in _units:
         UNITS[_u] = _kind
 _BY_LENGTH = sorted(UNITS, key=len, reverse=True)
+_BY_FIRST_CHAR: dict[str, list[str]] = {}
+for _unit in _BY_LENGTH:  # longest first within each first character
+    _BY_FIRST_CHAR.setdefault(_unit[0], []).append(_unit)
 
 # Characters after a unit that show it was the start of another word.
 UNIT_BREAKERS = {
@@ -148,7 +151,7 @@ def longest_unit(text: str) -> tuple[str, str] | None:
     A unit followed by a character that shows it begins another word
     (``兩位數``'s 位 is kept, 數 is checked by the caller) is still returned.
     """
-    for u in _BY_LENGTH:
+    for u in _BY_FIRST_CHAR.get(text[:1], ()):
         if text.startswith(u):
             return u, UNITS[u]
     return None

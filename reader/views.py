@@ -72,6 +72,10 @@ def print_dump(doc: Document, script: str, out: TextIO) -> None:
 
 
 def print_sections(doc: Document, fmt: str, out: TextIO) -> None:
+    if not doc.figures:
+        from .enrich import with_figures
+
+        doc = with_figures(doc, labels=False)
     rows = [
         (s.index, s.name or "(lede)", s.title, len(s.paragraphs), sum(1 for f in doc.figures if f.section == s.index))
         for s in doc.sections

@@ -90,3 +90,9 @@ def test_empty_file_gives_an_empty_dump(tmp_path):
     path.write_bytes(b"")
     proc = run_cli("--dump", str(path))
     assert proc.returncode == 0 and proc.stdout == b""
+
+
+def test_sections_count_their_figures():
+    lines = run_cli("--sections", str(SAMPLE)).stdout.decode().splitlines()[1:]
+    counts = [int(line.split()[-1]) for line in lines]
+    assert len(counts) == 4 and all(c > 0 for c in counts)
