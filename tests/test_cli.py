@@ -95,4 +95,6 @@ def test_empty_file_gives_an_empty_dump(tmp_path):
 def test_sections_count_their_figures():
     lines = run_cli("--sections", str(SAMPLE)).stdout.decode().splitlines()[1:]
     counts = [int(line.split()[-1]) for line in lines]
-    assert len(counts) == 4 and all(c > 0 for c in counts)
+    figures = json.loads(run_cli("--figures", "--format", "json", str(SAMPLE)).stdout)["figures"]
+    assert len(counts) == 4 and all(c > 0 for c in counts[:3])
+    assert sum(counts) == len(figures)
