@@ -134,7 +134,6 @@ class KreaderApp(App[int]):
         if not view.blocks:
             return
         block = view.blocks[min(view.current_block, len(view.blocks) - 1)]
-        para = block.paragraph
         inferred = view.inferred_in(block.index)
         search = ""
         if view.search_query:

@@ -13,34 +13,24 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.document import Document
-from reader.wrap import line_of, wrap
-from widgets.article_layout import (
-    LineIndex,
-    block_at,
-    blocks_of,
-    convert,
-    estimate_rows,
-    find_all,
-    terminal_safe,
-)
+from widgets.article_layout import LineIndex, block_at, blocks_of, find_all
+from widgets.article_lines import EAGER_BLOCKS, GUTTER, MAX_MEASURE, ArticleLayout
 from widgets.article_marks import SpanSet, figure_spans, inferred_spans, keyword_spans
+from widgets.article_paint import ArticlePaint
 
-GUTTER = 2  # cells left of the text: the current-paragraph bar, or 原 on comparison lines
-MAX_MEASURE = 90  # widest line, in cells: long lines of CJK text are hard to follow
-EAGER_BLOCKS = 400  # documents with at most this many blocks are wrapped at once
+__all__ = ["ArticleView", "EAGER_BLOCKS", "GUTTER", "MAX_MEASURE"]
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(ArticleLayout, ArticlePaint, ScrollView, can_focus=True, inherit_bindings=False):
     """The article text, wrapped, highlighted, in any script."""
 
     BINDINGS = [
@@ -150,164 +140,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         super().notify_style_update()
         self._strips.clear()
 
-    # --------------------------------------------------------------- layout
-
-    @property
-    def text_width(self) -> int:
-        return max(4, min(MAX_MEASURE, self.scrollable_content_region.width - GUTTER - 1))
-
-    def _conversion(self, i: int, script: str | None = None):
-        script = script or self.script
-        key = (i, script)
-        conv = self._converted.get(key)
-        if conv is None:
-            conv, ok = convert(self.blocks[i].paragraph.text, script)
-            if not ok and not self._told_no_script:
-                self._told_no_script = True
-                self.call_next(self._post, self.Notice, "Script conversion is not available; showing the original.",
-                               "warning")
-            self._converted[key] = conv
-        return conv
-
-    def _lines(self, i: int) -> tuple[tuple[int, int], ...]:
-        """Wrapped line spans of block ``i`` in the shown script (figures kept whole)."""
-        width = self.text_width
-        key = (i, self.script, width, self._fig_version)
-        lines = self._wrapped.get(key)
-        if lines is None:
-            conv = self._conversion(i)
-            para = self.blocks[i].paragraph
-            keep = [conv.span_to_converted(s - para.start, e - para.start)
-                    for s, e, _k in self._figures.within(para.start, para.end)]
-            lines = wrap(conv.text, width, keep)
-            self._wrapped[key] = lines
-        return lines
-
-    def _original_lines(self, i: int) -> tuple[tuple[int, int], ...]:
-        width = self.text_width
-        key = (i, "original-comparison", width)
-        lines = self._wrapped.get(key)
-        if lines is None:
-            lines = wrap(self.blocks[i].paragraph.text, width)
-            self._wrapped[key] = lines
-        return lines
-
-    def _shows_original(self, i: int) -> bool:
-        return i in self._originals and self.script != "original"
-
-    def _height(self, i: int) -> int:
-        b = self.blocks[i]
-        extra = len(self._original_lines(i)) if self._shows_original(i) else 0
-        return b.top_gap + len(self._lines(i)) + extra + b.bottom_gap
-
-    def _measure(self, i: int) -> int:
-        """Wrap block ``i`` for real; returns the change of its height."""
-        self._measured[i] = 1
-        return self._index.set(i, self._height(i))
-
-    def _relayout(self, anchor: tuple[int, int, int] | None = None) -> None:
-        """Rebuild the line index for the current width/script, keeping ``anchor`` on top."""
-        width = self.text_width
-        self._layout_key = (width, self.script, self._fig_version)
-        n = len(self.blocks)
-        if n <= EAGER_BLOCKS:
-            self._measured = bytearray(b"\x01" * n)
-            self._index = LineIndex(self._height(i) for i in range(n))
-        else:
-            self._measured = bytearray(n)
-            self._index = LineIndex(
-                b.top_gap + b.bottom_gap + estimate_rows(b.paragraph.text, width) for b in self.blocks
-            )
-        self._update_virtual_size()
-        if anchor is not None:
-            self._restore(anchor)
-        self.refresh()
-
-    def _update_virtual_size(self, *, now: bool = True) -> None:
-        """Size the scroll area; corrections of estimates (``now=False``) wait for idle."""
-        # Room below the last line, so that any heading or figure can come to the top.
-        tail = max(0, self.scrollable_content_region.height - 1)
-        size = Size(self.scrollable_content_region.width, self._index.total + tail)
-        if size == self.virtual_size:
-            return
-        if now or self.virtual_size.width != size.width or self.virtual_size.height < tail:
-            self.virtual_size = size
-        else:
-            self._size_pending = True
-
-    def on_idle(self) -> None:
-        if self._size_pending:
-            self._size_pending = False
-            self._update_virtual_size()
-
-    def _ensure_layout(self) -> None:
-        if self._layout_key != (self.text_width, self.script, self._fig_version):
-            self._relayout(self._anchor() if self._index.total else None)
-
-    def _row_of_offset(self, i: int, offset: int) -> int:
-        """Row within block ``i`` of document ``offset`` (shown script)."""
-        if not self._measured[i]:
-            self._measure(i)
-        conv = self._conversion(i)
-        local = conv.to_converted(max(0, offset - self.blocks[i].paragraph.start))
-        return self.blocks[i].top_gap + line_of(self._lines(i), local)
-
-    def _anchor(self) -> tuple[int, int, int]:
-        """(block, document offset, rows below that text's line) at the top row.
-
-        The last part is non-zero on gap rows and comparison lines, which
-        belong to no line of the shown text.
-        """
-        if not len(self._index):
-            return 0, 0, 0
-        i, r = self._index.find(round(self.scroll_y))
-        b = self.blocks[i]
-        lines = self._wrapped.get((i, self._layout_key[1], self._layout_key[0], self._layout_key[2])) \
-            if self._layout_key else None
-        if not lines or r < b.top_gap:
-            return i, b.paragraph.start, r - b.top_gap
-        k = min(r - b.top_gap, len(lines) - 1)
-        conv = self._conversion(i, self._layout_key[1])
-        return i, b.paragraph.start + conv.to_original(lines[k][0]), r - b.top_gap - k
-
-    def _restore(self, anchor: tuple[int, int, int]) -> None:
-        i, offset, extra = anchor
-        if i >= len(self.blocks):
-            return
-        row = self._row_of_offset(i, offset) + extra
-        self._scroll_to_row(self._index.top(i) + max(0, min(row, self._index.height(i) - 1)))
-
-    def _scroll_to_row(self, y: int) -> None:
-        self._update_virtual_size()
-        self.scroll_to(y=max(0, y), animate=False, immediate=True)
-
-    def _prepare(self) -> None:
-        """Wrap the blocks around the viewport; keep the top row's text in place."""
-        self._ensure_layout()
-        index, height = self._index, max(1, self.scrollable_content_region.height)
-        y = round(self.scroll_y)
-        top_block, _ = index.find(y)
-        i, _ = index.find(max(0, y - height))
-        shift = 0
-        while i < len(index) and index.top(i) <= y + shift + 2 * height:
-            if not self._measured[i]:
-                delta = self._measure(i)
-                if i < top_block:
-                    shift += delta
-            i += 1
-        self._update_virtual_size(now=False)
-        if shift:
-            self.set_scroll(None, y + shift)
-            self.scroll_target_y = self.scroll_y
-
     # ------------------------------------------------------------ rendering
-
-    def _style(self, name: str) -> Style:
-        """A component style, looked up once per frame (the lookup is not cheap)."""
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name)
-        return style
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._styles = {"base": self.rich_style}
@@ -336,90 +169,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         strips = self._block_strips(i)
         body = strips[r] if r < len(strips) else Strip.blank(0)
         return Strip.join([self._gutter(i, r), body]).crop_extend(0, width, base)
-
-    def _gutter(self, i: int, r: int) -> Strip:
-        b = self.blocks[i]
-        n = len(self._lines(i))
-        base = self._style("base")
-        if b.top_gap <= r < b.top_gap + n and i == self.current_block:
-            return Strip([Segment("▌", base + self._style("article-view--cursor")), Segment(" ", base)], GUTTER)
-        if self._shows_original(i) and r == b.top_gap + n:
-            return Strip([Segment("原", base + self._style("article-view--label"))], GUTTER)
-        return Strip.blank(GUTTER, base)
-
-    def _block_key(self, i: int) -> tuple:
-        para = self.blocks[i].paragraph
-        lo, hi = para.start, para.end
-        has_hit = bool(self._hit_spans.within(lo, hi))
-        current = self.hits[self.current_hit][0] if 0 <= self.current_hit < len(self.hits) else -1
-        fig = self.selected_figure
-        fig_here = 0 <= fig < len(self.document.figures) and lo <= self.document.figures[fig].start < hi
-        return (
-            i, self.script, self.text_width, self._fig_version, self._kw_version, self.highlight,
-            self.search_query if has_hit else "", current if lo <= current < hi else -1,
-            fig if fig_here else -1, self._shows_original(i),
-        )
-
-    def _block_strips(self, i: int) -> list[Strip]:
-        key = self._block_key(i)
-        strips = self._strips.get(key)
-        if strips is None:
-            strips = self._build_strips(i, key)
-            self._strips[key] = strips
-        return strips
-
-    def _marks(self, i: int, conv, current_hit: int, selected: int) -> list[tuple[int, int, Style]]:
-        """Styles over the converted paragraph text, weakest first."""
-        para = self.blocks[i].paragraph
-        lo, hi = para.start, para.end
-        style = self._style
-        marks: list[tuple[int, int, Style]] = []
-
-        def add(s: int, e: int, name: str) -> None:
-            cs, ce = conv.span_to_converted(s - lo, min(e, hi) - lo)
-            marks.append((cs, ce, style(name)))
-
-        for s, e, k in self._figures.within(lo, hi):
-            if k != selected:
-                add(s, e, "article-view--figure")
-        if self.highlight:
-            for s, e, user in self._keywords.within(lo, hi):
-                add(s, e, "article-view--user-keyword" if user else "article-view--keyword")
-        for s, e, _x in self._inferred.within(lo, hi):
-            add(s, e, "article-view--inferred")
-        for s, e, _t in self._hit_spans.within(lo, hi):
-            add(s, e, "article-view--search-current" if s == current_hit else "article-view--search")
-        for s, e, k in self._figures.within(lo, hi):
-            if k == selected:
-                add(s, e, "article-view--figure-selected")
-        return marks
-
-    def _build_strips(self, i: int, key: tuple) -> list[Strip]:
-        b = self.blocks[i]
-        base = self._style("base")
-        console = self.app.console
-        conv = self._conversion(i)
-        text_style = base + self._style("article-view--heading") if b.heading else base
-        # Text.render drops a Text's own style when it has no spans: use a span.
-        text = Text(terminal_safe(conv.text), no_wrap=True, end="")
-        text.stylize(text_style)
-        for s, e, style in self._marks(i, conv, key[7], key[8]):
-            if e > s:
-                text.stylize(style, s, e)
-        blank = Strip.blank(0)
-        strips = [blank] * b.top_gap
-        for s, e in self._lines(i):
-            line = text[s:e]
-            strips.append(Strip(line.render(console), line.cell_len))
-        if self._shows_original(i):
-            orig_style = base + self._style("article-view--original")
-            orig = Text(terminal_safe(b.paragraph.text), no_wrap=True, end="")
-            orig.stylize(orig_style)
-            for s, e in self._original_lines(i):
-                line = orig[s:e]
-                strips.append(Strip(line.render(console), line.cell_len))
-        strips.extend([blank] * b.bottom_gap)
-        return strips
 
     # ------------------------------------------------------------- position
 
