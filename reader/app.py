@@ -122,9 +122,9 @@ class KreaderApp(App[int]):
 
     def _set_narrow(self, narrow: bool) -> None:
         self.screen.set_class(narrow, "-narrow")
-        if not narrow:
-            for panel in (self.sections, self.figures):
-                panel.remove_class("-open")
+        for panel in (self.sections, self.figures):
+            # a panel that has the focus when the terminal shrinks stays, as an overlay
+            panel.set_class(narrow and panel.has_focus, "-open")
 
     def _show_header(self) -> None:
         self.query_one(HeaderBar).show(self.document, self.article.script)

@@ -368,3 +368,16 @@ async def test_palette_adds_a_highlight_term_in_either_script():
         await pilot.pause()
         users = [k for k in app.document.keywords if k.user]
         assert len(users) == 2 and len(users[1].spans) == doc.text.count("過去")
+
+
+@sync
+async def test_shrinking_the_terminal_keeps_a_focused_panel_as_an_overlay():
+    app = KreaderApp(sample(), enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.has_class("-narrow") and app.figures.display and app.figures.has_focus
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert not app.screen.has_class("-narrow") and app.sections.display
