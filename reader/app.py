@@ -53,6 +53,7 @@ class KreaderApp(App[int]):
     """Review one article with the keyboard."""
 
     CSS_PATH = str(asset("kreader.tcss"))
+    AUTO_FOCUS = "#article"  # not the first focusable widget: that would open the sections overlay when narrow
     TITLE = "kreader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS = [

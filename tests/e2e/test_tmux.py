@@ -31,12 +31,14 @@ def kreader_command() -> list[str]:
 class Pane:
     """One tmux server (private socket) with one window running kreader."""
 
-    def __init__(self, term: str) -> None:
-        self.socket = f"kreader-e2e-{os.getpid()}-{term}"
+    def __init__(self, term: str, width: int = WIDTH, height: int = HEIGHT, args: str = "", stdin_from: str = "") -> None:
+        self.socket = f"kreader-e2e-{os.getpid()}-{term}-{width}"
         # COLUMNS/LINES from the test runner would override the pane size.
         env = " ".join(["env", "-u", "COLUMNS", "-u", "LINES", f"TERM={term}", "KREADER_DEBUG=1"])
-        command = env + " " + " ".join(kreader_command())
-        self.tmux("new-session", "-d", "-x", str(WIDTH), "-y", str(HEIGHT), command + "; sleep 30")
+        command = env + " " + " ".join(kreader_command()) + (" " + args if args else "")
+        if stdin_from:
+            command = f"cat {stdin_from} | {command}"
+        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), command + "; sleep 30")
 
     def tmux(self, *args: str) -> str:
         out = subprocess.run([TMUX, "-L", self.socket, "-f", "/dev/null", *args],
@@ -94,3 +96,38 @@ def test_kreader_in_a_real_terminal(pane):
     while "sample-article.txt" in pane.screen() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert "sample-article.txt" not in pane.screen()  # q quit back to the shell
+
+
+def test_narrow_terminal_opens_on_the_article_with_panels_as_overlays():
+    if TMUX is None:
+        pytest.skip("tmux is not installed")
+    pane = Pane("xterm-256color", 80, 24)
+    try:
+        screen = pane.wait_for("過去近兩個月")
+        assert "Sections" not in screen and "Figures ─" not in screen  # both panels collapsed
+        pane.send("f")
+        pane.wait_for("Figures")
+        pane.send("Escape")
+        time.sleep(0.5)
+        assert "Figures ─" not in pane.screen()
+    finally:
+        pane.close()
+
+
+def test_article_from_standard_input_reads_keys_from_the_terminal():
+    if TMUX is None:
+        pytest.skip("tmux is not installed")
+    sample = Path(__file__).resolve().parents[2] / "assets" / "sample-article.txt"
+    pane = Pane("xterm-256color", args="-", stdin_from=str(sample))
+    try:
+        screen = pane.wait_for("過去近兩個月")
+        assert "<stdin>" in screen or "stdin" in screen
+        pane.send("t")  # keys reach the app although its stdin was the pipe
+        pane.wait_for("简 Simplified")
+        pane.send("q")
+        deadline = time.monotonic() + 10
+        while "过去近两个月" in pane.screen() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "过去近两个月" not in pane.screen()
+    finally:
+        pane.close()
