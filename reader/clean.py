@@ -142,7 +142,7 @@ def clean(text: str, passes: tuple[tuple[str, Pass], ...] = PASSES) -> Cleaned:
             if not edits:
                 break
             text, new_repairs, omap = apply_edits(text, edits)
-            repairs = [carry(r, omap) for r in repairs] + new_repairs
+            repairs = [carry(r, omap) for r in repairs if not omap.swallows(r.offset, r.end)] + new_repairs
     repairs.sort(key=lambda r: r.offset)
     readings: dict[int, str] = {}
     for r in repairs:

@@ -82,6 +82,17 @@ class OffsetMap:
     new_starts: tuple[int, ...] = ()
     new_lens: tuple[int, ...] = ()
 
+    def swallows(self, start: int, end: int) -> bool:
+        """True when an edit replaced all of ``[start, end)`` (a point strictly inside, if empty).
+
+        A repair whose result a later pass replaced is subsumed by that later repair.
+        """
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i < 0 or self.starts[i] == self.ends[i]:
+            return False
+        s, e = self.starts[i], self.ends[i]
+        return s < start < e if start == end else (s <= start and end <= e)
+
     def forward(self, offset: int) -> int:
         """Output offset of input ``offset``; inside an edit, its start."""
         i = bisect.bisect_right(self.starts, offset) - 1
