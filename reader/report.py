@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from .document import Document
-from .review import FigureKey, Review
+from .review import Review, Verdict, figure_keys, verdicts_by_figure
 
 COLUMNS = ("text", "value", "value_max", "unit", "kind", "qualifier", "label", "section", "start", "verdict", "note", "sentence")
 
@@ -25,9 +25,11 @@ def _value(v: object) -> object:
 
 def report_rows(doc: Document, review: Review) -> list[dict[str, Any]]:
     rows = []
-    for f in doc.figures:
-        verdict = review.verdict_for(FigureKey.at(doc.text, f.start, f.end))
-        note = next((v.note for v in review.verdicts if v.key.ident == FigureKey.at(doc.text, f.start, f.end).ident), "")
+    reviewed = verdicts_by_figure(review, doc.text, doc.figures)
+    for k, f in enumerate(doc.figures):
+        entry = reviewed.get(k)
+        verdict = entry if entry is not None and entry.verdict is not None else None
+        note = entry.note if entry is not None else ""
         rows.append({
             "text": f.text, "value": _value(f.value), "value_max": _value(f.value_max), "unit": f.unit,
             "kind": f.kind, "qualifier": f.qualifier, "label": f.label,
@@ -37,14 +39,23 @@ def report_rows(doc: Document, review: Review) -> list[dict[str, Any]]:
     return rows
 
 
+def orphans(doc: Document, review: Review) -> list[Verdict]:
+    """Verdicts and notes with no figure in ``doc``: the re-attach orphans, and records
+    whose figure the extractor no longer finds (listed, never dropped)."""
+    idents = {key.ident for key in figure_keys(doc.text, doc.figures)}
+    unmatched = [v for v in review.active if v.key.ident not in idents]
+    return [*review.orphans, *unmatched]
+
+
 def to_json(doc: Document, review: Review) -> str:
+    rows = report_rows(doc, review)
     data = {
         "file": doc.source,
-        "reviewed": review.reviewed_count(),
-        "figures": report_rows(doc, review),
+        "reviewed": sum(1 for r in rows if r["verdict"]),
+        "figures": rows,
         "bookmarks": [{"offset": b.offset, "section": b.section, "excerpt": b.excerpt} for b in review.bookmarks],
         "orphans": [{"text": v.key.text, "verdict": v.verdict, "note": v.note, "context": v.key.before + "【" + v.key.text + "】" + v.key.after}
-                    for v in review.orphans],
+                    for v in orphans(doc, review)],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
@@ -71,7 +82,7 @@ _SYMBOL = {"verified": "✔ verified", "doubtful": "? doubtful", "wrong": "✘ w
 def to_markdown(doc: Document, review: Review) -> str:
     rows = report_rows(doc, review)
     out = [f"# Review of {doc.source}", ""]
-    out.append(f"{review.reviewed_count()} of {len(rows)} figures reviewed.")
+    out.append(f"{sum(1 for r in rows if r['verdict'])} of {len(rows)} figures reviewed.")
     out.append("")
     out.append("| # | figure | value | kind | label | section | verdict | note |")
     out.append("|---|---|---|---|---|---|---|---|")
@@ -86,10 +97,11 @@ def to_markdown(doc: Document, review: Review) -> str:
     if review.bookmarks:
         out += ["", "## Bookmarks", ""]
         out += [f"- {doc.sections[b.section].label if b.section < len(doc.sections) else ''}: {_md_cell(b.excerpt)}" for b in review.bookmarks]
-    if review.orphans:
+    lost = orphans(doc, review)
+    if lost:
         out += ["", "## Orphaned verdicts (their figure is no longer in the article)", ""]
         out += [f"- {_md_cell(v.key.before)}**{_md_cell(v.key.text)}**{_md_cell(v.key.after)}: {v.verdict or ''} {_md_cell(v.note)}".rstrip()
-                for v in review.orphans]
+                for v in lost]
     return "\n".join(out) + "\n"
 
 

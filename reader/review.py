@@ -67,6 +67,14 @@ class Bookmark:
 
 
 @dataclass(frozen=True)
+class Removed:
+    """A deleted bookmark, kept so that a merge with an older save does not bring it back."""
+
+    offset: int
+    when: str = field(default_factory=now)
+
+
+@dataclass(frozen=True)
 class Position:
     section: int = 0
     offset: int = 0
@@ -78,6 +86,7 @@ class Review:
     bookmarks: tuple[Bookmark, ...] = ()
     position: Position = Position()
     orphans: tuple[Verdict, ...] = ()  # verdicts whose figure no longer exists in the article
+    removed_bookmarks: tuple[Removed, ...] = ()
 
     # ---------------------------------------------------------------- queries
     def verdict_for(self, key: FigureKey) -> Verdict | None:
@@ -85,6 +94,10 @@ class Review:
             if v.key.ident == key.ident and v.verdict is not None:
                 return v
         return None
+
+    def entry_for(self, key: FigureKey) -> Verdict | None:
+        """The record for ``key`` even when it holds only a note (no verdict)."""
+        return next((v for v in self.verdicts if v.key.ident == key.ident), None)
 
     @property
     def active(self) -> tuple[Verdict, ...]:
@@ -110,10 +123,15 @@ class Review:
     def with_bookmark(self, bookmark: Bookmark) -> Review:
         if any(b.offset == bookmark.offset for b in self.bookmarks):
             return self
-        return replace(self, bookmarks=tuple(sorted((*self.bookmarks, bookmark), key=lambda b: b.offset)))
+        return replace(self, bookmarks=tuple(sorted((*self.bookmarks, bookmark), key=lambda b: b.offset)),
+                       removed_bookmarks=tuple(r for r in self.removed_bookmarks if r.offset != bookmark.offset))
 
     def without_bookmark(self, offset: int) -> Review:
-        return replace(self, bookmarks=tuple(b for b in self.bookmarks if b.offset != offset))
+        if not any(b.offset == offset for b in self.bookmarks):
+            return self
+        removed = tuple(r for r in self.removed_bookmarks if r.offset != offset) + (Removed(offset),)
+        return replace(self, bookmarks=tuple(b for b in self.bookmarks if b.offset != offset),
+                       removed_bookmarks=removed)
 
     def with_position(self, position: Position) -> Review:
         return replace(self, position=position)
@@ -129,12 +147,23 @@ def merge(ours: Review, theirs: Review) -> Review:
             by_ident[v.key.ident] = v
     bookmarks = {b.offset: b for b in theirs.bookmarks}
     bookmarks.update({b.offset: b for b in ours.bookmarks})
+    removed: dict[int, Removed] = {}
+    for r in (*theirs.removed_bookmarks, *ours.removed_bookmarks):
+        if r.offset not in removed or r.when >= removed[r.offset].when:
+            removed[r.offset] = r
+    for offset, r in list(removed.items()):
+        # a deletion wins over the bookmark it deleted, not over one made again later
+        if offset in bookmarks and bookmarks[offset].created > r.when:
+            del removed[offset]
+        else:
+            bookmarks.pop(offset, None)
     orphans = {v.key.ident: v for v in (*theirs.orphans, *ours.orphans)}
     return Review(
         verdicts=tuple(sorted(by_ident.values(), key=lambda v: v.key.start)),
         bookmarks=tuple(sorted(bookmarks.values(), key=lambda b: b.offset)),
         position=ours.position,
         orphans=tuple(orphans.values()),
+        removed_bookmarks=tuple(sorted(removed.values(), key=lambda r: r.offset)),
     )
 
 
@@ -168,7 +197,31 @@ def reattach(review: Review, text: str, figure_spans: list[tuple[int, int]]) -> 
         kept.append(replace(v, key=best))
     position = review.position
     bookmarks = tuple(b for b in review.bookmarks if b.offset <= len(text))
-    return Review(tuple(kept), bookmarks, position, tuple(orphans))
+    return Review(tuple(kept), bookmarks, position, tuple(orphans), review.removed_bookmarks)
+
+
+def figure_keys(text: str, figures) -> list[FigureKey]:
+    """The key of each figure (anything with ``start`` and ``end`` offsets into ``text``)."""
+    return [FigureKey.at(text, f.start, f.end) for f in figures]
+
+
+def verdicts_by_figure(review: Review, text: str, figures) -> dict[int, Verdict]:
+    """Index of each figure that has a verdict or a note -> its record.
+
+    >>> from types import SimpleNamespace as F
+    >>> text = "賣出223萬元，粉絲2.8萬"
+    >>> figs = [F(start=2, end=7), F(start=10, end=14)]
+    >>> review = Review().with_verdict(FigureKey.at(text, 10, 14), "wrong")
+    >>> {k: v.verdict for k, v in verdicts_by_figure(review, text, figs).items()}
+    {1: 'wrong'}
+    """
+    by_ident = {v.key.ident: v for v in review.verdicts if v.verdict is not None or v.note}
+    out = {}
+    for k, key in enumerate(figure_keys(text, figures)):
+        v = by_ident.get(key.ident)
+        if v is not None:
+            out[k] = v
+    return out
 
 
 def _context_score(old: FigureKey, new: FigureKey) -> int:

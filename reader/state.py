@@ -25,7 +25,7 @@ from typing import Any
 
 import platformdirs
 
-from .review import Bookmark, FigureKey, Position, Review, Verdict, merge, reattach, text_hash
+from .review import Bookmark, FigureKey, Position, Removed, Review, Verdict, merge, reattach, text_hash
 
 SCHEMA = 1
 
@@ -54,6 +54,7 @@ def review_to_json(review: Review, article_path: str, article_hash: str) -> dict
         "bookmarks": [{"offset": b.offset, "section": b.section, "excerpt": b.excerpt, "created": b.created}
                       for b in review.bookmarks],
         "position": {"section": review.position.section, "offset": review.position.offset},
+        "removed_bookmarks": [{"offset": r.offset, "when": r.when} for r in review.removed_bookmarks],
     }
 
 
@@ -75,6 +76,7 @@ def review_from_json(data: Any) -> Review:
                         for b in data["bookmarks"]),
         position=Position(int(data["position"]["section"]), int(data["position"]["offset"])),
         orphans=tuple(verdict(d) for d in data.get("orphans", [])),
+        removed_bookmarks=tuple(Removed(int(r["offset"]), str(r["when"])) for r in data.get("removed_bookmarks", [])),
     )
 
 
@@ -146,6 +148,8 @@ class ReviewStore:
 
     def _previous_version(self, notices: list[str]) -> Review | None:
         """The review of an earlier version of the same file, if the article changed."""
+        if self.article_path.startswith("<"):
+            return None  # standard input has no identity but its text: "<stdin>" is every piped article
         best: tuple[float, Path] | None = None
         for candidate in self.dir.glob("*.json"):
             if candidate == self.path:
@@ -168,6 +172,10 @@ class ReviewStore:
         notices.append(f"the article changed since the last review: {len(moved.verdicts)} verdicts re-attached, "
                        f"{len(moved.orphans) - len(old.orphans)} orphaned")
         return moved
+
+    def has_saved(self) -> bool:
+        """Is there a saved review of exactly this text (no re-attaching needed)?"""
+        return self.path.exists()
 
     def load(self) -> LoadResult:
         notices: list[str] = []

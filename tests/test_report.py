@@ -63,3 +63,13 @@ def test_json_report_lists_orphans():
     assert data["reviewed"] == 2 and len(data["figures"]) == 3
     assert data["orphans"][0]["note"] == "原文已刪"
     assert "## Orphaned" in render(doc, review, "md")
+
+
+def test_verdicts_whose_figure_is_no_longer_found_are_listed_not_dropped():
+    doc = make_doc()
+    review = make_review(doc)
+    fewer = replace(doc, figures=doc.figures[1:])  # the extractor no longer finds 223萬元
+    data = json.loads(render(fewer, review, "json"))
+    assert data["reviewed"] == 1
+    assert [(o["text"], o["note"]) for o in data["orphans"]] == [("223萬元", "對過回放，沒問題")]
+    assert "對過回放，沒問題" in render(fewer, review, "md").split("## Orphaned")[1]

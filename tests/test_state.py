@@ -167,3 +167,35 @@ def test_kill_9_during_saves_never_leaves_a_broken_file(tmp_path):
     leftovers = [p for p in tmp_path.iterdir() if p.name != "state.json"]
     # temp files of killed writers may remain; they never replace the real file
     assert all(p.name.startswith(".state.json.") for p in leftovers)
+
+
+def test_a_deleted_bookmark_stays_deleted_after_a_merge(store, tmp_path):
+    store.save(Review().with_bookmark(Bookmark(10, 1, "2小時賣出")).with_bookmark(Bookmark(20, 1, "新增粉絲")))
+    mine = store.load().review
+    time.sleep(0.002)
+    store.save(mine.without_bookmark(10))  # the file still has it: the merge must not bring it back
+    again = ReviewStore("/articles/a.txt", TEXT, spans(TEXT), directory=tmp_path).load().review
+    assert [b.offset for b in again.bookmarks] == [20]
+    time.sleep(0.002)
+    store.save(again.with_bookmark(Bookmark(10, 1, "again")))  # made again later: it stays
+    assert [b.offset for b in store.load().review.bookmarks] == [10, 20]
+
+
+def test_a_stale_process_does_not_resurrect_a_deleted_bookmark(store):
+    stale = Review().with_bookmark(Bookmark(10, 1, "x"))
+    store.save(stale)
+    time.sleep(0.002)
+    store.save(store.load().review.without_bookmark(10))
+    store.save(stale.with_position(Position(1, 30)))  # another instance that saw the bookmark earlier
+    final = store.load().review
+    assert final.bookmarks == () and final.position == Position(1, 30)
+
+
+def test_stdin_articles_are_found_by_their_text_only(tmp_path):
+    ReviewStore("<stdin>", TEXT, spans(TEXT), directory=tmp_path).save(
+        Review().with_verdict(key(TEXT, "223萬元"), "verified"))
+    other = "另一篇文章，營收223萬元。\n"
+    result = ReviewStore("<stdin>", other, spans(other), directory=tmp_path).load()
+    assert result.review == Review() and result.notices == []  # not "re-attached" from another piped article
+    same = ReviewStore("<stdin>", TEXT, spans(TEXT), directory=tmp_path)
+    assert same.has_saved() and same.load().review.verdict_for(key(TEXT, "223萬元")).verdict == "verified"
