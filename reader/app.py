@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -49,11 +50,18 @@ class Enriched(Message):
         self.error = error
 
 
+class ReaderScreen(Screen):
+    """The main screen: focus starts on the article, not on the first focusable
+    widget (the sections list), which would open its overlay on a narrow terminal.
+    Modal screens keep Textual's default (their first input)."""
+
+    AUTO_FOCUS = "#article"
+
+
 class KreaderApp(App[int]):
     """Review one article with the keyboard."""
 
     CSS_PATH = str(asset("kreader.tcss"))
-    AUTO_FOCUS = "#article"  # not the first focusable widget: that would open the sections overlay when narrow
     TITLE = "kreader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS = [
@@ -85,6 +93,9 @@ class KreaderApp(App[int]):
         self._exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
 
     # ------------------------------------------------------------- layout
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         doc = self.document

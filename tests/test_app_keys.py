@@ -349,21 +349,43 @@ async def test_figures_sort_by_value_and_kind():
         assert order() == list(range(len(values)))
 
 
+async def palette_hits(pilot, at_least: int, timeout: float = 10.0) -> None:
+    """Wait until the command palette lists ``at_least`` hits (its search runs in a worker)."""
+    from textual.command import CommandList
+
+    deadline = asyncio.get_running_loop().time() + timeout
+    while asyncio.get_running_loop().time() < deadline:
+        lists = pilot.app.screen.query(CommandList)
+        if lists and lists.first().option_count >= at_least:
+            await pilot.pause()
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the command palette never listed its hits")
+
+
+async def until(pilot, predicate, timeout: float = 10.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not predicate():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition never became true")
+        await pilot.pause(0.05)
+
+
 @sync
 async def test_palette_adds_a_highlight_term_in_either_script():
     doc = sample()
     app = KreaderApp(doc, enrich=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"add 姚福包")
-        await pilot.pause(0.3)
+        await palette_hits(pilot, 2)
         await pilot.press("down", "enter")  # the second hit: "Add highlight term …"
         await pilot.pause()
         users = [k for k in app.document.keywords if k.user]
         assert len(users) == 1 and len(users[0].spans) == doc.text.count("姚福包")
         await pilot.press("ctrl+p", *"Add highlight term")
-        await pilot.pause(0.3)
+        await palette_hits(pilot, 1)
         await pilot.press("enter")
-        await pilot.pause()
+        await until(pilot, lambda: type(app.screen).__name__ == "TermPrompt")
         await pilot.press(*"过去", "enter")  # the prompt; Simplified term, Traditional text
         await pilot.pause()
         users = [k for k in app.document.keywords if k.user]
