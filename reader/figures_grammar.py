@@ -102,7 +102,26 @@ def _figure_at(text: str, i: int, floor: int) -> RawFigure | None:
         return None  # 1e300萬 overflows: not an amount anyone wrote
     start = i - len(q.prefix_word or pre_word)
     qualifier = q.qualifier or pre_q
-    return RawFigure(start, q.end, text[start : q.end], q.value, q.value_max, q.unit, q.kind, qualifier, q.vague)
+    value = q.value
+    if _signed(text, i, start, q):
+        start, value = i - 1, -value  # 同比-4%: the sign is part of the figure
+    return RawFigure(start, q.end, text[start : q.end], value, q.value_max, q.unit, q.kind, qualifier, q.vague)
+
+
+_MINUS = "-−－"
+
+
+def _signed(text: str, i: int, start: int, q: _Quantity) -> bool:
+    """A minus written directly before the digits, not after a digit or letter (a range, a code)."""
+    return (
+        start == i
+        and i > 0
+        and text[i - 1] in _MINUS
+        and text[i].isdigit()
+        and isinstance(q.value, float)
+        and q.value_max is None
+        and not (i > 1 and (text[i - 2].isalnum() and text[i - 2].isascii() or text[i - 2] in ".-_/"))
+    )
 
 
 def _pre_qualifier(text: str, i: int, floor: int) -> tuple[str, str]:

@@ -15,7 +15,7 @@ MONEY_UNITS = (
     "林吉特 比索 新元 美分 元人民幣 元人民币"
 ).split()
 PERCENT_UNITS = "% ％ 個百分點 个百分点 百分點 百分点 ‰".split()
-MULTIPLE_UNITS = ["倍"]
+MULTIPLE_UNITS = ["倍", "x", "X"]  # 40x: price-earnings multiples
 # Durations; 年 and 月 are also read as dates/years by the date grammar first.
 DURATION_UNITS = (
     "年 個交易日 个交易日 交易日 個月 个月 個多月 个多月 多個月 多个月 月 天 個工作日 个工作日 工作日 周 週 個星期 个星期 星期 "
@@ -27,7 +27,7 @@ COUNT_UNITS = (
     "個 个 位 名 部門 部门 家 場 场 人次 人 次 件 條 条 款 種 种 類 类 項 项 座 所 臺 台 輛 辆 架 艘 部 本 "
     "篇 張 张 份 批 支 隻 只 頭 头 棵 株 顆 颗 粒 套 輪 轮 波 屆 届 層 层 道 間 间 戶 户 處 处 "
     "筆 笔 單 单 例 宗 檔 档 集 章 門 门 枚 幅 首 組 组 雙 双 隊 队 節 节 席 罐 瓶 包 箱 袋 盒 杯 "
-    "封 幢 棟 栋 頁 页 大 省 國 国 股 歲 岁"
+    "封 幢 棟 栋 頁 页 大 省 國 国 股 歲 岁 端 重"
 ).split()
 # Physical and other measuring units: kind "number".
 MEASURE_UNITS = (
@@ -53,6 +53,10 @@ for _unit in _BY_LENGTH:  # longest first within each first character
 
 # Characters after a unit that show it was the start of another word.
 UNIT_BREAKERS = {
+    "x": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.",  # 3x3, 0x1F, x86
+    "X": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.",
+    "重": "要視视新複复量點点大慶庆疊叠組组",  # 重要, 重新, 重量, 重慶 ...
+    "端": "午口正莊庄倪",  # 端午, 端口
     "位": "數数置於于",  # 兩位數 (double-digit), 位置
     "大": "於于概約约幅量多部型學学會会家",  # 三大 counts, 大於/大概 do not
     "年": "代級级",  # 80年代 decade, 三年級 grade

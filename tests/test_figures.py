@@ -422,3 +422,21 @@ def test_property_labels_never_raise_and_come_from_the_text(text):
     assert [replace(f, label="") for f in labelled] == list(found)
     for f in labelled:
         assert all(c in doc.text for c in f.label)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("營收同比-4%，", [("-4%", -4.0, None)]),
+        ("淨利潤同比−12.5%。", [("−12.5%", -12.5, None)]),
+        ("市盈率在40-70x之間。", [("40-70x", 40.0, 70.0)]),
+        ("覆蓋租購兩端，面臨三重壓力。", [("兩端", 2.0, None), ("三重", 3.0, None)]),
+    ],
+)
+def test_signs_multiples_and_measure_words(text, expected):
+    assert [(f.text, f.value, f.value_max) for f in extract_figures(parse(text))] == expected
+
+
+@pytest.mark.parametrize("text", ["COVID-19疫情", "3x3矩陣", "x86架構", "這很重要", "端午節", "型號A-3"])
+def test_codes_and_words_are_not_signed_figures(text):
+    assert [f for f in extract_figures(parse(text)) if f.value < 0 or f.unit in ("x", "重", "端")] == []
