@@ -122,12 +122,24 @@ class KreaderApp(App[int]):
         return self.query_one(FiguresPanel)
 
     def on_mount(self) -> None:
+        self._apply_user_keymap()
         self._set_narrow(self.size.width < NARROW)
         self.article.focus()
         self._show_header()
         if self._enrich_on_mount and not self._exit_after_paint:
             # after the first paint: the article shows before jieba loads
             self.call_after_refresh(self._enrich, self.document)
+
+    def _apply_user_keymap(self) -> None:
+        from reader.keymap import KeymapError, keymap_path, load_keymap
+
+        try:
+            keymap = load_keymap()
+        except KeymapError as err:
+            self.notify(f"key map {keymap_path()} ignored: {err}", severity="warning", markup=False)
+            return
+        if keymap:
+            self.set_keymap(keymap)
 
     def on_resize(self, event) -> None:
         self._set_narrow(event.size.width < NARROW)

@@ -18,6 +18,21 @@ SEED = SHARED / "seed" / "article.txt"
 DEV_FILES = {"d1": "d1.txt", "d2": "d2.gb18030.txt"}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_user_files(tmp_path_factory):
+    """No test reads the developer's key map or writes into their review state."""
+    base = tmp_path_factory.mktemp("user")
+    saved = {k: os.environ.get(k) for k in ("KREADER_STATE_DIR", "KREADER_KEYMAP")}
+    os.environ["KREADER_STATE_DIR"] = str(base / "state")
+    os.environ["KREADER_KEYMAP"] = str(base / "keymap.toml")
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 @pytest.fixture(scope="session")
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
