@@ -1,0 +1,110 @@
+"""The article's vocabulary: its words with readings, definitions and counts.
+
+Words are the word cursor's (:mod:`reader.words`) that hold a Han
+character; the two scripts of a word count as one (電商 and 电商).  Each
+word's reading is the one it has where it first occurs (the article's own
+annotations included), which also picks the matching dictionary entry
+(行 in 銀行行長 is háng).  Most frequent first, then in reading order.
+
+Exported by ``kreader --vocabulary [--format md|csv|json] FILE``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass
+
+from .dictionary import Dictionary, dictionary
+from .readings import is_han, readings_of
+from .script import to_simplified
+from .words import WordIndex
+
+FORMATS = ("md", "csv", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyItem:
+    word: str  # as first written in the article
+    simplified: str
+    traditional: str
+    pinyin: str  # where it first occurs, tone marks, syllables joined
+    definitions: tuple[str, ...]
+    count: int  # occurrences in the article, either script
+    first: int  # offset of the first occurrence in Document.text
+    found: bool  # the dictionary has the word itself (else definitions of its parts)
+
+
+def vocabulary(document, lexicon: Dictionary | None = None) -> tuple[VocabularyItem, ...]:
+    """Every Han word of ``document`` once, most frequent first."""
+    lexicon = lexicon or dictionary()
+    index = WordIndex.of(document)
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, str, int]] = {}  # simplified -> (offset, as written, paragraph)
+    for k in range(len(index.paragraphs)):
+        for s, e in index.words_in(k):
+            word = document.text[s:e]
+            if not any(is_han(c) for c in word):
+                continue
+            key = to_simplified(word)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, (s, word, k))
+    paragraphs = document.paragraphs
+    items: list[VocabularyItem] = []
+    for key, (offset, word, k) in first.items():
+        by_offset = {r.offset: r.pinyin for r in readings_of(document, paragraphs[k])}
+        reading = "".join(by_offset.get(o, "") for o in range(offset, offset + len(word)))
+        hit = lexicon.lookup(word, reading)
+        items.append(VocabularyItem(
+            word, hit.simplified, hit.traditional, reading or hit.pinyin, hit.definitions,
+            counts[key], offset, hit.found,
+        ))
+    items.sort(key=lambda item: (-item.count, item.first))
+    return tuple(items)
+
+
+def _cell(text: str) -> str:
+    """A Markdown table cell: pipes escaped, no line breaks."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
+    """``items`` as a Markdown table, CSV or JSON.
+
+    >>> item = VocabularyItem("銀行", "银行", "銀行", "yínháng", ("bank", "CL:家|个"), 2, 7, True)
+    >>> print(render_vocabulary([item], "md"), end="")
+    | word | simplified | traditional | pinyin | count | definitions |
+    | --- | --- | --- | --- | ---: | --- |
+    | 銀行 | 银行 | 銀行 | yínháng | 2 | bank; CL:家\\|个 |
+    >>> print(render_vocabulary([item], "csv"), end="")
+    word,simplified,traditional,pinyin,count,first,in_dictionary,definitions
+    銀行,银行,銀行,yínháng,2,7,yes,bank; CL:家|个
+    """
+    if fmt == "json":
+        rows = []
+        for item in items:
+            row = asdict(item)
+            row["definitions"] = list(item.definitions)
+            rows.append(row)
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["word", "simplified", "traditional", "pinyin", "count", "first", "in_dictionary",
+                         "definitions"])
+        for item in items:
+            writer.writerow([item.word, item.simplified, item.traditional, item.pinyin, item.count,
+                             item.first, "yes" if item.found else "no", "; ".join(item.definitions)])
+        return out.getvalue()
+    if fmt != "md":
+        raise ValueError(f"unknown format {fmt!r}; expected one of {FORMATS}")
+    lines = [f"# Vocabulary: {title}", ""] if title else []
+    lines.append("| word | simplified | traditional | pinyin | count | definitions |")
+    lines.append("| --- | --- | --- | --- | ---: | --- |")
+    for item in items:
+        lines.append("| " + " | ".join(_cell(x) for x in (
+            item.word, item.simplified, item.traditional, item.pinyin, str(item.count),
+            "; ".join(item.definitions),
+        )) + " |")
+    return "\n".join(lines) + "\n"
