@@ -34,13 +34,21 @@ def build_parser() -> argparse.ArgumentParser:
     views.add_argument("--figures", action="store_true", help="list the figures (quantities) the article quotes")
     views.add_argument("--keywords", action="store_true", help="list the top keywords (jieba TF-IDF)")
     views.add_argument("--report", action="store_true", help="export the saved review (verdicts, notes, bookmarks)")
+    views.add_argument("--vocabulary", action="store_true",
+                       help="export the article's words with pinyin and CC-CEDICT definitions")
+    views.add_argument("--serve", action="store_true",
+                       help="serve the reader to a web browser (textual-serve) instead of the terminal")
     p.add_argument(
         "--format",
         choices=("table", "json", "csv", "md"),
         default=None,
-        help="output format: table (default), json or csv for the lists; md (default), csv or json for --report",
+        help="output format: table (default), json or csv for the lists; "
+        "md (default), csv or json for --report and --vocabulary",
     )
-    p.add_argument("-o", "--output", metavar="OUT", help="write --report to OUT instead of standard output")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="write --report or --vocabulary to OUT instead of standard output")
+    p.add_argument("--host", default="127.0.0.1", help="address --serve listens on (default: 127.0.0.1, loopback)")
+    p.add_argument("--port", type=int, default=8000, help="port --serve listens on (default: 8000)")
     p.add_argument(
         "--script",
         choices=SCRIPT_CHOICES,
@@ -95,14 +103,18 @@ def _run(args: argparse.Namespace) -> int:
     if path == STDIN and sys.stdin is not None and sys.stdin.isatty():
         print("kreader: no article on standard input; usage: kreader [FILE | -] (see --help)", file=sys.stderr)
         return EXIT_USAGE
+    if args.serve and path == STDIN:
+        print("kreader: --serve needs an article FILE, not standard input", file=sys.stderr)
+        return EXIT_USAGE
     doc = load_document(path)
     out = sys.stdout
-    fmt = args.format or ("md" if args.report else "table")
-    if fmt == "md" and not args.report:
-        print("kreader: --format md is for --report; use table, json or csv", file=sys.stderr)
+    exported = args.report or args.vocabulary
+    fmt = args.format or ("md" if exported else "table")
+    if fmt == "md" and not exported:
+        print("kreader: --format md is for --report and --vocabulary; use table, json or csv", file=sys.stderr)
         return EXIT_USAGE
-    if args.output and not args.report:
-        print("kreader: -o/--output is for --report", file=sys.stderr)
+    if args.output and not exported:
+        print("kreader: -o/--output is for --report and --vocabulary", file=sys.stderr)
         return EXIT_USAGE
     if args.dump:
         views.print_dump(doc, args.script, out)
@@ -116,6 +128,10 @@ def _run(args: argparse.Namespace) -> int:
         views.print_keywords(doc, fmt, out)
     elif args.report:
         return _export_report(doc, "json" if fmt == "table" else fmt, args.output)
+    elif args.vocabulary:
+        return _export_vocabulary(doc, "md" if fmt == "table" else fmt, args.output)
+    elif args.serve:
+        return _serve(path, args.host, args.port)
     else:
         return _run_tui(doc, reading_stdin=path == STDIN)
     return EXIT_OK
@@ -132,6 +148,34 @@ def _export_report(doc, fmt: str, output: str | None) -> int:
     for notice in loaded.notices:
         print(f"kreader: {notice}", file=sys.stderr)
     text = render(doc, loaded.review, fmt)
+    return _write_export(doc, text, output)
+
+
+def _export_vocabulary(doc, fmt: str, output: str | None) -> int:
+    from .vocabulary import render_vocabulary, vocabulary
+
+    return _write_export(doc, render_vocabulary(vocabulary(doc), fmt, os.path.basename(doc.source)), output)
+
+
+def _serve(path: str, host: str, port: int) -> int:
+    """Serve the reader on ``path`` with textual-serve: one app process per browser tab."""
+    import shlex
+
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print("kreader: --serve needs the textual-serve package (pip install textual-serve)", file=sys.stderr)
+        return EXIT_USAGE
+    command = shlex.join([sys.executable, "-m", "reader.cli", os.path.abspath(path)])
+    try:
+        Server(command, host=host, port=port, title="kreader").serve()
+    except OSError as err:  # address in use, not an address of this machine...
+        print(f"kreader: cannot serve on {host}:{port}: {err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _write_export(doc, text: str, output: str | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return EXIT_OK
@@ -148,6 +192,10 @@ def _export_report(doc, fmt: str, output: str | None) -> int:
 
 
 def _run_tui(doc, reading_stdin: bool) -> int:
+    if os.environ.get("TEXTUAL_DRIVER"):  # e.g. textual-serve's web driver: no terminal needed
+        from .app import run_app
+
+        return run_app(doc)
     if not sys.stdout.isatty():
         print("kreader: the reader needs a terminal; for a pipe use --dump, --figures or --sections", file=sys.stderr)
         return EXIT_USAGE
