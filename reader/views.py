@@ -51,6 +51,8 @@ def print_table(headers: Row, rows: Sequence[Row], out: TextIO, title: str = "")
 def _cell(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
     if isinstance(value, float):
         return f"{value:,.0f}" if value == int(value) and abs(value) < 1e18 else f"{value:,.6g}"
     return str(value).replace("\n", " ")

@@ -98,3 +98,36 @@ def test_sections_count_their_figures():
     figures = json.loads(run_cli("--figures", "--format", "json", str(SAMPLE)).stdout)["figures"]
     assert len(counts) == 4 and all(c > 0 for c in counts[:3])
     assert sum(counts) == len(figures)
+
+
+def test_figures_in_three_formats():
+    table = run_cli("--figures", str(SAMPLE)).stdout.decode()
+    assert table.splitlines()[0].split()[:5] == ["text", "value", "value_max", "unit", "kind"]
+    assert "223萬元" in table and "2,230,000" in table and "\x1b" not in table
+    data = json.loads(run_cli("--figures", "--format", "json", str(SAMPLE)).stdout)
+    assert data["encoding"] == "utf-8" and data["file"].endswith("sample-article.txt")
+    first = data["figures"][0]
+    assert set(first) == {"text", "value", "value_max", "unit", "kind", "qualifier", "label", "sentence", "section", "start", "end"}
+    by_text = {f["text"]: f for f in data["figures"]}
+    assert by_text["223萬元"]["value"] == 2230000 and by_text["223萬元"]["kind"] == "money"
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run_cli("--figures", "--format", "csv", str(SAMPLE)).stdout.decode())))
+    assert len(rows) == len(data["figures"]) and rows[0]["text"] == first["text"]
+
+
+def test_figures_script_conversion_keeps_offsets():
+    trad = json.loads(run_cli("--figures", "--format", "json", str(SAMPLE)).stdout)["figures"]
+    simp = json.loads(run_cli("--figures", "--format", "json", "--script", "simp", str(SAMPLE)).stdout)["figures"]
+    assert [f["start"] for f in trad] == [f["start"] for f in simp]
+    assert any(f["text"] == "223万元" for f in simp) and not any("萬" in f["text"] for f in simp)
+
+
+def test_keywords_table_and_json():
+    table = run_cli("--keywords", str(SAMPLE)).stdout.decode()
+    assert table.splitlines()[0].split() == ["word", "weight", "count"]
+    data = json.loads(run_cli("--keywords", "--format", "json", str(SAMPLE)).stdout)
+    words = [k["word"] for k in data["keywords"]]
+    assert len(words) == 20 and "快手" in words
+    assert all(k["count"] == len(k["spans"]) > 0 for k in data["keywords"])
