@@ -167,6 +167,8 @@ def _serve(path: str, host: str, port: int) -> int:
         print("kreader: --serve needs the textual-serve package (pip install textual-serve)", file=sys.stderr)
         return EXIT_USAGE
     command = shlex.join([sys.executable, "-m", "reader.cli", os.path.abspath(path)])
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"kreader: serving on {host}: whoever reaches this address can read the article", file=sys.stderr)
     try:
         Server(command, host=host, port=port, title="kreader").serve()
     except OSError as err:  # address in use, not an address of this machine...

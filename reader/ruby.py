@@ -179,6 +179,33 @@ def ruby_wrap(
     return tuple(lines) or (RubyLine(0, 0, (), (), 0),)
 
 
+def word_readings(
+    readings: Mapping[int, Reading | None] | Sequence[Reading | None],
+) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, pinyin)`` per word of displayed text: its readings joined.
+
+    For showing readings *after* each word (``銀行 yínháng``) where two rows
+    per line do not fit; ``start``/``end`` index the displayed text.
+
+    >>> from reader.readings import shown_readings
+    >>> word_readings(shown_readings("去銀行。", 0, "original"))
+    ((0, 1, 'qù'), (1, 3, 'yínháng'))
+    """
+    out: list[tuple[int, int, str]] = []
+    word = None
+    for k, reading in sorted(_as_mapping(readings).items()):
+        if reading is None:
+            continue
+        key = (reading.word_start, reading.word_end)
+        if out and key == word and out[-1][1] == k:
+            s, _e, pinyin = out[-1]
+            out[-1] = (s, k + 1, pinyin + reading.pinyin)
+        else:
+            out.append((k, k + 1, reading.pinyin))
+        word = key
+    return tuple(out)
+
+
 def render_rows(text: str, line: RubyLine) -> str:
     """The two rows of ``line`` as plain text (readings, then text); for tests and dumps."""
     top = [" "] * line.width

@@ -221,3 +221,17 @@ def test_served_reader_in_headless_chromium(tmp_path):
         stop(browser)
         stop(server)
         log.close()
+
+
+def test_serve_refuses_standard_input_and_a_busy_port():
+    pytest.importorskip("textual_serve", reason="textual-serve is not installed")
+    proc = subprocess.run([*kreader_command(), "--serve", "-"], input=b"x", capture_output=True, timeout=30)
+    assert proc.returncode == 2 and b"needs an article FILE" in proc.stderr
+    with socket.socket() as busy:
+        busy.bind((LOOPBACK, 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        proc = subprocess.run([*kreader_command(), "--serve", "--port", str(port), str(SAMPLE)],
+                              capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 2 and f"cannot serve on {LOOPBACK}:{port}".encode() in proc.stderr
+    assert b"Traceback" not in proc.stderr
