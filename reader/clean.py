@@ -15,9 +15,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .edits import Edit, Repair, apply_edits, carry
+from .edits import Edit, apply_edits
 from .mojibake import mojibake_edits
 from .pinyin_notes import pinyin_edits
+from .repair_log import Readings, Repairs
 
 Pass = Callable[[str], list[Edit]]
 
@@ -129,22 +130,24 @@ _MAX_ROUNDS = 4  # a pass is re-run until it finds nothing (e.g. &amp;lt;), at m
 @dataclass(frozen=True)
 class Cleaned:
     text: str
-    repairs: tuple[Repair, ...]
-    readings: dict[int, str]
+    repairs: Repairs  # a sequence of Repair in offset order, stored compactly
+    readings: Readings  # offset in ``text`` -> pinyin reading (a read-only mapping)
 
 
-def clean(text: str, passes: tuple[tuple[str, Pass], ...] = PASSES) -> Cleaned:
-    """Run every pass in order; each repair's offsets refer to the returned text."""
-    repairs: list[Repair] = []
-    for _name, find_edits in passes:
+def clean(text: str, passes: tuple[tuple[str, Pass], ...] = PASSES,
+          progress: Callable[[str], None] | None = None) -> Cleaned:
+    """Run every pass in order; each repair's offsets refer to the returned text.
+
+    ``progress`` is told the name of each pass as it starts (for a long text).
+    """
+    repairs = Repairs()
+    for name, find_edits in passes:
+        if progress is not None:
+            progress(name)
         for _round in range(_MAX_ROUNDS):
             edits = find_edits(text)
             if not edits:
                 break
             text, new_repairs, omap = apply_edits(text, edits)
-            repairs = [carry(r, omap) for r in repairs if not omap.swallows(r.offset, r.end)] + new_repairs
-    repairs.sort(key=lambda r: r.offset)
-    readings: dict[int, str] = {}
-    for r in repairs:
-        readings.update(r.readings)
-    return Cleaned(text, tuple(repairs), readings)
+            repairs = repairs.carried(omap).merged(new_repairs) if len(repairs) else new_repairs
+    return Cleaned(text, repairs, repairs.readings())

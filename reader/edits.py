@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
+from .repair_log import Repairs, _Builder
+
 
 @dataclass(frozen=True, slots=True)
 class Inferred:
@@ -103,45 +105,51 @@ class OffsetMap:
         return self.new_starts[i] + self.new_lens[i] + (offset - self.ends[i])
 
 
-def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[Repair], OffsetMap]:
+def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Repairs, OffsetMap]:
     """Apply non-overlapping ``edits`` to ``text``.
 
     Returns the new text, one :class:`Repair` per edit (offsets in the new
-    text, inferred offsets made absolute) and the :class:`OffsetMap`.
+    text, inferred offsets made absolute; stored compactly as
+    :class:`~reader.repair_log.Repairs`) and the :class:`OffsetMap`.
     Overlapping edits are a programming error and raise ``ValueError``.
     """
     edits = sorted(edits, key=lambda e: (e.start, e.end))
     pieces: list[str] = []
-    repairs: list[Repair] = []
+    log = _Builder()
     starts, ends, new_starts, new_lens = [], [], [], []
     last = 0
     out_len = 0
+    size = len(text)
     for e in edits:
-        if e.start < last or e.end < e.start or e.end > len(text):
+        start, end, new = e.start, e.end, e.new
+        if start < last or end < start or end > size:
             raise ValueError(f"bad or overlapping edit {e!r}")
-        pieces.append(text[last:e.start])
-        out_len += e.start - last
-        repairs.append(
-            Repair(
+        pieces.append(text[last:start])
+        out_len += start - last
+        readings = e.readings
+        if not e.inferred and (not readings or (len(readings) == 1 and readings[0] == (-1, e.note))):
+            # the common case (a pinyin note, a tag, an entity): a shared record, no object
+            log.add_record(out_len, (e.kind, text[start:end], new, e.note, 1 if readings else 0))
+        else:
+            log.add(Repair(
                 kind=e.kind,
                 offset=out_len,
-                before=text[e.start:e.end],
-                after=e.new,
+                before=text[start:end],
+                after=new,
                 note=e.note,
                 inferred=tuple(replace(x, offset=out_len + x.offset) for x in e.inferred),
-                readings=tuple((out_len + k, r) for k, r in e.readings),
-            )
-        )
-        starts.append(e.start)
-        ends.append(e.end)
+                readings=tuple((out_len + k, r) for k, r in readings),
+            ))
+        starts.append(start)
+        ends.append(end)
         new_starts.append(out_len)
-        new_lens.append(len(e.new))
-        pieces.append(e.new)
-        out_len += len(e.new)
-        last = e.end
+        new_lens.append(len(new))
+        pieces.append(new)
+        out_len += len(new)
+        last = end
     pieces.append(text[last:])
     omap = OffsetMap(tuple(starts), tuple(ends), tuple(new_starts), tuple(new_lens))
-    return "".join(pieces), repairs, omap
+    return "".join(pieces), log.finish(), omap
 
 
 def carry(repair: Repair, omap: OffsetMap) -> Repair:

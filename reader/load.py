@@ -18,10 +18,10 @@ import os
 import stat
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .clean import clean
+from .clean import Cleaned, clean
 from .document import Document, parse
 
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused: see README "Robustness"
@@ -197,24 +197,29 @@ def load_path(path: str | os.PathLike[str]) -> Decoded:
     return load_bytes(read_bytes(path), name)
 
 
-def document_from_text(text: str, source: str = "<text>", encoding: str = "utf-8", replacement_chars: int = 0) -> Document:
-    """clean -> parse -> detect script: the Document every view reads."""
+def document_from_text(text: str, source: str = "<text>", encoding: str = "utf-8", replacement_chars: int = 0,
+                       *, detect: bool = True) -> Document:
+    """clean -> parse -> detect script: the Document every view reads.
+
+    ``detect=False`` leaves the script "unknown" (a quick preview of a long text).
+    """
     from .script import detect_script
 
-    cleaned = clean(text)
-    try:
-        script = detect_script(cleaned.text)
-    except NotImplementedError:  # pragma: no cover - until the script module lands
-        script = "unknown"
-    return parse(
-        cleaned.text,
-        source=source,
-        encoding=encoding,
-        repairs=cleaned.repairs,
-        readings=cleaned.readings,
-        script=script,
-        replacement_chars=replacement_chars,
-    )
+    return document_from_cleaned(clean(text), source, encoding, replacement_chars,
+                                 detect_script if detect else None)
+
+
+def document_from_cleaned(cleaned: Cleaned, source: str, encoding: str, replacement_chars: int,
+                          detect=None, script: str = "unknown") -> Document:
+    """parse (+ detect the script with ``detect``) a cleaned text, keeping its compact repairs."""
+    if detect is not None:
+        try:
+            script = detect(cleaned.text)
+        except NotImplementedError:  # pragma: no cover - until the script module lands
+            script = "unknown"
+    # parse() would copy repairs and readings into a tuple and a dict: hand them over as they are
+    doc = parse(cleaned.text, source=source, encoding=encoding, script=script, replacement_chars=replacement_chars)
+    return replace(doc, repairs=cleaned.repairs, readings=cleaned.readings)
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:

@@ -53,11 +53,18 @@ def is_pinyin_syllable(word: str) -> bool:
     return toned == 1 or (toned == 0 and plain in _NEUTRAL)
 
 
+@lru_cache(maxsize=4096)
+def _reading(word: str) -> tuple[tuple[int, str], ...] | None:
+    """The shared ``readings`` of an edit removing the note ``word``, None when it is no syllable."""
+    return ((-1, word),) if is_pinyin_syllable(word) else None
+
+
 def pinyin_edits(text: str) -> list[Edit]:
     """One edit per annotation: remove it, remember its reading for the character before."""
     edits = []
     for m in _NOTE.finditer(text):
-        reading = m.group(1)
-        if is_pinyin_syllable(reading):
-            edits.append(Edit(m.start(), m.end(), "", "pinyin", reading, readings=((-1, reading),)))
+        readings = _reading(m.group(1))
+        if readings is not None:
+            # the note string and readings tuple are shared by every note of that syllable
+            edits.append(Edit(m.start(), m.end(), "", "pinyin", readings[0][1], readings=readings))
     return edits
