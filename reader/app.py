@@ -28,9 +28,11 @@ from reader.script import SCRIPTS
 from widgets.article_layout import find_all
 from widgets.article_view import ArticleView
 from widgets.commands import ReaderCommands
+from widgets.figures_chart import FiguresChart
 from widgets.figures_panel import FiguresPanel
 from widgets.header_bar import HeaderBar
 from widgets.help_screen import HelpScreen
+from widgets.review_actions import REVIEW_BINDINGS, ReviewActions
 from widgets.search_bar import SearchBar
 from widgets.section_nav import SectionNav
 from widgets.status_bar import StatusBar
@@ -58,7 +60,7 @@ class ReaderScreen(Screen):
     AUTO_FOCUS = "#article"
 
 
-class KreaderApp(App[int]):
+class KreaderApp(ReviewActions, App[int]):
     """Review one article with the keyboard."""
 
     CSS_PATH = str(asset("kreader.tcss"))
@@ -83,11 +85,13 @@ class KreaderApp(App[int]):
         Binding("tab", "cycle_focus(1)", "Next panel", show=False, priority=True, id="app.focus-next"),
         Binding("shift+tab", "cycle_focus(-1)", "Previous panel", show=False, priority=True,
                 id="app.focus-previous"),
+        *REVIEW_BINDINGS,
     ]
 
-    def __init__(self, document: Document, *, enrich: bool = True) -> None:
+    def __init__(self, document: Document, *, enrich: bool = True, persist: bool = False) -> None:
         super().__init__()
         self.document = document
+        self.persist_review = persist  # load and save the review (widgets/review_actions.py)
         self._enrich_on_mount = enrich
         self.enrichment = ""
         self._exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
@@ -105,7 +109,9 @@ class KreaderApp(App[int]):
             with Vertical(id="centre"):
                 yield ArticleView(doc, id="article")
                 yield SearchBar(id="search")
-            yield FiguresPanel(doc, id="figures")
+            with Vertical(id="figures-side"):
+                yield FiguresPanel(doc, id="figures")
+                yield FiguresChart(id="figures-chart")
         yield StatusBar(id="status")
         yield Footer(compact=True)
 
@@ -225,6 +231,7 @@ class KreaderApp(App[int]):
             self.article.update_document(doc)
             self.sections.update_document(doc)
             self.figures.update_document(doc)
+        self.review_follow(doc)
         self._show_status()
 
     # ------------------------------------------------------------ messages
@@ -370,6 +377,11 @@ class KreaderApp(App[int]):
 
 def run_app(document: Document) -> int:
     """Run the reader on ``document``; the exit code (0 unless something failed)."""
-    app = KreaderApp(document)
+    app = KreaderApp(document, persist=True)
     app.run()
+    if app.review_error:
+        import sys
+
+        print(f"kreader: {app.review_error}", file=sys.stderr)
+        return app.return_code or 1
     return app.return_code or 0

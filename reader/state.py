@@ -130,6 +130,7 @@ class ReviewStore:
         self.figure_spans = figure_spans
         self.dir = directory or state_dir()
         self.path = self.dir / f"{self.hash[:32]}.json"
+        self.save_notices: list[str] = []
 
     # ----------------------------------------------------------------- read
     def _read(self, path: Path, notices: list[str]) -> Review | None:
@@ -146,8 +147,8 @@ class ReviewStore:
                 notices.append(f"review file was unreadable ({type(err).__name__}); kept as {aside.name}, starting afresh")
             return None
 
-    def _previous_version(self, notices: list[str]) -> Review | None:
-        """The review of an earlier version of the same file, if the article changed."""
+    def previous_version(self) -> Path | None:
+        """The newest saved review of another text of the same file (the article changed), if any."""
         if self.article_path.startswith("<"):
             return None  # standard input has no identity but its text: "<stdin>" is every piped article
         best: tuple[float, Path] | None = None
@@ -158,14 +159,19 @@ class ReviewStore:
                 data = json.loads(candidate.read_text(encoding="utf-8"))
                 if data.get("article", {}).get("path") != self.article_path:
                     continue
+                mtime = candidate.stat().st_mtime
             except (OSError, ValueError, AttributeError):
                 continue
-            mtime = candidate.stat().st_mtime
             if best is None or mtime > best[0]:
                 best = (mtime, candidate)
+        return best[1] if best else None
+
+    def _previous_version(self, notices: list[str]) -> Review | None:
+        """The review of an earlier version of the same file, re-attached to this text."""
+        best = self.previous_version()
         if best is None:
             return None
-        old = self._read(best[1], notices)
+        old = self._read(best, notices)
         if old is None:
             return None
         moved = reattach(old, self.text, self.figure_spans)
@@ -189,6 +195,7 @@ class ReviewStore:
     def save(self, review: Review) -> Review:
         """Merge with what is on disk (another process may have saved) and write atomically."""
         notices: list[str] = []
+        self.save_notices = notices  # a file spoiled since the load is moved aside: the caller tells the user
         with _locked(self.path):
             on_disk = self._read(self.path, notices)
             merged = merge(review, on_disk) if on_disk is not None else review

@@ -1,4 +1,8 @@
-"""The header line: file, encoding, script shown, repairs made."""
+"""The header line: file, encoding, script shown, repairs made, review progress.
+
+>>> progress_content(3, 58).plain, progress_content(58, 58).plain, progress_content(0, 0).plain
+('3/58 reviewed', '58/58 reviewed', '')
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,15 @@ SCRIPT_NAMES = {
 DETECTED = {"trad": "繁", "simp": "简", "mixed": "mixed", "none": "no Chinese"}
 
 
-def header_content(doc: Document, script: str) -> Content:
+def progress_content(reviewed: int, figures: int) -> Content:
+    """``12/58 reviewed``: figures with a verdict out of the figures found."""
+    if not figures:
+        return Content("")
+    style = "$text-success" if reviewed == figures else ""
+    return Content.styled(f"{reviewed}/{figures} reviewed", style) if style else Content(f"{reviewed}/{figures} reviewed")
+
+
+def header_content(doc: Document, script: str, progress: Content | None = None) -> Content:
     """The header as Content (the file name is untrusted: never markup)."""
     name = os.path.basename(doc.source) or doc.source
     if script == "original":
@@ -28,8 +40,10 @@ def header_content(doc: Document, script: str) -> Content:
         shown = SCRIPT_NAMES.get(script, script)
     repairs = len(doc.repairs)
     dot = ("  ·  ", "$text-muted")
-    parts: list = [(name, "bold"), dot, doc.encoding, dot, shown, dot,
-                   f"{repairs} repair{'s' if repairs != 1 else ''}"]
+    parts: list = [(name, "bold")]
+    if progress:
+        parts += [dot, progress]  # first after the name: what a reviewer looks for, still there at 80 columns
+    parts += [dot, doc.encoding, dot, shown, dot, f"{repairs} repair{'s' if repairs != 1 else ''}"]
     if doc.replacement_chars:
         parts += [dot, (f"{doc.replacement_chars} undecodable", "$text-warning")]
     return Content.assemble(*parts)
@@ -38,5 +52,16 @@ def header_content(doc: Document, script: str) -> Content:
 class HeaderBar(Static):
     """One line at the top of the screen."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[Document, str] | None = None
+        self._progress = Content("")
+
     def show(self, doc: Document, script: str) -> None:
-        self.update(header_content(doc, script), layout=False)
+        self._shown = (doc, script)
+        self.update(header_content(doc, script, self._progress), layout=False)
+
+    def show_progress(self, reviewed: int, figures: int) -> None:
+        self._progress = progress_content(reviewed, figures)
+        if self._shown is not None:
+            self.show(*self._shown)

@@ -1,0 +1,311 @@
+"""Pilot tests for the review keys: verdicts, notes, filters, chart, bookmarks, export, help."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from reader.app import KreaderApp
+from reader.assets import sample_article
+from reader.enrich import with_figures
+from reader.load import load_document
+from widgets.bookmarks_screen import BookmarksScreen
+from widgets.figures_chart import PLOTEXT, FiguresChart
+from widgets.figures_panel import ASCII_SYMBOLS, SYMBOLS, verdict_mark
+from widgets.help_screen import HelpScreen
+from widgets.note_prompt import NotePrompt
+
+
+def sync(test):
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@functools.cache
+def sample():
+    """The sample with its real figures (the grammar only: no jieba, fast)."""
+    return with_figures(load_document(sample_article()), labels=False)
+
+
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("KREADER_STATE_DIR", str(tmp_path / "state"))
+    return tmp_path / "state"
+
+
+def header(app) -> str:
+    return str(app.query_one("#header").render())
+
+
+def mark_of(app, k: int) -> str:
+    return str(app.figures.get_cell(str(k), "text"))[:3]
+
+
+async def open_panel(pilot, rows_down: int = 0):
+    await pilot.press("f", *(["j"] * rows_down))
+    assert pilot.app.figures.has_focus
+
+
+@sync
+async def test_verdict_keys_in_the_panel_mark_the_row_and_count_progress():
+    doc = sample()
+    n = len(doc.figures)
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert f"0/{n} reviewed" in header(app)
+        await open_panel(pilot)
+        await pilot.press("v", "j", "d", "j", "x")
+        assert [mark_of(app, k) for k in range(4)] == ["✓  ", "?  ", "✗  ", "   "]
+        assert f"3/{n} reviewed" in header(app)
+        await pilot.press("u")  # clears the row under the cursor (the third)
+        assert mark_of(app, 2) == "   " and f"2/{n} reviewed" in header(app)
+        await pilot.press("k", "x")  # a new verdict replaces the old one
+        assert mark_of(app, 1) == "✗  " and f"2/{n} reviewed" in header(app)
+        assert app.review.reviewed_count() == 2
+
+
+@sync
+async def test_verdict_keys_in_the_article_mark_the_figure_at_the_reading_position():
+    doc = sample()
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = app.article
+        k = next(i for i, f in enumerate(doc.figures) if f.text == "223萬元")
+        view.scroll_to_offset(doc.figures[k].start)
+        await pilot.pause()
+        para = view.blocks[view.current_block].paragraph
+        first_here = next(i for i, f in enumerate(doc.figures) if para.start <= f.start < para.end)
+        await pilot.press("v")
+        assert view.has_focus and view.selected_figure == first_here
+        assert mark_of(app, first_here) == "✓  "
+        # Enter on a panel row selects that figure: the article's keys then act on it
+        await open_panel(pilot)  # its cursor followed the article: on the first figure on screen
+        app.figures.move_cursor(row=app.figures.get_row_index(str(k)))
+        await pilot.press("enter", "escape")
+        assert view.selected_figure == k
+        await pilot.press("x")
+        assert mark_of(app, k) == "✗  "
+
+
+@sync
+async def test_a_figureless_screen_says_so_instead_of_marking_something_far_away():
+    doc = sample()
+    doc = replace(doc, figures=doc.figures[:3])  # figures in the lede only
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        messages = []
+        app.notify = lambda message, **kw: messages.append(message)
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.press("v")
+        assert app.review.reviewed_count() == 0 and any("No figure on screen" in m for m in messages)
+        await pilot.press("home")
+        await pilot.pause()
+        await pilot.press("v")
+        assert app.review.reviewed_count() == 1
+
+
+@sync
+async def test_note_prompt_takes_chinese_and_shows_it_under_the_panel():
+    doc = sample()
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_panel(pilot, rows_down=3)
+        k = app.figures.figure_at_cursor()
+        await pilot.press("e")
+        assert isinstance(app.screen, NotePrompt)
+        await pilot.press(*"對過財報")
+        field = app.screen.query_one(Input)
+        field.insert_text_at_cursor("，無誤")  # what an input method sends: a run of text
+        assert field.value == "對過財報，無誤"
+        assert field.cursor_position == 7
+        await pilot.press("enter")
+        assert not isinstance(app.screen, NotePrompt)
+        assert mark_of(app, k) == " ✎ "
+        assert "對過財報，無誤" in str(app.figures.border_subtitle)
+        # Esc keeps the note; an empty note clears it
+        await pilot.press("e", "x", "escape")
+        entry = app.review.entry_for(app._figure_key(k))
+        assert entry.note == "對過財報，無誤"
+        await pilot.press("e")
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")
+        assert mark_of(app, k) == "   " and not app.figures.border_subtitle
+
+
+@sync
+async def test_note_prompt_shows_wide_characters_in_full():
+    app = KreaderApp(sample(), enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_panel(pilot)
+        await pilot.press("e", *"直播帶貨223萬元")
+        await pilot.pause()
+        field = app.screen.query_one(Input)
+        line = field.render_line(0).text
+        assert "直播帶貨223萬元" in line  # each Chinese character two cells, none cut or doubled
+
+
+@sync
+async def test_filter_cycles_all_unreviewed_and_doubtful_or_wrong():
+    doc = sample()
+    n = len(doc.figures)
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_panel(pilot)
+        await pilot.press("v", "j", "d", "j", "x", "j", "e", *"查", "enter")
+        panel = app.figures
+        assert panel.row_count == n and panel.filter == "all"
+        await pilot.press("f")
+        assert panel.filter == "unreviewed" and panel.row_count == n - 3
+        assert "unreviewed" in panel.border_title
+        assert "0" not in panel.rows and "3" in panel.rows  # a note alone is not a verdict
+        # marking a figure under this filter takes it out; the cursor moves on to the next
+        panel.move_cursor(row=0)
+        first = panel.figure_at_cursor()
+        await pilot.press("v")
+        assert str(first) not in panel.rows and panel.row_count == n - 4
+        assert panel.figure_at_cursor() != first
+        await pilot.press("f")
+        assert panel.filter == "flagged" and sorted(key.value for key in panel.rows) == ["1", "2"]
+        await pilot.press("f")
+        assert panel.filter == "all" and panel.row_count == n
+
+
+needs_plotext = pytest.mark.skipif(not PLOTEXT, reason="textual-plotext is not installed (pyproject must list it)")
+
+
+@needs_plotext
+@sync
+async def test_chart_key_in_the_panel_cycles_order_section_off():
+    app = KreaderApp(sample(), enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        chart = app.query_one(FiguresChart)
+        assert not chart.display or chart.size.height == 0
+        await open_panel(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert chart.mode == "order" and chart.display and chart.size.height >= 10
+        text = str(chart.render())
+        assert "money" in text and "count" in text and "in order" in text
+        await pilot.press("c")
+        await pilot.pause()
+        assert chart.mode == "section" and "per section" in str(chart.render())
+        await pilot.press("c")
+        await pilot.pause()
+        assert chart.mode == "off" and chart.size.height == 0
+        # outside the panel, c still focuses the sections
+        await pilot.press("escape", "c")
+        assert app.sections.has_focus
+
+
+@needs_plotext
+@sync
+async def test_chart_shows_in_the_narrow_overlay_only_while_the_panel_is_open():
+    app = KreaderApp(sample(), enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        chart = app.query_one(FiguresChart)
+        await pilot.press("f", "c")
+        await pilot.pause()
+        assert chart.mode == "order" and chart.size.height > 0 and chart.size.width > 40
+        await pilot.press("escape")
+        await pilot.pause()
+        assert chart.size.width == 0 or chart.size.height == 0
+        assert app.article.size.width >= 79  # the closed overlay takes no room
+
+
+@sync
+async def test_bookmarks_add_list_jump_and_delete():
+    doc = sample()
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = app.article
+        await pilot.press("m")
+        first = view.blocks[view.current_block].paragraph.start
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        await pilot.press("m", "m")  # twice on one paragraph: one bookmark
+        second = view.blocks[view.current_block].paragraph.start
+        assert [b.offset for b in app.review.bookmarks] == sorted({first, second})
+        await pilot.press("g", "apostrophe")
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert view.blocks[view.current_block].paragraph.start == second and view.has_focus
+        await pilot.press("apostrophe", "d")
+        assert isinstance(app.screen, BookmarksScreen)
+        assert [b.offset for b in app.review.bookmarks] == [second]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, BookmarksScreen)
+
+
+@sync
+async def test_export_key_writes_markdown_to_the_current_directory(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    app = KreaderApp(sample(), enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        messages = []
+        app.notify = lambda message, **kw: messages.append(message)
+        await open_panel(pilot)
+        await pilot.press("x", "e", *"應為2.6萬", "enter", "E")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = work / "sample-article.review.md"
+        assert written.is_file() and any(str(written) in m for m in messages)
+        text = written.read_text(encoding="utf-8")
+        assert text.startswith("# Review of") and "✘ wrong" in text and "應為2.6萬" in text
+
+
+@sync
+async def test_export_never_writes_into_the_articles_folder(tmp_path, monkeypatch, state_dir):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "a.txt"
+    article.write_bytes(Path(sample_article()).read_bytes())
+    monkeypatch.chdir(folder)
+    app = KreaderApp(with_figures(load_document(article), labels=False), enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("E")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
+    assert (state_dir / "reports" / "a.review.md").is_file()
+
+
+@sync
+async def test_help_lists_every_review_key_with_its_id():
+    app = KreaderApp(sample(), enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for ident in ("review.verified", "review.doubtful", "review.wrong", "review.clear", "review.note",
+                      "review.bookmark", "review.bookmarks", "review.export", "review.filter", "review.chart"):
+            assert ident in text
+
+
+def test_verdicts_read_without_colour():
+    assert len({SYMBOLS[v] for v in ("verified", "doubtful", "wrong")}) == 3
+    assert len({ASCII_SYMBOLS[v] for v in ("verified", "doubtful", "wrong")}) == 3
+    assert all(ord(c) < 128 for c in ASCII_SYMBOLS.values())
+    assert verdict_mark("doubtful", "note", plain=True) == "?* "
+
+
+@sync
+async def test_linux_console_gets_ascii_marks(monkeypatch):
+    monkeypatch.setenv("TERM", "linux")
+    app = KreaderApp(sample(), enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_panel(pilot)
+        await pilot.press("v", "j", "x")
+        assert [mark_of(app, 0), mark_of(app, 1)] == ["+  ", "x  "]
