@@ -106,9 +106,9 @@ async def test_position_survives_a_change_of_width_and_script():
 
 @sync
 async def test_position_is_saved_while_reading_not_only_on_quit(monkeypatch):
-    import widgets.review_actions as review_actions
+    import widgets.review_persist as review_persist
 
-    monkeypatch.setattr(review_actions, "POSITION_SAVE_DELAY", 0.05)
+    monkeypatch.setattr(review_persist, "POSITION_SAVE_DELAY", 0.05)
     doc = sample()
     app = KreaderApp(doc, enrich=False, persist=True)
     async with app.run_test(size=(120, 36)) as pilot:
