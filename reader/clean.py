@@ -99,8 +99,15 @@ def html_edits(text: str) -> list[Edit]:
         new = html.unescape(m.group())
         if new == m.group() or _would_make_markup(new, text, m.end()):
             continue
+        if _UNSAFE_DECODED.search(new):
+            # &#27; &#x202e; &#8203;: an entity must not smuggle in what the control pass removes
+            edits.append(Edit(m.start(), m.end(), "", "control", f"entity for U+{ord(new[0]):04X} removed"))
+            continue
         edits.append(Edit(m.start(), m.end(), new, "entity"))
     return edits
+
+
+_UNSAFE_DECODED = re.compile(_INVISIBLE.pattern[:-1] + "\x1b\r]")
 
 
 def _would_make_markup(decoded: str, text: str, after: int) -> bool:

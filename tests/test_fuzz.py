@@ -190,8 +190,7 @@ def test_any_bytes_load_or_are_refused_in_one_line(data):
     check_figures(doc, extract_figures(doc))
 
 
-@pytest.mark.xfail(strict=True, reason="reader/clean.py decodes entities after its control pass (reported)")
-@pytest.mark.parametrize("entity", ["&#x202e;", "&#8203;", "&#xfeff;", "&#x2066;"])
+@pytest.mark.parametrize("entity", ["&#x202e;", "&#8203;", "&#xfeff;", "&#x2066;", "&#27;", "&#x1b;", "&#x9b;"])
 def test_entities_never_decode_to_invisible_characters(entity):
     cleaned = clean(f"甲{entity}乙").text
     assert not INVISIBLE.search(cleaned)
