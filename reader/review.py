@@ -14,6 +14,7 @@ offset), so that it can be re-attached when the article changed.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -205,8 +206,12 @@ def figure_keys(text: str, figures) -> list[FigureKey]:
     return [FigureKey.at(text, f.start, f.end) for f in figures]
 
 
-def verdicts_by_figure(review: Review, text: str, figures) -> dict[int, Verdict]:
+def verdicts_by_figure(review: Review, text: str, figures, starts: list[int] | None = None) -> dict[int, Verdict]:
     """Index of each figure that has a verdict or a note -> its record.
+
+    ``figures`` are in document order; ``starts`` (their start offsets) may be
+    passed in when the caller keeps them, so the cost follows the number of
+    verdicts, not of figures (a long article has tens of thousands).
 
     >>> from types import SimpleNamespace as F
     >>> text = "賣出223萬元，粉絲2.8萬"
@@ -215,12 +220,19 @@ def verdicts_by_figure(review: Review, text: str, figures) -> dict[int, Verdict]
     >>> {k: v.verdict for k, v in verdicts_by_figure(review, text, figs).items()}
     {1: 'wrong'}
     """
-    by_ident = {v.key.ident: v for v in review.verdicts if v.verdict is not None or v.note}
-    out = {}
-    for k, key in enumerate(figure_keys(text, figures)):
-        v = by_ident.get(key.ident)
-        if v is not None:
-            out[k] = v
+    if starts is None:
+        starts = [f.start for f in figures]
+    out: dict[int, Verdict] = {}
+    for v in review.verdicts:
+        if v.verdict is None and not v.note:
+            continue
+        k = bisect.bisect_left(starts, v.key.start)
+        while k < len(starts) and starts[k] == v.key.start:
+            f = figures[k]
+            if text[f.start:f.end] == v.key.text:
+                out[k] = v
+                break
+            k += 1
     return out
 
 

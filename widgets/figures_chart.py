@@ -33,7 +33,10 @@ from reader.review import Verdict
 
 CHART_MODES = ("off", "order", "section")
 CHARTED_KINDS = ("money", "count")
-MARKERS = {"money": "█", "count": "░"}  # readable without colour (NO_COLOR, TERM=linux)
+MARKERS = {"money": "█", "count": "░"}
+MAX_BARS = 240  # figures per chart before neighbours share a bar
+MAX_SECTIONS = 24
+MAX_TICKS = 8  # readable without colour (NO_COLOR, TERM=linux)
 VERDICT_COLOURS = {None: "blue", "verified": "green", "doubtful": "orange", "wrong": "red"}
 
 
@@ -77,6 +80,32 @@ def series(doc: Document, marks: dict[int, Verdict], kind: str) -> list[Point]:
     return points
 
 
+SEVERITY = {None: 0, "verified": 1, "doubtful": 2, "wrong": 3}
+
+
+def bucketed(points: list[Point], size: int) -> list[Point]:
+    """Points of ``size`` consecutive figures merged into one bar: the largest value and the
+    most severe verdict, numbered by bucket.  A long article has tens of thousands of
+    figures; a panel has room for a few dozen bars, and plotext slows with each one.
+
+    >>> pts = [Point(1, 5.0, None), Point(2, 9.0, "verified"), Point(4, 1.0, "wrong")]
+    >>> [(p.number, p.value, p.verdict) for p in bucketed(pts, 2)]
+    [(1, 9.0, 'verified'), (2, 1.0, 'wrong')]
+    """
+    if size <= 1:
+        return points
+    merged: dict[int, Point] = {}
+    for p in points:
+        b = (p.number - 1) // size + 1
+        old = merged.get(b)
+        if old is None:
+            merged[b] = Point(b, p.value, p.verdict)
+        else:
+            verdict = max(old.verdict, p.verdict, key=lambda v: SEVERITY[v])
+            merged[b] = Point(b, max(old.value, p.value), verdict)
+    return [merged[b] for b in sorted(merged)]
+
+
 def per_section(doc: Document, kind: str) -> list[int]:
     """How many figures of ``kind`` each section quotes."""
     counts = [0] * len(doc.sections)
@@ -113,7 +142,8 @@ class FiguresChart(_ChartBase):
         """One plot (two would leave a narrow overlay a couple of rows each): money and
         counts share the log axis, told apart by their bars' pattern."""
         plt = self.plt
-        points = {kind: series(doc, marks, kind) for kind in CHARTED_KINDS}
+        size = math.ceil(len(doc.figures) / MAX_BARS) if len(doc.figures) > MAX_BARS else 1
+        points = {kind: bucketed(series(doc, marks, kind), size) for kind in CHARTED_KINDS}
         values = [p.value for kind in CHARTED_KINDS for p in points[kind]]
         if not values:
             plt.title("no money or count figures")
@@ -130,9 +160,11 @@ class FiguresChart(_ChartBase):
         ticks = list(range(0, high - low + 1))
         plt.yticks([t + 0.3 for t in ticks], [human(10 ** (low + t)) for t in ticks])
         plt.ylim(0, high - low + 0.6)
-        plt.xlim(0.5, len(doc.figures) + 0.5)
+        plt.xlim(0.5, math.ceil(len(doc.figures) / size) + 0.5)
         starts = section_starts(doc)
-        plt.xticks([n for n, _ in starts], [name for _, name in starts])
+        if len(starts) > MAX_TICKS:  # label every so many sections
+            starts = starts[::math.ceil(len(starts) / MAX_TICKS)]
+        plt.xticks([(n - 1) // size + 1 for n, _ in starts], [name for _, name in starts])
 
     def _by_section(self, doc: Document) -> None:
         plt = self.plt
@@ -142,6 +174,10 @@ class FiguresChart(_ChartBase):
             return
         plt.title("per section: money █  count ░")
         names = [section_name(s.index) for s in doc.sections]
+        if len(names) > MAX_SECTIONS:  # groups of consecutive sections, named by their first
+            size = math.ceil(len(names) / MAX_SECTIONS)
+            names = [f"{names[i]}+" for i in range(0, len(names), size)]
+            counts = [[sum(c[i:i + size]) for i in range(0, len(c), size)] for c in counts]
         plt.multiple_bar(names, counts, color=["green", "blue"], marker=[MARKERS[k] for k in CHARTED_KINDS])
         top = max(max(c) for c in counts)
         step = max(1, math.ceil(top / 5))

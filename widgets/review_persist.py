@@ -37,6 +37,7 @@ class ReviewPersistence:
     _review_saved_position: Position | None = None
     _review_dirty = False
     _review_anchor: tuple[int, Position] | None = None
+    _review_starts: tuple = (None, [])  # (the figures, their start offsets), kept for bisection
     _chart_mode = "off"
 
     def _review_setup(self) -> None:
@@ -252,7 +253,9 @@ class ReviewPersistence:
 
     def _review_refresh(self) -> None:
         doc = self.document
-        self._review_marks = verdicts_by_figure(self.review, doc.text, doc.figures)
+        if self._review_starts[0] is not doc.figures:
+            self._review_starts = (doc.figures, [f.start for f in doc.figures])
+        self._review_marks = verdicts_by_figure(self.review, doc.text, doc.figures, self._review_starts[1])
         reviewed = sum(1 for v in self._review_marks.values() if v.verdict is not None)
         try:
             self.figures.set_marks(self._review_marks)
