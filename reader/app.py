@@ -24,6 +24,7 @@ from textual.widgets import Footer
 
 from reader.assets import asset
 from reader.document import Document
+from reader.opening import Opening
 from reader.script import SCRIPTS
 from widgets.article_layout import find_all
 from widgets.article_view import ArticleView
@@ -49,6 +50,15 @@ class Enriched(Message):
         self.figures = figures
         self.keywords = keywords
         self.status = status
+        self.error = error
+
+
+class Opened(Message):
+    """The whole article is ready: it replaces the preview shown while it was being cleaned."""
+
+    def __init__(self, document: Document | None = None, error: str = "") -> None:
+        super().__init__()
+        self.document = document
         self.error = error
 
 
@@ -88,13 +98,18 @@ class KreaderApp(ReviewActions, App[int]):
         *REVIEW_BINDINGS,
     ]
 
-    def __init__(self, document: Document, *, enrich: bool = True, persist: bool = False) -> None:
+    def __init__(self, document: Document | Opening, *, enrich: bool = True, persist: bool = False) -> None:
         super().__init__()
-        self.document = document
-        self.persist_review = persist  # load and save the review (widgets/review_actions.py)
+        # An Opening (reader/opening.py) shows its preview until the whole article is ready.
+        self.opening = None if isinstance(document, Document) else document
+        self.document = document if self.opening is None else self.opening.preview()
+        opened = self.opening is None or self.opening.done()
+        self._persist_when_opened = persist and not opened  # the review belongs to the whole text
+        self.persist_review = persist and opened  # load and save the review (widgets/review_actions.py)
         self._enrich_on_mount = enrich
         self.enrichment = ""
         self._exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
+        self._exit_after_open = os.environ.get("KREADER_EXIT_AFTER_OPEN") == "1"  # for `make bench`
 
     # ------------------------------------------------------------- layout
 
@@ -132,7 +147,9 @@ class KreaderApp(ReviewActions, App[int]):
         self._set_narrow(self.size.width < NARROW)
         self.article.focus()
         self._show_header()
-        if self._enrich_on_mount and not self._exit_after_paint:
+        if self.opening is not None and not (self._exit_after_paint and not self._exit_after_open):
+            self._await_opening(self.opening)
+        elif self._enrich_on_mount and not self._exit_after_paint:
             # after the first paint: the article shows before jieba loads
             self.call_after_refresh(self._enrich, self.document)
 
@@ -170,9 +187,48 @@ class KreaderApp(ReviewActions, App[int]):
             n = len(view.hits)
             at = f"{view.current_hit + 1}/{n}" if view.current_hit >= 0 else f"{n}"
             search = f"“{view.search_query}” {at}" if n else f"“{view.search_query}” not found"
+            if view.searching:
+                search = f"“{view.search_query}” {at}…" if n else f"“{view.search_query}” searching…"
         self.query_one(StatusBar).show(
             self.document, block.section, block.index, len(view.blocks), self.enrichment, inferred, search
         )
+
+    # ------------------------------------------------------------- opening
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _await_opening(self, opening: Opening) -> None:
+        """Wait for the whole article; say how it goes when that takes more than a moment."""
+        import time
+
+        shown, quiet_until = "", time.monotonic() + 0.3
+        while not opening.wait(0.05):
+            if time.monotonic() >= quiet_until and opening.stage != shown:
+                shown = opening.stage
+                self.post_message(Enriched(status=f"opening the whole article… ({shown})"))
+        try:
+            self.post_message(Opened(opening.result()))
+        except Exception as error:  # noqa: BLE001 - the preview stays readable
+            self.post_message(Opened(error=f"only the beginning could be opened ({type(error).__name__}: {error})"))
+
+    def on_unmount(self) -> None:
+        if self.opening is not None:
+            self.opening.cancel()  # the reader quit before the article was cleaned
+
+    def on_opened(self, message: Opened) -> None:
+        self.enrichment = ""
+        if message.document is None:
+            self.notify(message.error, severity="error", timeout=15, markup=False)
+            self._show_status()
+            return
+        self.persist_review = self.persist_review or self._persist_when_opened
+        if message.document is not self.document:
+            self.set_document(message.document)  # the article view keeps the reader's place
+        self._show_header()
+        self._show_status()
+        if self._exit_after_open:
+            self.call_after_refresh(self.exit, 0)
+        elif self._enrich_on_mount and not self._exit_after_paint:
+            self.call_after_refresh(self._enrich, self.document)
 
     # ---------------------------------------------------------- enrichment
 
@@ -244,9 +300,12 @@ class KreaderApp(ReviewActions, App[int]):
         except NoMatches:  # a last message while the app shuts down
             pass
 
+    def on_article_search_searched(self) -> None:
+        self._show_status()  # hits arrive while the worker searches
+
     def on_article_view_first_paint(self) -> None:
         # Posted while the first frame with the article is composed; handled after it is written.
-        if self._exit_after_paint:
+        if self._exit_after_paint and not self._exit_after_open:
             self.exit(0)
 
     def on_article_view_notice(self, message: ArticleView.Notice) -> None:
@@ -375,8 +434,9 @@ class KreaderApp(ReviewActions, App[int]):
         self._focus_pane(panes[(at + direction) % len(panes)])
 
 
-def run_app(document: Document) -> int:
-    """Run the reader on ``document``; the exit code (0 unless something failed)."""
+def run_app(document: Document | Opening) -> int:
+    """Run the reader on ``document`` (or on an article being opened, see reader/opening.py);
+    the exit code (0 unless something failed)."""
     app = KreaderApp(document, persist=True)
     app.run()
     if app.review_error:

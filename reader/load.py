@@ -20,9 +20,12 @@ import sys
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .clean import Cleaned, clean
 from .document import Document, parse
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .clean import Cleaned
 
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused: see README "Robustness"
 STDIN = "-"
@@ -203,6 +206,7 @@ def document_from_text(text: str, source: str = "<text>", encoding: str = "utf-8
 
     ``detect=False`` leaves the script "unknown" (a quick preview of a long text).
     """
+    from .clean import clean  # imported when first needed: the TUI cleans in a child process
     from .script import detect_script
 
     return document_from_cleaned(clean(text), source, encoding, replacement_chars,

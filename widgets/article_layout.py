@@ -19,6 +19,7 @@ blocks get wrapped, which keeps very long documents responsive.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -144,14 +145,10 @@ class LineIndex:
     def __init__(self, heights: Iterable[int]) -> None:
         self._heights = list(heights)
         n = len(self._heights)
-        tree = [0] * (n + 1)
-        for i, h in enumerate(self._heights, 1):
-            tree[i] += h
-            parent = i + (i & -i)
-            if parent <= n:
-                tree[parent] += tree[i]
-        self._tree = tree
-        self.total = sum(self._heights)
+        # tree[i] holds the sum of the lowbit(i) heights ending at i: prefix sums make it in one pass
+        prefix = [0, *itertools.accumulate(self._heights)]
+        self._tree = [0] + [prefix[i] - prefix[i - (i & -i)] for i in range(1, n + 1)]
+        self.total = prefix[-1]
 
     def __len__(self) -> int:
         return len(self._heights)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual.geometry import Size
 
 from reader.wrap import line_of, wrap
-from widgets.article_layout import LineIndex, convert, estimate_rows
+from widgets.article_layout import LineIndex, convert
 
 GUTTER = 2  # cells left of the text: the current-paragraph bar, or 原 on comparison lines
 MAX_MEASURE = 90  # widest line, in cells: long lines of CJK text are hard to follow
@@ -76,39 +76,58 @@ class ArticleLayout:
         self._measured[i] = 1
         return self._index.set(i, self._height(i))
 
-    def _relayout(self, anchor: tuple[int, int, int] | None = None) -> None:
-        """Rebuild the line index for the current width/script, keeping ``anchor`` on top."""
+    def _relayout(self, anchor: tuple[int, int, int] | None = None, *, keep_heights: bool = False) -> None:
+        """Rebuild the line index for the current width/script, keeping ``anchor`` on top.
+
+        ``keep_heights``: the same blocks at the same width (another script,
+        more figures): the heights they have now are the best estimates, so a
+        long article is not estimated again, only re-wrapped where it is shown.
+        """
         width = self.text_width
         self._layout_key = (width, self.script, self._fig_version)
         n = len(self.blocks)
         if n <= EAGER_BLOCKS:
             self._measured = bytearray(b"\x01" * n)
             self._index = LineIndex(self._height(i) for i in range(n))
+        elif keep_heights and len(self._index) == n:
+            self._measured = bytearray(n)
         else:
             self._measured = bytearray(n)
             self._index = LineIndex(
-                b.top_gap + b.bottom_gap + estimate_rows(b.paragraph.text, width) for b in self.blocks
-            )
+                [gaps + max(1, -(-2 * length // width)) for gaps, length in zip(self._gaps, self._lengths)]
+            )  # estimate_rows() for every block, inlined: a book has tens of thousands
         self._update_virtual_size()
         if anchor is not None:
             self._restore(anchor)
         self.refresh()
 
     def _update_virtual_size(self, *, now: bool = True) -> None:
-        """Size the scroll area; corrections of estimates (``now=False``) wait for idle."""
+        """Size the scroll area; corrections of estimates (``now=False``) wait until scrolling pauses.
+
+        Each change of the virtual size lays the whole screen out again (a frame
+        of its own), so while the reader pages through a long article the
+        corrections are collected and applied once, half a second after the
+        last move, unless the scroll area is too short for the move.
+        """
         # Room below the last line, so that any heading or figure can come to the top.
         tail = max(0, self.scrollable_content_region.height - 1)
         size = Size(self.scrollable_content_region.width, self._index.total + tail)
         if size == self.virtual_size:
+            self._size_pending = False
             return
         if now or self.virtual_size.width != size.width or self.virtual_size.height < tail:
+            self._size_pending = False
             self.virtual_size = size
         else:
             self._size_pending = True
+            if self._size_timer is None:
+                self._size_timer = self.set_timer(0.5, self._apply_pending_size, name="virtual size")
+            else:
+                self._size_timer.reset()
 
-    def on_idle(self) -> None:
+    def _apply_pending_size(self) -> None:
+        self._size_timer = None
         if self._size_pending:
-            self._size_pending = False
             self._update_virtual_size()
 
     def _ensure_layout(self) -> None:
@@ -148,8 +167,12 @@ class ArticleLayout:
         row = self._row_of_offset(i, offset) + extra
         self._scroll_to_row(self._index.top(i) + max(0, min(row, self._index.height(i) - 1)))
 
-    def _scroll_to_row(self, y: int) -> None:
-        self._update_virtual_size()
+    def _scroll_to_row(self, y: int, *, relative: bool = False) -> None:
+        """Scroll so that row ``y`` is at the top; a ``relative`` move (a line, a page)
+        leaves pending corrections of the scroll area for later when it fits."""
+        height = max(1, self.scrollable_content_region.height)
+        if not relative or y + height > self.virtual_size.height or y > self._index.total:
+            self._update_virtual_size()
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     def _prepare(self) -> None:

@@ -22,15 +22,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.document import Document
-from widgets.article_layout import LineIndex, block_at, blocks_of, find_all
+from widgets.article_layout import LineIndex, block_at, blocks_of
 from widgets.article_lines import EAGER_BLOCKS, GUTTER, MAX_MEASURE, ArticleLayout
 from widgets.article_marks import SpanSet, figure_spans, inferred_spans, keyword_spans
 from widgets.article_paint import ArticlePaint
+from widgets.article_search import ArticleSearch
 
 __all__ = ["ArticleView", "EAGER_BLOCKS", "GUTTER", "MAX_MEASURE"]
 
 
-class ArticleView(ArticleLayout, ArticlePaint, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(ArticleLayout, ArticlePaint, ArticleSearch, ScrollView, can_focus=True, inherit_bindings=False):
     """The article text, wrapped, highlighted, in any script."""
 
     BINDINGS = [
@@ -105,6 +106,7 @@ class ArticleView(ArticleLayout, ArticlePaint, ScrollView, can_focus=True, inher
         self._kw_version = 0
         self._styles: dict[str, Style] = {}
         self._size_pending = False
+        self._size_timer = None
         self.document = document
         self._set_document(document)
 
@@ -114,6 +116,8 @@ class ArticleView(ArticleLayout, ArticlePaint, ScrollView, can_focus=True, inher
         self.document = doc
         self.blocks = blocks_of(doc)
         self._starts = [b.paragraph.start for b in self.blocks]
+        self._lengths = [len(b.paragraph.text) for b in self.blocks]
+        self._gaps = [b.top_gap + b.bottom_gap for b in self.blocks]
         self._keywords = keyword_spans(doc)
         self._figures = figure_spans(doc)
         self._inferred = inferred_spans(doc)
@@ -134,7 +138,9 @@ class ArticleView(ArticleLayout, ArticlePaint, ScrollView, can_focus=True, inher
             self._strips.clear()
             self._originals.clear()
         self._layout_key = None
-        self._relayout(anchor)
+        self._relayout(anchor, keep_heights=same_text)
+        if not same_text and self.search_query:
+            self._restart_search()  # the hits were offsets into the old text
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -188,6 +194,9 @@ class ArticleView(ArticleLayout, ArticlePaint, ScrollView, can_focus=True, inher
     def _post_moved(self) -> None:
         if not self.blocks or not len(self._index):
             return
+        # Wrap around the new position first, so that the block under the top row
+        # is final: the app's panels then update in the same frame as the text.
+        self._prepare()
         current = self._current()
         y = round(self.scroll_y)
         last, _ = self._index.find(y + max(1, self.scrollable_content_region.height) - 1)
@@ -198,7 +207,9 @@ class ArticleView(ArticleLayout, ArticlePaint, ScrollView, can_focus=True, inher
                 self.refresh()
             self._last_moved = state
             b = self.blocks[current]
-            self.post_message(self.Moved(current, b.section, b.paragraph.start, self.blocks[last].paragraph.end))
+            # Straight to the app (its only reader): bubbling takes a hop per container, and
+            # the status line would then miss the frame that shows the new text.
+            self.app.post_message(self.Moved(current, b.section, b.paragraph.start, self.blocks[last].paragraph.end))
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
@@ -260,11 +271,11 @@ class ArticleView(ArticleLayout, ArticlePaint, ScrollView, can_focus=True, inher
             self.scroll_to_offset(self.document.figures[k].start, third=True)
 
     def action_line(self, n: int) -> None:
-        self._scroll_to_row(round(self.scroll_y) + n)
+        self._scroll_to_row(round(self.scroll_y) + n, relative=True)
 
     def action_page(self, n: int) -> None:
         page = max(1, self.scrollable_content_region.height - 1)
-        self._scroll_to_row(round(self.scroll_y) + n * page)
+        self._scroll_to_row(round(self.scroll_y) + n * page, relative=True)
 
     def action_home(self) -> None:
         self._scroll_to_row(0)
@@ -287,43 +298,12 @@ class ArticleView(ArticleLayout, ArticlePaint, ScrollView, can_focus=True, inher
         self._update_virtual_size()
         self.refresh()
 
-    # -------------------------------------------------------------- search
-
-    def begin_search(self) -> None:
-        self._search_origin = self.top_offset
-
-    def watch_search_query(self, query: str) -> None:
-        self.hits = find_all(self.document.text, query)
-        self._hit_spans = SpanSet((s, e, None) for s, e in self.hits)
-        self.current_hit = -1
-        if self.hits:
-            k = self._hit_spans.index_at_or_after(self._search_origin)
-            self._go_to_hit(k % len(self.hits))
-        self.refresh()
-
-    def _go_to_hit(self, k: int) -> None:
-        self.current_hit = k
-        self.scroll_to_offset(self.hits[k][0], third=True)
-        self.refresh()
-
-    def next_hit(self, direction: int = 1) -> bool:
-        """Go to the next (or previous) match; False when there is none."""
-        if not self.hits:
-            return False
-        if self.current_hit < 0:
-            k = self._hit_spans.index_at_or_after(self.top_offset)
-            k = k if direction > 0 else k - 1
-        else:
-            k = self.current_hit + direction
-        self._go_to_hit(k % len(self.hits))
-        return True
-
     # ------------------------------------------------------------- watchers
 
     def watch_script(self) -> None:
         anchor = self._anchor() if self._index.total else None  # still in the old layout
         self._layout_key = None
-        self._relayout(anchor)
+        self._relayout(anchor, keep_heights=True)
         self._last_moved = None
 
 

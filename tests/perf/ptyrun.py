@@ -1,4 +1,8 @@
-"""Run a command in a real pseudo-terminal and time it, from exec to exit or to a screen marker."""
+"""Run a command in a real pseudo-terminal and time it: to a screen marker, to exit, per key.
+
+Nothing answers the program's terminal queries, as in a terminal that
+ignores them; both kreader and its peers run under the same conditions.
+"""
 
 from __future__ import annotations
 
@@ -10,20 +14,21 @@ import signal
 import struct
 import termios
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
 class PtyRun:
-    seconds: float  # exec -> exit (or -> marker seen)
-    max_rss_mb: float  # of the child, from wait4 (0 when killed before exit)
+    seconds: float  # exec -> exit (or -> marker, when killed there)
+    max_rss_mb: float  # of the child and its reaped descendants, from wait4 (0 when killed before exit)
     output: bytes
     status: int
+    marker_seconds: float | None = None  # exec -> the marker first seen in the output
+    cpu_seconds: float = 0.0  # user + system time of the child
+    key_latencies: list[float] = field(default_factory=list)  # seconds from each key to its last output byte
 
 
-def run_in_pty(argv: list[str], env: dict[str, str], cols: int = 100, rows: int = 30,
-               marker: bytes | None = None, timeout: float = 60.0) -> PtyRun:
-    """Start ``argv`` on a fresh pty; stop at exit, or at ``marker`` in the output (then kill it)."""
+def _spawn(argv: list[str], env: dict[str, str], cols: int, rows: int) -> tuple[int, int, float]:
     pid, fd = pty.fork()
     if pid == 0:  # child
         try:
@@ -31,27 +36,71 @@ def run_in_pty(argv: list[str], env: dict[str, str], cols: int = 100, rows: int 
         finally:
             os._exit(127)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    start = time.perf_counter()
+    return pid, fd, time.perf_counter()
+
+
+def _read(fd: int, timeout: float) -> bytes | None:
+    """Output available within ``timeout`` (b"" when none), or None once the child closed the terminal."""
+    ready, _, _ = select.select([fd], [], [], timeout)
+    if not ready:
+        return b""
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:  # EIO: the child closed the terminal (exited)
+        return None
+    return chunk or None
+
+
+def run_in_pty(argv: list[str], env: dict[str, str], cols: int = 100, rows: int = 30,
+               marker: bytes | None = None, kill_at_marker: bool = False, timeout: float = 60.0,
+               keys: list[bytes] = (), quiet: float = 0.15) -> PtyRun:
+    """Start ``argv`` on a fresh pty and time it.
+
+    ``marker``: note when these bytes first appear in the output (and kill the
+    program there if ``kill_at_marker``).  ``keys``: once the marker was seen,
+    type each key, wait until the output has been quiet for ``quiet`` seconds,
+    and record the time from the key to the last byte it caused (the frame
+    written); then close the terminal's program with SIGTERM.
+    """
+    pid, fd, start = _spawn(argv, env, cols, rows)
     out = bytearray()
     marker_at = None
+    exited = False
     while time.perf_counter() - start < timeout:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if not ready:
-            continue
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:  # EIO: the child closed the terminal (exited)
-            break
-        if not chunk:
+        chunk = _read(fd, 0.05)
+        if chunk is None:
+            exited = True
             break
         out += chunk
-        if marker is not None and marker in out:
+        if marker is not None and marker_at is None and marker in out:
             marker_at = time.perf_counter()
-            os.kill(pid, signal.SIGKILL)
-            break
-    else:
+            if kill_at_marker or keys:
+                break
+    latencies: list[float] = []
+    if keys and marker_at is not None:
+        _drain(fd, quiet)
+        for key in keys:
+            sent = time.perf_counter()
+            os.write(fd, key)
+            last = None
+            while True:
+                chunk = _read(fd, quiet)
+                if chunk is None or chunk == b"":
+                    break
+                last = time.perf_counter()
+                out += chunk
+            if last is not None:
+                latencies.append(last - sent)
+    if not exited:
         os.kill(pid, signal.SIGKILL)
     _pid, status, usage = os.wait4(pid, 0)
-    end = marker_at or time.perf_counter()
+    end = time.perf_counter()
     os.close(fd)
-    return PtyRun(end - start, usage.ru_maxrss / 1024, bytes(out), status)
+    seconds = (marker_at - start) if (kill_at_marker and marker_at) else (end - start)
+    return PtyRun(seconds, usage.ru_maxrss / 1024 if exited else 0.0, bytes(out), status,
+                  None if marker_at is None else marker_at - start, usage.ru_utime + usage.ru_stime, latencies)
+
+
+def _drain(fd: int, quiet: float) -> None:
+    while _read(fd, quiet):
+        pass
