@@ -263,3 +263,50 @@ async def test_a_changed_article_gets_its_verdicts_back_before_figures_are_found
         await pilot.pause()
         k = next(i for i, f in enumerate(again.document.figures) if f.start == verdict.key.start)
         assert mark_of(again, k) == "✗  "
+
+
+@sync
+async def test_a_reloaded_article_with_another_text_gets_its_own_review(tmp_path):
+    from dataclasses import replace
+
+    first = sample()
+    other = with_figures(replace(load_document(sample_article()), source=first.source), labels=False)
+    other = replace(other, text=other.text + "\n補記：全年營收5億元。", figures=other.figures)
+    app = KreaderApp(first, enrich=False, persist=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f", "v")
+        await app.workers.wait_for_complete()
+        app.set_document(other)  # what a reload of a changed file does
+        await loaded(pilot)
+        assert app._review_store.text == other.text
+        assert mark_of(app, 0) == "✓  "  # re-attached from the review of the file's earlier text
+        await pilot.press("j", "x")
+        await app.workers.wait_for_complete()
+        app.set_document(first)
+        await loaded(pilot)
+        assert mark_of(app, 0) == "✓  " and mark_of(app, 1) == "   "  # each text keeps its own review
+
+
+def test_quitting_while_a_save_is_under_way_neither_hangs_nor_loses_it(monkeypatch):
+    slow = ReviewStore.save
+
+    def save_slowly(self, review):
+        import time
+
+        time.sleep(0.4)  # a slow disk: the quit comes while this save runs
+        return slow(self, review)
+
+    monkeypatch.setattr(ReviewStore, "save", save_slowly)
+    doc = sample()
+
+    async def review_and_quit():
+        app = KreaderApp(doc, enrich=False, persist=True)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await loaded(pilot)
+            await pilot.press("f", "v", "j", "x")
+
+    asyncio.run(asyncio.wait_for(review_and_quit(), timeout=20))
+    monkeypatch.setattr(ReviewStore, "save", slow)
+    final = store_for(doc).load().review
+    assert sorted(v.verdict for v in final.verdicts if v.verdict) == ["verified", "wrong"]

@@ -68,11 +68,15 @@ class ReviewPersistence:
         store = self._review_store
         if store is None or not (self._review_dirty or self._position_unsaved()):
             return
-        with self._review_save_lock:
-            try:
-                store.save(self.review)
-            except OSError as err:
-                self.review_error = f"the review could not be saved to {store.path}: {err.strerror or err}"
+        if not self._review_save_lock.acquire(timeout=10):  # a save stuck on a dead disk
+            self.review_error = f"the review could not be saved to {store.path}: the disk did not answer"
+            return
+        try:
+            store.save(self.review)
+        except OSError as err:
+            self.review_error = f"the review could not be saved to {store.path}: {err.strerror or err}"
+        finally:
+            self._review_save_lock.release()
 
     def review_follow(self, doc) -> None:
         """The app shows a new version of the document (more figures, or another text)."""
@@ -179,11 +183,15 @@ class ReviewPersistence:
                 return  # a worker before this one saved the newest review already
             store, review = job
             try:
-                merged = store.save(review)
+                merged, error, notices = store.save(review), None, list(store.save_notices)
             except OSError as err:
-                self._review_call(self._review_save_failed, store, err)
-                return
-            self._review_call(self._review_saved, store, review, merged, list(store.save_notices))
+                merged, error, notices = None, err, []
+        # Only now call the app (and wait for it): on_unmount, on the app's thread, may be
+        # waiting for the lock to save the last changes.
+        if error is not None:
+            self._review_call(self._review_save_failed, store, error)
+        else:
+            self._review_call(self._review_saved, store, review, merged, notices)
 
     def _review_call(self, callback, *args, **kwargs) -> None:
         try:
