@@ -112,9 +112,9 @@ class ReviewPersistence:
                 store.figure_spans = [(f.start, f.end) for f in extract_figures(doc)]
             result = store.load()
         except OSError as err:
-            self.call_from_thread(self._review_unavailable, err)
+            self._review_call(self._review_unavailable, err)
             return
-        self.call_from_thread(self._review_loaded, doc.text, store, result)
+        self._review_call(self._review_loaded, doc.text, store, result)
 
     def _review_unavailable(self, err: OSError) -> None:
         self._review_loading = False
