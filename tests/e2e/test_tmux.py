@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,8 +34,10 @@ class Pane:
 
     def __init__(self, term: str, width: int = WIDTH, height: int = HEIGHT, args: str = "", stdin_from: str = "") -> None:
         self.socket = f"kreader-e2e-{os.getpid()}-{term}-{width}"
+        self.state = tempfile.mkdtemp(prefix="kreader-e2e-state-")  # each run starts with no saved position
         # COLUMNS/LINES from the test runner would override the pane size.
-        env = " ".join(["env", "-u", "COLUMNS", "-u", "LINES", f"TERM={term}", "KREADER_DEBUG=1"])
+        env = " ".join(["env", "-u", "COLUMNS", "-u", "LINES", f"TERM={term}", "KREADER_DEBUG=1",
+                        f"KREADER_STATE_DIR={self.state}"])
         command = env + " " + " ".join(kreader_command()) + (" " + args if args else "")
         if stdin_from:
             command = f"cat {stdin_from} | {command}"
@@ -65,6 +68,7 @@ class Pane:
 
     def close(self) -> None:
         self.tmux("kill-server")
+        shutil.rmtree(self.state, ignore_errors=True)
 
 
 @pytest.fixture(params=["xterm-256color", "linux"])
