@@ -30,6 +30,7 @@ from widgets.article_layout import find_all
 from widgets.article_view import ArticleView
 from widgets.commands import ReaderCommands
 from widgets.figures_chart import FiguresChart
+from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
 from widgets.figures_panel import FiguresPanel
 from widgets.header_bar import HeaderBar
 from widgets.help_screen import HelpScreen
@@ -70,7 +71,7 @@ class ReaderScreen(Screen):
     AUTO_FOCUS = "#article"
 
 
-class KreaderApp(ReviewActions, App[int]):
+class KreaderApp(FileWatch, ReviewActions, App[int]):
     """Review one article with the keyboard."""
 
     CSS_PATH = str(asset("kreader.tcss"))
@@ -96,6 +97,7 @@ class KreaderApp(ReviewActions, App[int]):
         Binding("shift+tab", "cycle_focus(-1)", "Previous panel", show=False, priority=True,
                 id="app.focus-previous"),
         *REVIEW_BINDINGS,
+        *FILE_WATCH_BINDINGS,
     ]
 
     def __init__(self, document: Document | Opening, *, enrich: bool = True, persist: bool = False) -> None:

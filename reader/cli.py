@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import stat
 import sys
 from collections.abc import Sequence
 
@@ -93,8 +95,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from . import views
-
     path = args.file
     if path is None:
         from .assets import sample_article
@@ -106,8 +106,6 @@ def _run(args: argparse.Namespace) -> int:
     if args.serve and path == STDIN:
         print("kreader: --serve needs an article FILE, not standard input", file=sys.stderr)
         return EXIT_USAGE
-    doc = load_document(path)
-    out = sys.stdout
     exported = args.report or args.vocabulary
     fmt = args.format or ("md" if exported else "table")
     if fmt == "md" and not exported:
@@ -116,6 +114,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.output and not exported:
         print("kreader: -o/--output is for --report and --vocabulary", file=sys.stderr)
         return EXIT_USAGE
+    if not (args.dump or args.sections or args.repairs or args.figures or args.keywords or exported or args.serve):
+        return _open_reader(path)
+    from . import views
+
+    doc = load_document(path)
+    out = sys.stdout
     if args.dump:
         views.print_dump(doc, args.script, out)
     elif args.sections:
@@ -130,11 +134,38 @@ def _run(args: argparse.Namespace) -> int:
         return _export_report(doc, "json" if fmt == "table" else fmt, args.output)
     elif args.vocabulary:
         return _export_vocabulary(doc, "md" if fmt == "table" else fmt, args.output)
-    elif args.serve:
-        return _serve(path, args.host, args.port)
     else:
-        return _run_tui(doc, reading_stdin=path == STDIN)
+        return _serve(path, args.host, args.port)
     return EXIT_OK
+
+
+def _open_reader(path: str) -> int:
+    """The TUI: the article is decoded now (refusals are immediate) and cleaned in the
+    background while Textual starts (reader/opening.py)."""
+    from .opening import open_document
+
+    stream = _is_stream(path)  # before reading: a FIFO is gone once read
+    opening = open_document(path)
+    if stream and not opening.text.strip():
+        # `kreader <(curl …)` or `… | kreader -` that produced nothing: say so, not a blank reader
+        opening.cancel()
+        name = "standard input" if path == STDIN else path
+        print(f"kreader: {name}: nothing was read (the stream was empty)", file=sys.stderr)
+        return EXIT_USAGE
+    code = _run_tui(opening, reading_stdin=path == STDIN)
+    if code:
+        opening.cancel()
+    return code
+
+
+def _is_stream(path: str) -> bool:
+    """Standard input, a FIFO or a device: something that can be read only once."""
+    if path == STDIN:
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _export_report(doc, fmt: str, output: str | None) -> int:
@@ -209,7 +240,22 @@ def _run_tui(doc, reading_stdin: bool) -> int:
             return EXIT_USAGE
     from .app import run_app
 
-    return run_app(doc)
+    code = run_app(doc)
+    if code == 128 + signal.SIGHUP:
+        # The terminal hung up (an SSH connection dropped): the review was saved on the way
+        # out; anything still written to the dead terminal would only fail.
+        _silence_output()
+    return code
+
+
+def _silence_output() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for fd in (1, 2):
+            os.dup2(devnull, fd)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def entry() -> None:  # pragma: no cover - thin wrapper used by `python -m reader`
