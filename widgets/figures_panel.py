@@ -142,8 +142,9 @@ class FiguresPanel(DataTable):
     def on_mount(self) -> None:
         self.add_column("   Figure", key="text")
         self.add_column("Value", key="value")
-        self.add_column("Kind", key="kind")
+        # what a figure measures matters more than its kind: keep it visible in a narrow panel
         self.add_column("Label", key="label")
+        self.add_column("Kind", key="kind")
         self._fill()
 
     def _title(self) -> str:
@@ -172,7 +173,7 @@ class FiguresPanel(DataTable):
             value = format_value(f.value, f.value_max, f.unit, f.kind, f.qualifier)
             self.add_row(
                 self._figure_text(k), Text(value, justify="right"),
-                Text(f.kind, style="dim"), _short(f.label, 8), key=str(k),
+                _short(f.label, 8), Text(f.kind, style="dim"), key=str(k),
             )
         self.border_title = self._title()
         if cursor is not None and str(cursor) in self.rows:
