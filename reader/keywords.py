@@ -1,8 +1,8 @@
 """Keywords: jieba TF-IDF on the Simplified form, with spans in the original text.
 
-The text is converted to Simplified (OpenCC t2s keeps offsets), cut by the
-shared tokenizer of :mod:`reader.segment` (domain dictionary loaded) and
-weighted with jieba's IDF table; a keyword is its Simplified form, so
+The text is converted to Simplified (OpenCC t2s keeps offsets), cut by
+:mod:`reader.segment` (domain dictionary loaded) and weighted with jieba's
+IDF table (cached, see :func:`_idf_table`); a keyword is its Simplified form, so
 ``服務商`` and ``服务商`` are one keyword, and its spans are found in the
 Simplified text and mapped back to ``Document.text``.  Nothing here imports
 jieba until the first extraction (≈0.5 s), normally run in a worker thread.
@@ -13,11 +13,12 @@ jieba until the first extraction (≈0.5 s), normally run in a worker thread.
 
 from __future__ import annotations
 
-import copy
+import os
 import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .script import convert, find_all, to_simplified
 
@@ -83,27 +84,53 @@ def is_candidate(word: str) -> bool:
 # ------------------------------------------------------------------ extraction
 
 _lock = threading.Lock()
-_tfidf = None
+_idf: tuple[dict[str, float], float] | None = None
 
 
-def _extractor():
-    """jieba's TF-IDF extractor on kreader's shared tokenizer (created once)."""
-    global _tfidf
-    if _tfidf is None:
+def _idf_table() -> tuple[dict[str, float], float]:
+    """jieba's IDF table (word -> idf) and its median, as jieba.analyse reads them.
+
+    Parsing jieba's idf.txt takes about 0.4 s; the table is kept in the user
+    cache directory as a marshal file (about 40 ms to read), rebuilt when
+    jieba's file changes.  jieba.analyse itself is never imported.
+    """
+    global _idf
+    if _idf is None:
         with _lock:
-            if _tfidf is None:
-                import jieba.analyse
+            if _idf is None:
+                _idf = _load_idf()
+    return _idf
 
-                from .segment import tokenizer
 
-                # A shallow copy shares the IDF table that importing
-                # jieba.analyse has already parsed (≈0.4 s) without changing
-                # the tokenizer of jieba's module-level default.
-                tfidf = copy.copy(jieba.analyse.default_tfidf)
-                tfidf.tokenizer = tokenizer()
-                tfidf.stop_words = set(tfidf.stop_words)
-                _tfidf = tfidf
-    return _tfidf
+def _load_idf() -> tuple[dict[str, float], float]:
+    import importlib.util
+    import marshal
+
+    from .segment import cache_dir
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("jieba is not installed")
+    source = Path(spec.origin).parent / "analyse" / "idf.txt"
+    st = source.stat()
+    cached = cache_dir() / f"jieba-idf-{st.st_size}-{st.st_mtime_ns}.marshal"
+    try:
+        table, median = marshal.loads(cached.read_bytes())
+        return table, median
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    table = {}
+    for line in source.read_bytes().decode("utf-8").splitlines():  # as jieba's IDFLoader does
+        word, freq = line.strip().split(" ")
+        table[word] = float(freq)
+    median = sorted(table.values())[len(table) // 2]
+    try:
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_bytes(marshal.dumps((table, median)))
+        os.replace(tmp, cached)
+    except OSError:  # a read-only cache directory: parse again next time
+        pass
+    return table, median
 
 
 def _spans(simp_text: str, word: str) -> list[tuple[int, int]]:
@@ -136,11 +163,36 @@ def term_counts(texts) -> Counter:
     >>> term_counts(["快手电商的服务商", "服务商"])
     Counter({'服务商': 2, '快手': 1, '电商': 1})
     """
-    cut = _extractor().tokenizer.cut
+    from .segment import cut
+
     counts: Counter = Counter()
     for text in texts:
         counts.update(cut(text))
     return Counter({w: n for w, n in counts.items() if is_candidate(w)})
+
+
+def _simplified(text: str, piece: int = 65_536):
+    """``convert(text, "simp")`` for a long text: OpenCC t2s line-aligned piece by piece.
+
+    t2s keeps every length and no phrase spans a line, so the pieces join into
+    the same text; one call on 10 MB would hold the interpreter for a quarter
+    of a second (the interface waits meanwhile), and :func:`convert`'s cache
+    would keep a second copy of the article.
+    """
+    if len(text) <= piece:
+        return convert(text, "simp")
+    parts, start = [], 0
+    while start < len(text):
+        end = text.find("\n", start + piece)
+        end = len(text) if end < 0 else end + 1
+        parts.append(to_simplified(text[start:end]))
+        start = end
+    simple = "".join(parts)
+    if len(simple) != len(text):  # never seen with t2s: map offsets the careful way
+        return convert(text, "simp")
+    from .script import Converted
+
+    return Converted(simple, len(text))
 
 
 def extract_keywords(doc, top: int = 20, max_chars: int = MAX_CHARS) -> tuple[Keyword, ...]:
@@ -150,14 +202,13 @@ def extract_keywords(doc, top: int = 20, max_chars: int = MAX_CHARS) -> tuple[Ke
     weight is jieba's: occurrences over all candidate tokens, times the IDF
     (the median IDF for words jieba's table lacks).
     """
-    simp = convert(doc.text, "simp")
+    simp = _simplified(doc.text)
     paragraphs = _sampled(doc.paragraphs, max_chars)
     counts = term_counts(simp.text[p.start:p.end] for p in paragraphs)
     total = sum(counts.values())
     if not total:
         return ()
-    tfidf = _extractor()
-    idf, median = tfidf.idf_freq, tfidf.median_idf
+    idf, median = _idf_table()
     weighted = sorted(((n * idf.get(w, median) / total, w) for w, n in counts.items()),
                       key=lambda x: (-x[0], x[1]))
     keywords = []

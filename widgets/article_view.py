@@ -113,14 +113,19 @@ class ArticleView(ArticleLayout, ArticlePaint, ArticleSearch, ScrollView, can_fo
     # ------------------------------------------------------------ the model
 
     def _set_document(self, doc: Document) -> None:
+        old = getattr(self, "document", None)
         self.document = doc
-        self.blocks = blocks_of(doc)
-        self._starts = [b.paragraph.start for b in self.blocks]
-        self._lengths = [len(b.paragraph.text) for b in self.blocks]
-        self._gaps = [b.top_gap + b.bottom_gap for b in self.blocks]
-        self._keywords = keyword_spans(doc)
-        self._figures = figure_spans(doc)
-        self._inferred = inferred_spans(doc)
+        if old is None or doc.sections is not old.sections or not hasattr(self, "blocks"):
+            self.blocks = blocks_of(doc)
+            self._starts = [b.paragraph.start for b in self.blocks]
+            self._lengths = [len(b.paragraph.text) for b in self.blocks]
+            self._gaps = [b.top_gap + b.bottom_gap for b in self.blocks]
+        if old is None or doc.keywords is not old.keywords or not hasattr(self, "_keywords"):
+            self._keywords = keyword_spans(doc)
+        if old is None or doc.figures is not old.figures or not hasattr(self, "_figures"):
+            self._figures = figure_spans(doc)
+        if old is None or doc.repairs is not old.repairs or not hasattr(self, "_inferred"):
+            self._inferred = inferred_spans(doc)
 
     def update_document(self, doc: Document) -> None:
         """Take a new version of the same article (figures, keywords added) in place."""

@@ -42,17 +42,22 @@ class SectionNav(OptionList):
             self.section = section
 
     def __init__(self, document: Document, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(*self._section_options(document), id=id, classes=classes, markup=False)
+        self._prompts = section_prompts(document)
+        super().__init__(*self._section_options(self._prompts), id=id, classes=classes, markup=False)
         self.border_title = "Sections"
 
     @staticmethod
-    def _section_options(doc: Document) -> list[Option]:
-        return [Option(p, id=f"s{k}") for k, p in enumerate(section_prompts(doc))]
+    def _section_options(prompts: list[Content]) -> list[Option]:
+        return [Option(p, id=f"s{k}") for k, p in enumerate(prompts)]
 
     def update_document(self, doc: Document) -> None:
+        prompts = section_prompts(doc)
+        if prompts == self._prompts:
+            return  # labels or keywords changed, not what this list shows (a book has thousands of sections)
+        self._prompts = prompts
         highlighted = self.highlighted
         self.clear_options()
-        self.add_options(self._section_options(doc))
+        self.add_options(self._section_options(prompts))
         self.highlighted = highlighted
 
     def follow(self, section: int) -> None:
