@@ -95,6 +95,16 @@ class PtyProcess:
             pass
         return self.status
 
+    def alive(self) -> bool:
+        if self.status is not None:
+            return False
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        if pid:
+            self.status = os.waitstatus_to_exitcode(status)
+            self.status = 128 - self.status if self.status < 0 else self.status
+            return False
+        return True
+
     def kill(self) -> None:
         if self.status is None:
             try:
