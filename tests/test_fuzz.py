@@ -42,9 +42,8 @@ PUNCT = st.sampled_from(list("。，、；：？！「」『』（）《》…�
 HEADING = st.sampled_from(["01\n", "\n02\n", "一、流向\n", "第一章 開始\n", "# 標題\n", "【小標】\n", "(一)\n", "Part 1\n"])
 HTML = st.sampled_from(["<p>", "</p>", "<br/>", '<a href="http://x">', "</a>", '<p style="color: rgb(51, 51, 51)">',
                         "&amp;", "&lt;", "&gt;", "&nbsp;", "&#x4e2d;", "&#27;", "&#x1b;", "&#x9b;", "&amp;lt;", "<!--",
-                        "-->", "<script>alert(1)</script>", "<p style=\"a: b", "&#0;", "&#xd800;", "&#1114112;"])
-# NOTE: entities of invisible characters (&#x202e;, &#8203;, &#xfeff;) are left out on purpose: the
-# cleaner decodes them after its control pass (see test_entities_never_decode_to_invisible_characters).
+                        "-->", "<script>alert(1)</script>", "<p style=\"a: b", "&#0;", "&#xd800;", "&#1114112;",
+                        "&#x202e;", "&#8203;", "&#xfeff;", "&#x2066;", "&#133;", "&#x85;"])
 CONTROL = st.sampled_from(["\x1b[31m", "\x1b[0m", "\x1b]8;;http://evil\x07", "\x1b]8;;\x1b\\", "\x1b]52;c;SGVsbG8=\x07",
                            "\x1bP+q544e\x1b\\", "\x1b", "\x9b2J", "\x9d0;t\x9c", "\x00", "\x07", "\x08", "\x7f", "\x85",
                            "\r\n", "\r", "\t", "\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\ufffd", "[bold]",
