@@ -14,7 +14,9 @@ adds what each figure measures later (reader.figures_label, uses jieba).
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from dataclasses import dataclass
 
 from .figures_grammar import scan
@@ -39,20 +41,35 @@ class Figure:
 SENTENCE_ENDS = "。！？；…!?;\n"
 
 
-def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_ENDS) + "]")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets of every sentence end mark in ``text`` (for :func:`sentence_span` on a long text)."""
+    return [m.start() for m in _SENTENCE_END.finditer(text)]
+
+
+def sentence_span(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int]:
     """The sentence around ``text[start:end]``: from after the previous end mark
-    to its own end mark (included), without surrounding blanks.
+    to its own end mark (included), without surrounding blanks.  ``ends``:
+    :func:`sentence_ends` of ``text``, when many spans are wanted.
 
     >>> t = "甲。乙有3個,丙!丁"
-    >>> s, e = sentence_span(t, 3, 5); t[s:e]
-    '乙有3個,丙!'
+    >>> s, e = sentence_span(t, 3, 5); t[s:e], sentence_span(t, 3, 5, sentence_ends(t)) == (s, e)
+    ('乙有3個,丙!', True)
     """
-    left = start
-    while left > 0 and text[left - 1] not in SENTENCE_ENDS:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in SENTENCE_ENDS:
-        right += 1
+    if ends is not None:
+        k = bisect.bisect_left(ends, start)
+        left = ends[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(ends, end)
+        right = ends[k] if k < len(ends) else len(text)
+    else:
+        left = start
+        while left > 0 and text[left - 1] not in SENTENCE_ENDS:
+            left -= 1
+        right = end
+        while right < len(text) and text[right] not in SENTENCE_ENDS:
+            right += 1
     if right < len(text) and text[right] != "\n":
         right += 1
         while right < len(text) and text[right] in "”」』\"'）)":
@@ -67,9 +84,10 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 def extract_figures(doc) -> tuple[Figure, ...]:
     """Every figure of ``doc`` in document order, without labels (fast, no jieba)."""
     text = doc.text
+    ends = sentence_ends(text)
     figures = []
     for raw in scan(text):
-        s, e = sentence_span(text, raw.start, raw.end)
+        s, e = sentence_span(text, raw.start, raw.end, ends)
         figures.append(
             Figure(
                 text=raw.text,

@@ -17,6 +17,7 @@ import re
 from .numerals import CN_DIGITS, cn_digit_string, cn_number
 
 _YEAR_ARABIC = re.compile(r"(1[0-9]|20|21)\d\d(?!\d)")
+_YEAR_CN = re.compile(rf"[{CN_DIGITS}]{{4}}(?=年)")
 _MONTH = re.compile(r"(1[0-2]|0?[1-9])(?!\d)|十[一二]?(?![一二三四五六七八九十])|[一二三四五六七八九](?![一二三四五六七八九十])")
 _DAY = re.compile(r"(3[01]|[12]\d|0?[1-9])(?!\d)|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]")
 _ISO = re.compile(r"((?:1[5-9]|20|21)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])")
@@ -79,7 +80,7 @@ def _year_at(text: str, i: int) -> tuple[int, str] | None:
     if m:
         digits, end = m.group(), m.end()
     else:
-        run = re.match(rf"[{CN_DIGITS}]{{4}}(?=年)", text[i : i + 5])
+        run = _YEAR_CN.match(text[i : i + 5])
         digits = cn_digit_string(run.group()) if run else None
         if digits is None or not digits.startswith(("1", "2")):
             return None

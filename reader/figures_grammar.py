@@ -66,6 +66,9 @@ _IDIOMS = re.compile(
 # 提前3天, 之前, 以前, 3年前: here 前 is part of a word, not "the first N"
 _BEFORE_QIAN_WORDS = "提之以目當当空眼此從从往向事生年天日月週周"
 _QUARTER_LABEL = re.compile(r"[上下]$")  # 上半年/下半年 are period labels
+_SLASH_DENOMINATOR = re.compile(r"/(\d{1,4})(?![\d.])")
+_DOT_DIGIT = re.compile(r"\.\d")
+_FRACTION = re.compile(rf"(\d+|[{CN_NUMERAL_CHARS}]+)分之(\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+)")
 
 
 def scan(text: str) -> list[RawFigure]:
@@ -124,9 +127,22 @@ def _signed(text: str, i: int, start: int, q: _Quantity) -> bool:
     )
 
 
+def _by_char(words, char_of) -> dict[str, list]:
+    """``words`` grouped by one of their characters, each group in the original order."""
+    groups: dict[str, list] = {}
+    for w in words:
+        groups.setdefault(char_of(w), []).append(w)
+    return groups
+
+
+# Only words ending with the character before a figure can end there (same order as the list).
+_PRE_BY_LAST = _by_char(PRE_QUALIFIER_WORDS, lambda wq: wq[0][-1])
+_POST_BY_FIRST = _by_char(POST_QUALIFIER_WORDS, lambda w: w[0])
+
+
 def _pre_qualifier(text: str, i: int, floor: int) -> tuple[str, str]:
     before = text[max(floor, i - 4) : i]
-    for word, qualifier in PRE_QUALIFIER_WORDS:
+    for word, qualifier in _PRE_BY_LAST.get(before[-1:], ()):
         if before.endswith(word):
             j = i - len(word)
             if word in ("近", "超") and j > 0 and text[j - 1] in "最附靠鄰邻親亲貼贴趕赶將将接":
@@ -163,7 +179,7 @@ def _quantity(text: str, i: int, pre_q: str, depth: int) -> _Quantity | None:
     unit, kind = "", ""
 
     if num.script == "arabic" and not num.decimal and text.startswith("/", pos):
-        m = re.match(r"/(\d{1,4})(?![\d.])", text[pos : pos + 6])
+        m = _SLASH_DENOMINATOR.match(text[pos : pos + 6])
         if m and 0 < value < int(m.group(1)):
             return _Quantity(pos + m.end(), value / int(m.group(1)), None, "", "fraction")
         return None
@@ -222,7 +238,7 @@ def _quantity(text: str, i: int, pre_q: str, depth: int) -> _Quantity | None:
 
     # post qualifiers: 以上, 左右, 不止, 多 (after 倍 and durations)
     qualifier = "over" if over else ""
-    for word in POST_QUALIFIER_WORDS:
+    for word in _POST_BY_FIRST.get(text[pos : pos + 1], ()):
         if text.startswith(word, pos):
             if word in ("多", "餘", "余") and (over or kind not in ("multiple", "duration")):
                 continue
@@ -264,7 +280,7 @@ def _quantity(text: str, i: int, pre_q: str, depth: int) -> _Quantity | None:
             return None
         if num.script == "arabic" and not scaled and _ASCII_LETTER.match(text[pos : pos + 1]):
             return None  # 3C, 5G, 116BigDay: names
-        if num.decimal and not scaled and (text.startswith(("時代", "时代", "版"), pos) or re.match(r"\.\d", text[pos : pos + 2])):
+        if num.decimal and not scaled and (text.startswith(("時代", "时代", "版"), pos) or _DOT_DIGIT.match(text[pos : pos + 2])):
             return None
 
     if num.script == "cn" and num.text in ("一", "二", "半") and kind in ("count", "duration"):
@@ -341,7 +357,7 @@ def _bare_int_ok(text: str, num: Num, pos: int) -> bool:
 
 def _fraction(text: str, i: int) -> _Quantity | None:
     """"四分之一" -> 0.25; "百分之三十" -> 30 percent; "千分之五" -> 0.5 percent."""
-    m = re.match(rf"(\d+|[{CN_NUMERAL_CHARS}]+)分之(\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+)", text[i : i + 48])
+    m = _FRACTION.match(text[i : i + 48])
     if not m:
         return None
     den = read_number(m.group(1), 0)

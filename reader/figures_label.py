@@ -40,6 +40,8 @@ _NOUN_TAIL = set("业業商者人员員家户戶品类類额額量数數率费�
 MEASURE_NOUNS = set(MONEY_CUES + COUNT_CUES) | set(
     "销量 銷量 订单量 訂單量 播放量 閱讀量 阅读量 净利润 淨利潤 利润 利潤 产值 產值 规模 規模 市场份额 市場份額".split()
 )
+# "a measure noun occurs in it", as one search (longest first; any order gives the same answer)
+_MEASURE_IN = re.compile("|".join(map(re.escape, sorted(MEASURE_NOUNS, key=len, reverse=True))))
 _CHANGE_VERBS = set(
     "增长 增長 下降 减少 減少 上涨 上漲 提升 提高 上升 下跌 增加 降低 回落 扩大 擴大 收窄 缩小 縮小 增 降 涨 漲 跌".split()
 )
@@ -159,7 +161,7 @@ def _backward(tokens: list[str]) -> str:
     if k < 0:
         return ""
     label = _word_at(tokens, k)
-    if not any(cue in label for cue in MEASURE_NOUNS):
+    if not _MEASURE_IN.search(label):
         for j in range(k - 1, max(-1, k - 3), -1):
             if tokens[j] in MEASURE_NOUNS:
                 return _word_at(tokens, j)

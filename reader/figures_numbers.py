@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from .numerals import CN_NUMERAL_CHARS, arabic, cn_number, cn_range, magnitude
 
+_DOT_DIGIT = re.compile(r"\.\d")
+
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?!\.\d)|\d+(?:\.\d+)?")
 _CN_RUN = re.compile(rf"[{CN_NUMERAL_CHARS}幾几數数半]+")
 _VAGUE_MAGNITUDE = re.compile(r"^[幾几數数]([十百千萬万億亿]+)$")  # 數萬, 幾千, 幾十萬
@@ -62,7 +64,7 @@ def read_number(text: str, i: int) -> Num | None:
 
 def _read_arabic(text: str, i: int) -> Num | None:
     m = _ARABIC.match(text, i)
-    if not m or re.match(r"\.\d", text[m.end() : m.end() + 2]):
+    if not m or _DOT_DIGIT.match(text, m.end()):
         return None  # 1.2.3 is a version, not a number
     value = arabic(m.group())
     if value is None:
