@@ -17,14 +17,21 @@ install: $(STAMP)
 run: install
 	$(VENV)/bin/kreader
 
-# System tools the end-to-end tests drive (a real pty under tmux, headless Chromium for --serve);
-# installed when missing and possible.
+# System tools the end-to-end tests drive: a real pty under tmux, a private sshd on loopback,
+# headless Chromium for --serve.  Installed with apt-get when missing and possible (root);
+# otherwise this says so and the tests that need them skip, saying why.  Never fails.
+TOOLS := tmux:tmux sshd:openssh-server ssh:openssh-client ssh-keygen:openssh-client \
+         chromium:chromium+chromium-driver
+
 tools:
-	@command -v tmux >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
-	  && (apt-get update -qq && apt-get install -y -qq tmux >/dev/null) || echo "tmux missing: e2e tests will be skipped"; }
-	@command -v chromium >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
-	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
-	  || echo "chromium missing: the browser e2e test (kreader --serve) will be skipped"; }
+	@missing=""; for pair in $(TOOLS); do cmd=$${pair%%:*}; pkgs=$$(echo "$${pair#*:}" | tr + ' '); \
+	  command -v $$cmd >/dev/null 2>&1 || [ -x /usr/sbin/$$cmd ] || missing="$$missing $$pkgs"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "make tools: installing$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    $$missing >/dev/null) || echo "make tools: could not install$$missing; the e2e tests needing them will skip"; \
+	else echo "make tools: missing$$missing (needs root and apt-get); the e2e tests needing them will skip"; fi
 
 test: install tools
 	$(PY) -m pytest
