@@ -19,6 +19,18 @@ from .document import Document
 Row = Sequence[object]
 
 
+def write_json(data: object, out: TextIO) -> None:
+    """JSON with the text kept exact but inert on a terminal: every non-printable
+    character (C1 controls, bidi overrides, zero-width) is written as a \\u escape.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    out.write("".join(c if c.isprintable() or c == "\n" else _json_escape(c) for c in text) + "\n")
+
+
+def _json_escape(c: str) -> str:
+    return json.dumps(c)[1:-1] if ord(c) > 0xFFFF else f"\\u{ord(c):04x}"
+
+
 def _convert(text: str, script: str) -> str:
     if script == "original" or not text:
         return text
@@ -84,8 +96,7 @@ def print_sections(doc: Document, fmt: str, out: TextIO) -> None:
     ]
     headers = ("index", "section", "title", "paragraphs", "figures")
     if fmt == "json":
-        json.dump({"file": doc.source, "sections": [dict(zip(headers, r, strict=True)) for r in rows]}, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        write_json({"file": doc.source, "sections": [dict(zip(headers, r, strict=True)) for r in rows]}, out)
     elif fmt == "csv":
         print_csv(headers, rows, out)
     else:
@@ -112,10 +123,9 @@ def print_repairs(doc: Document, fmt: str, out: TextIO) -> None:
                 {"offset": x.offset, "char": x.char, "candidates": list(x.candidates), "evidence": x.evidence}
                 for x in r.inferred
             ]
-        json.dump({"file": doc.source, "repairs": items}, out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    elif fmt == "csv":
-        print_csv(headers, rows, out)
+        write_json({"file": doc.source, "repairs": items}, out)
+    elif fmt == "csv":  # what was removed is shown escaped, never written raw
+        print_csv(headers, [(k, o, _visible(b), _visible(a), n, i) for k, o, b, a, n, i in rows], out)
     else:
         # show invisible/escaped input visibly: repr-like, without the quotes
         shown = [(k, o, _visible(b, 40), _visible(a, 40), n, i) for k, o, b, a, n, i in rows]
@@ -126,10 +136,10 @@ def print_repairs(doc: Document, fmt: str, out: TextIO) -> None:
         out.write(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) + f" ({len(doc.repairs)} repairs)\n")
 
 
-def _visible(s: str, limit: int) -> str:
-    """Controls shown as escapes, long text cut with an ellipsis."""
+def _visible(s: str, limit: int = 0) -> str:
+    """Controls shown as escapes; with a ``limit``, long text cut with an ellipsis."""
     shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}" for c in s)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+    return shown if not limit or len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def print_figures(doc: Document, fmt: str, script: str, out: TextIO) -> None:
@@ -141,8 +151,7 @@ def print_figures(doc: Document, fmt: str, script: str, out: TextIO) -> None:
         for key in ("text", "label", "sentence"):
             item[key] = _convert(item[key], script)
     if fmt == "json":
-        json.dump({"file": doc.source, "encoding": doc.encoding, "figures": items}, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        write_json({"file": doc.source, "encoding": doc.encoding, "figures": items}, out)
         return
     headers = ("text", "value", "value_max", "unit", "kind", "qualifier", "label", "section")
     rows = [[item[h] for h in headers] for item in items]
@@ -158,8 +167,7 @@ def print_keywords(doc: Document, fmt: str, out: TextIO) -> None:
     keywords = doc.keywords or extract_keywords(doc)
     if fmt == "json":
         items = [{"word": k.word, "weight": round(k.weight, 6), "count": k.count, "spans": [list(s) for s in k.spans]} for k in keywords]
-        json.dump({"file": doc.source, "keywords": items}, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        write_json({"file": doc.source, "keywords": items}, out)
         return
     rows = [(k.word, f"{k.weight:.4f}", k.count) for k in keywords]
     if fmt == "csv":

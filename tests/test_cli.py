@@ -131,3 +131,16 @@ def test_keywords_table_and_json():
     words = [k["word"] for k in data["keywords"]]
     assert len(words) == 20 and "快手" in words
     assert all(k["count"] == len(k["spans"]) > 0 for k in data["keywords"])
+
+
+def test_json_output_escapes_invisible_characters_but_keeps_them():
+    import io
+
+    from reader.views import write_json
+
+    data = {"a": "x\u202ey\U000e0001\x85中"}
+    buf = io.StringIO()
+    write_json(data, buf)
+    out = buf.getvalue()
+    assert all(c.isprintable() or c == "\n" for c in out)
+    assert json.loads(out) == data

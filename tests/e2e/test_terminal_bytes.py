@@ -128,7 +128,6 @@ def test_repairs_lists_every_removal(hostile):
     assert re.search(r"escape: \d+", table) and re.search(r"control: \d+", table)
 
 
-@pytest.mark.xfail(strict=True, reason="reader/views.py writes removed sequences raw in --repairs csv/json (reported)")
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_repairs_csv_and_json_are_inert_too(hostile, fmt):
     proc = run_cli("--repairs", "--format", fmt, str(hostile))
