@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .edits import Edit, apply_edits
+from .edits import Edit, OffsetMap, apply_edits
 from .mojibake import mojibake_edits
 from .pinyin_notes import pinyin_edits
 from .repair_log import Readings, Repairs
@@ -132,6 +132,11 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("pinyin", pinyin_edits),
 )
 _MAX_ROUNDS = 4  # a pass is re-run until it finds nothing (e.g. &amp;lt;), at most this often
+# Passes whose edits never reach across a line break, so that a long text can be
+# done a piece of lines at a time (the edits of a book's pinyin notes, all at
+# once, would take a hundred megabytes).
+_LINE_LOCAL: tuple[Pass, ...] = (pinyin_edits,)
+_PIECE = 1 << 20  # characters per piece
 
 
 @dataclass(frozen=True)
@@ -152,9 +157,39 @@ def clean(text: str, passes: tuple[tuple[str, Pass], ...] = PASSES,
         if progress is not None:
             progress(name)
         for _round in range(_MAX_ROUNDS):
-            edits = find_edits(text)
-            if not edits:
+            if find_edits in _LINE_LOCAL and len(text) > _PIECE:
+                applied = _apply_by_lines(text, find_edits)
+            else:
+                edits = find_edits(text)
+                applied = apply_edits(text, edits) if edits else None
+            if applied is None:
                 break
-            text, new_repairs, omap = apply_edits(text, edits)
+            text, new_repairs, omap = applied
             repairs = repairs.carried(omap).merged(new_repairs) if len(repairs) else new_repairs
     return Cleaned(text, repairs, repairs.readings())
+
+
+def _apply_by_lines(text: str, find_edits: Pass) -> tuple[str, Repairs, OffsetMap] | None:
+    """A line-local pass applied a piece of whole lines at a time: the same result as
+    :func:`apply_edits` on all of ``text``, without all its edits in memory at once."""
+    outs: list[str] = []
+    parts: list[tuple[Repairs, int]] = []
+    maps: list[tuple[OffsetMap, int, int]] = []
+    start = out_at = 0
+    found = False
+    while start < len(text):
+        end = text.find("\n", start + _PIECE)
+        end = len(text) if end < 0 else end + 1
+        piece = text[start:end]
+        edits = find_edits(piece)
+        if edits:
+            found = True
+            piece, piece_repairs, omap = apply_edits(piece, edits)
+            parts.append((piece_repairs, out_at))
+            maps.append((omap, start, out_at))
+        outs.append(piece)
+        out_at += len(piece)
+        start = end
+    if not found:
+        return None
+    return "".join(outs), Repairs.joined(parts), OffsetMap.joined(maps)

@@ -17,6 +17,8 @@ arithmetic themselves.
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .repair_log import Repairs, _Builder
@@ -77,12 +79,12 @@ class Repair:
 
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
-    """Maps offsets of a pass's input to its output (sorted edit spans)."""
+    """Maps offsets of a pass's input to its output (sorted edit spans, as sequences of ints)."""
 
-    starts: tuple[int, ...] = ()
-    ends: tuple[int, ...] = ()
-    new_starts: tuple[int, ...] = ()
-    new_lens: tuple[int, ...] = ()
+    starts: Sequence[int] = ()
+    ends: Sequence[int] = ()
+    new_starts: Sequence[int] = ()
+    new_lens: Sequence[int] = ()
 
     def swallows(self, start: int, end: int) -> bool:
         """True when an edit replaced all of ``[start, end)`` (a point strictly inside, if empty).
@@ -94,6 +96,18 @@ class OffsetMap:
             return False
         s, e = self.starts[i], self.ends[i]
         return s < start < e if start == end else (s <= start and end <= e)
+
+    @staticmethod
+    def joined(maps: list[tuple[OffsetMap, int, int]]) -> OffsetMap:
+        """The map of a pass done piece by piece: each piece's map with the offsets where
+        the piece starts in the input and in the output."""
+        starts, ends, new_starts, new_lens = array("q"), array("q"), array("q"), array("q")
+        for omap, at, out_at in maps:
+            starts.extend(s + at for s in omap.starts)
+            ends.extend(e + at for e in omap.ends)
+            new_starts.extend(s + out_at for s in omap.new_starts)
+            new_lens.extend(omap.new_lens)
+        return OffsetMap(starts, ends, new_starts, new_lens)
 
     def forward(self, offset: int) -> int:
         """Output offset of input ``offset``; inside an edit, its start."""
@@ -113,10 +127,12 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Repairs, OffsetMap]:
     :class:`~reader.repair_log.Repairs`) and the :class:`OffsetMap`.
     Overlapping edits are a programming error and raise ``ValueError``.
     """
-    edits = sorted(edits, key=lambda e: (e.start, e.end))
+    if any(a.start > b.start or (a.start == b.start and a.end > b.end) for a, b in zip(edits, edits[1:])):
+        edits = sorted(edits, key=lambda e: (e.start, e.end))  # passes nearly always give them in order
     pieces: list[str] = []
     log = _Builder()
-    starts, ends, new_starts, new_lens = [], [], [], []
+    # machine integers, not int objects: a book has hundreds of thousands of edits
+    starts, ends, new_starts, new_lens = array("q"), array("q"), array("q"), array("q")
     last = 0
     out_len = 0
     size = len(text)
@@ -148,7 +164,7 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Repairs, OffsetMap]:
         out_len += len(new)
         last = end
     pieces.append(text[last:])
-    omap = OffsetMap(tuple(starts), tuple(ends), tuple(new_starts), tuple(new_lens))
+    omap = OffsetMap(starts, ends, new_starts, new_lens)
     return "".join(pieces), log.finish(), omap
 
 

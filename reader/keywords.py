@@ -2,7 +2,7 @@
 
 The text is converted to Simplified (OpenCC t2s keeps offsets), cut by
 :mod:`reader.segment` (domain dictionary loaded) and weighted with jieba's
-IDF table (cached, see :func:`_idf_table`); a keyword is its Simplified form, so
+IDF table (on disk, see :class:`IdfTable`); a keyword is its Simplified form, so
 ``服務商`` and ``服务商`` are one keyword, and its spans are found in the
 Simplified text and mapped back to ``Document.text``.  Nothing here imports
 jieba until the first extraction (≈0.5 s), normally run in a worker thread.
@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import threading
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -84,27 +86,48 @@ def is_candidate(word: str) -> bool:
 # ------------------------------------------------------------------ extraction
 
 _lock = threading.Lock()
-_idf: tuple[dict[str, float], float] | None = None
+_idf: IdfTable | None = None
+_IDF_SCHEMA = 1
 
 
-def _idf_table() -> tuple[dict[str, float], float]:
-    """jieba's IDF table (word -> idf) and its median, as jieba.analyse reads them.
+class IdfTable:
+    """jieba's IDF table (word -> idf, and the median for words it lacks), looked up on disk.
 
-    Parsing jieba's idf.txt takes about 0.4 s; the table is kept in the user
-    cache directory as a marshal file (about 40 ms to read), rebuilt when
-    jieba's file changes.  jieba.analyse itself is never imported.
+    jieba.analyse parses its idf.txt (350,000 words) in about 0.4 s and keeps it
+    as a 45 MB dict; an article needs the IDF of a few thousand words.  The
+    table is copied once per machine into a SQLite file in the user cache
+    directory (rebuilt when jieba's file changes) and queried for the words
+    counted.  jieba.analyse itself is never imported.
     """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with closing(sqlite3.connect(path)) as con:
+            self.median = float(con.execute("SELECT value FROM meta WHERE key = 'median'").fetchone()[0])
+
+    def of(self, words) -> dict[str, float]:
+        """IDF of each of ``words`` that the table has."""
+        words = list(words)
+        found: dict[str, float] = {}
+        with closing(sqlite3.connect(self.path)) as con:  # a connection per call: workers are threads
+            for k in range(0, len(words), 500):
+                batch = words[k : k + 500]
+                marks = ",".join("?" * len(batch))
+                found.update(con.execute(f"SELECT word, idf FROM idf WHERE word IN ({marks})", batch))
+        return found
+
+
+def _idf_table() -> IdfTable:
     global _idf
     if _idf is None:
         with _lock:
             if _idf is None:
-                _idf = _load_idf()
+                _idf = _open_idf()
     return _idf
 
 
-def _load_idf() -> tuple[dict[str, float], float]:
+def _open_idf() -> IdfTable:
     import importlib.util
-    import marshal
 
     from .segment import cache_dir
 
@@ -113,24 +136,22 @@ def _load_idf() -> tuple[dict[str, float], float]:
         raise RuntimeError("jieba is not installed")
     source = Path(spec.origin).parent / "analyse" / "idf.txt"
     st = source.stat()
-    cached = cache_dir() / f"jieba-idf-{st.st_size}-{st.st_mtime_ns}.marshal"
-    try:
-        table, median = marshal.loads(cached.read_bytes())
-        return table, median
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    table = {}
-    for line in source.read_bytes().decode("utf-8").splitlines():  # as jieba's IDFLoader does
-        word, freq = line.strip().split(" ")
-        table[word] = float(freq)
-    median = sorted(table.values())[len(table) // 2]
-    try:
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_bytes(marshal.dumps((table, median)))
-        os.replace(tmp, cached)
-    except OSError:  # a read-only cache directory: parse again next time
-        pass
-    return table, median
+    path = cache_dir() / f"jieba-idf-{_IDF_SCHEMA}-{st.st_size}-{st.st_mtime_ns}.sqlite3"
+    if not path.is_file():
+        table = {}
+        for line in source.read_bytes().decode("utf-8").splitlines():  # as jieba's IDFLoader reads it
+            word, freq = line.strip().split(" ")
+            table[word] = float(freq)
+        median = sorted(table.values())[len(table) // 2]
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with closing(sqlite3.connect(tmp)) as con:
+            con.execute("CREATE TABLE idf (word TEXT PRIMARY KEY, idf REAL) WITHOUT ROWID")
+            con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+            con.executemany("INSERT INTO idf VALUES (?, ?)", table.items())
+            con.execute("INSERT INTO meta VALUES ('median', ?)", (repr(median),))
+            con.commit()
+        os.replace(tmp, path)  # atomic: another process may build the same file
+    return IdfTable(path)
 
 
 def _spans(simp_text: str, word: str) -> list[tuple[int, int]]:
@@ -208,7 +229,8 @@ def extract_keywords(doc, top: int = 20, max_chars: int = MAX_CHARS) -> tuple[Ke
     total = sum(counts.values())
     if not total:
         return ()
-    idf, median = _idf_table()
+    table = _idf_table()
+    idf, median = table.of(counts), table.median
     weighted = sorted(((n * idf.get(w, median) / total, w) for w, n in counts.items()),
                       key=lambda x: (-x[0], x[1]))
     keywords = []

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,16 +164,22 @@ class Repairs(Sequence):
 
     def readings(self) -> Readings:
         """``offset -> pinyin reading`` over every repair (a later repair's reading wins)."""
-        pairs: list[tuple[int, int, str]] = []  # (offset, order, reading)
-        for i, (offset, code) in enumerate(zip(self._offsets, self._codes)):
+        keys, values = array("q"), []  # in repair order; no tuple per reading (a book has 100,000s)
+        for offset, code in zip(self._offsets, self._codes):
             record = self._table[code]
             if isinstance(record, tuple):
                 if record[4] == _READING_BEFORE:
-                    pairs.append((offset - 1, i, record[3]))
+                    keys.append(offset - 1)
+                    values.append(record[3])
             else:
-                pairs.extend((k, i, r) for k, r in record.readings)
-        pairs.sort(key=lambda p: (p[0], p[1]))
-        return Readings.of_sorted(pairs)
+                for k, r in record.readings:
+                    keys.append(k)
+                    values.append(r)
+        if any(a > b for a, b in zip(keys, keys[1:])):
+            order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: later repairs stay later
+            keys = array("q", (keys[k] for k in order))
+            values = [values[k] for k in order]
+        return Readings.of_sorted_arrays(keys, values)
 
     # ----------------------------------------------------------- building
 
@@ -194,6 +201,24 @@ class Repairs(Sequence):
                     continue
                 moved = carry(record, omap)
                 builder.add(moved)
+        return builder.finish()
+
+    @staticmethod
+    def joined(parts: list[tuple[Repairs, int]]) -> Repairs:
+        """Repairs of consecutive pieces of a text, each moved by its piece's offset."""
+        builder = _Builder()
+        for part, delta in parts:
+            for offset, code in zip(part._offsets, part._codes):
+                record = part._table[code]
+                if isinstance(record, tuple):
+                    builder.add_record(offset + delta, record)
+                else:
+                    builder.add(replace(
+                        record,
+                        offset=record.offset + delta,
+                        inferred=tuple(replace(x, offset=x.offset + delta) for x in record.inferred),
+                        readings=tuple((k + delta, r) for k, r in record.readings),
+                    ))
         return builder.finish()
 
     def merged(self, other: Repairs) -> Repairs:
@@ -247,6 +272,23 @@ class Readings(Mapping):
             offsets.append(offset)
             codes.append(code)
         return cls(offsets, codes, values)
+
+    @classmethod
+    def of_sorted_arrays(cls, keys: array, values: list[str]) -> Readings:
+        """From offsets in order and their readings; the last per offset wins."""
+        offsets, codes, table, index = array("q"), array("I"), [], {}
+        n = len(keys)
+        for k in range(n):
+            if k + 1 < n and keys[k + 1] == keys[k]:
+                continue
+            reading = values[k]
+            code = index.get(reading)
+            if code is None:
+                code = index[reading] = len(table)
+                table.append(reading)
+            offsets.append(keys[k])
+            codes.append(code)
+        return cls(offsets, codes, table)
 
     @classmethod
     def of(cls, mapping: Mapping[int, str]) -> Readings:

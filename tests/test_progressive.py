@@ -85,6 +85,16 @@ def test_compact_repairs_equal_the_repair_objects(sample_text, long_text):
         assert [x for r in cleaned.repairs.whole() for x in r.inferred] == [x for r in ref_repairs for x in r.inferred]
 
 
+def test_a_long_text_is_cleaned_the_same_a_piece_at_a_time(monkeypatch, long_text):
+    import reader.clean
+
+    whole = clean(long_text)
+    monkeypatch.setattr(reader.clean, "_PIECE", 700)  # line-local passes (pinyin) now go piece by piece
+    pieces = clean(long_text)
+    assert pieces.text == whole.text and pieces.repairs == whole.repairs and pieces.readings == whole.readings
+    assert tuple(pieces.repairs) == old_clean(long_text)[1]
+
+
 def test_compact_repairs_survive_pickling(sample_text):
     import pickle
 

@@ -8,6 +8,8 @@ characters shown as symbols.
 
 from __future__ import annotations
 
+import bisect
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -41,7 +43,7 @@ class ArticlePaint:
     def _block_key(self, i: int) -> tuple:
         para = self.blocks[i].paragraph
         lo, hi = para.start, para.end
-        has_hit = bool(self._hit_spans.within(lo, hi))
+        has_hit = self._hit_spans.any_within(lo, hi)
         current = self.hits[self.current_hit][0] if 0 <= self.current_hit < len(self.hits) else -1
         fig = self.selected_figure
         fig_here = 0 <= fig < len(self.document.figures) and lo <= self.document.figures[fig].start < hi
@@ -85,41 +87,79 @@ class ArticlePaint:
                 add(s, e, "article-view--figure-selected")
         return marks
 
-    def _build_strips(self, i: int, key: tuple) -> list[Strip]:
+    def _build_strips(self, i: int, key: tuple) -> BlockStrips:
         b = self.blocks[i]
         base = self._style("base")
-        console = self.app.console
         conv = self._conversion(i)
         text_style = base + self._style("article-view--heading") if b.heading else base
-        # Text.render drops a Text's own style when it has no spans: use a span.
-        text = Text(terminal_safe(conv.text), no_wrap=True, end="")
-        text.stylize(text_style)
-        for s, e, style in self._marks(i, conv, key[7], key[8]):
-            if e > s:
-                text.stylize(style, s, e)
-        blank = Strip.blank(0)
-        strips = [blank] * b.top_gap
-        strips += _line_strips(text, self._lines(i), console)
+        marks = [(s, e, style) for s, e, style in self._marks(i, conv, key[7], key[8]) if e > s]
+        if len(marks) > 64:
+            marks = _Marks(marks)
+        rows = [(terminal_safe(conv.text), text_style, marks, self._lines(i))]
         if self._shows_original(i):
             orig_style = base + self._style("article-view--original")
-            orig = Text(terminal_safe(b.paragraph.text), no_wrap=True, end="")
-            orig.stylize(orig_style)
-            strips += _line_strips(orig, self._original_lines(i), console)
-        strips.extend([blank] * b.bottom_gap)
-        return strips
+            rows.append((terminal_safe(b.paragraph.text), orig_style, [], self._original_lines(i)))
+        return BlockStrips(self.app.console, b.top_gap, rows, b.bottom_gap)
 
 
-def _line_strips(text: Text, lines, console) -> list[Strip]:
-    """One strip per (start, end) line, from a single Text.divide: slicing the Text once per
-    line copies the whole paragraph each time (minutes for a 1 MB paragraph)."""
-    offsets = sorted({o for line in lines for o in line})
-    pieces = text.divide(offsets)
-    starts, at = {}, 0
-    for k, piece in enumerate(pieces):
-        starts[at] = k  # the last piece starting here: divide() may put an empty one first
-        at += len(piece)
-    out = []
-    for s, e in lines:
-        line = pieces[starts[s]] if e > s else Text("")
-        out.append(Strip(line.render(console), line.cell_len))
-    return out
+class _Marks(list):
+    """A block's marks (weakest first) with an index by start, for blocks with many."""
+
+    def __init__(self, marks: list) -> None:
+        super().__init__(marks)
+        order = sorted(range(len(marks)), key=lambda k: marks[k][0])
+        self.order = order
+        self.starts = [marks[k][0] for k in order]
+        self.longest = max((e - s for s, e, _m in marks), default=0)
+
+
+def _overlapping(marks: list, s: int, e: int) -> list:
+    """The marks over ``[s, e)``, in their order."""
+    if not isinstance(marks, _Marks):
+        return [m for m in marks if m[0] < e and m[1] > s]
+    lo = bisect.bisect_left(marks.starts, s - marks.longest)
+    hi = bisect.bisect_left(marks.starts, e)
+    found = sorted(k for k in marks.order[lo:hi] if marks[k][1] > s)
+    return [marks[k] for k in found]
+
+
+class BlockStrips:
+    """The strips of one block, each line rendered when first asked for.
+
+    A paragraph is styled line by line (its marks clipped to the line), so a
+    paragraph of a million characters costs what its visible lines cost, not
+    a re-slicing of the whole styled text per line.
+    """
+
+    __slots__ = ("console", "top", "parts", "bottom", "size", "cache")
+
+    def __init__(self, console, top: int, parts: list, bottom: int) -> None:
+        self.console = console
+        self.top, self.parts, self.bottom = top, parts, bottom
+        self.size = top + sum(len(lines) for _t, _s, _m, lines in parts) + bottom
+        self.cache: dict[int, Strip] = {}
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, r: int) -> Strip:
+        strip = self.cache.get(r)
+        if strip is None:
+            strip = self.cache[r] = self._render(r)
+        return strip
+
+    def _render(self, r: int) -> Strip:
+        k = r - self.top
+        if k < 0:
+            return Strip.blank(0)
+        for text, style, marks, lines in self.parts:
+            if k < len(lines):
+                s, e = lines[k]
+                line = Text(text[s:e], no_wrap=True, end="")
+                # Text.render drops a Text's own style when it has no spans: use a span.
+                line.stylize(style)
+                for ms, me, mark in _overlapping(marks, s, e):  # weakest first, as listed
+                    line.stylize(mark, max(ms, s) - s, min(me, e) - s)
+                return Strip(line.render(self.console), line.cell_len)
+            k -= len(lines)
+        return Strip.blank(0)
