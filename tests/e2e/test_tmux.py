@@ -108,12 +108,12 @@ def test_narrow_terminal_opens_on_the_article_with_panels_as_overlays():
     pane = Pane("xterm-256color", 80, 24)
     try:
         screen = pane.wait_for("過去近兩個月")
-        assert "Sections" not in screen and "Figures ─" not in screen  # both panels collapsed
+        assert "╭─ Sections" not in screen and "╭─ Figures" not in screen  # both panels collapsed
         pane.send("f")
-        pane.wait_for("Figures")
+        pane.wait_for("╭─ Figures")
         pane.send("Escape")
         time.sleep(0.5)
-        assert "Figures ─" not in pane.screen()
+        assert "╭─ Figures" not in pane.screen()
     finally:
         pane.close()
 
