@@ -6,6 +6,7 @@ import asyncio
 import functools
 import threading
 
+from pilot import sync
 from reader import figures as figures_module
 from reader import keywords as keywords_module
 from reader.app import KreaderApp
@@ -13,14 +14,6 @@ from reader.assets import sample_article
 from reader.figures import Figure
 from reader.keywords import Keyword
 from reader.load import load_document
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @functools.cache

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from pilot import sync, until
 from reader.app import KreaderApp
 from reader.assets import sample_article
 from reader.figures import Figure
@@ -15,16 +16,6 @@ from reader.keywords import Keyword
 from reader.load import load_document
 from widgets.article_view import ArticleView
 from widgets.help_screen import HelpScreen
-
-
-def sync(test):
-    """Run an async Pilot test without an async pytest plugin."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @functools.cache
@@ -361,14 +352,6 @@ async def palette_hits(pilot, at_least: int, timeout: float = 10.0) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("the command palette never listed its hits")
-
-
-async def until(pilot, predicate, timeout: float = 10.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition never became true")
-        await pilot.pause(0.05)
 
 
 @sync

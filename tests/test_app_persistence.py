@@ -13,19 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from pilot import sync
 from reader.app import KreaderApp
 from reader.assets import sample_article
 from reader.enrich import with_figures
 from reader.load import load_document
 from reader.state import ReviewStore
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @pytest.fixture(autouse=True)

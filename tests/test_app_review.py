@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 from dataclasses import replace
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from pilot import sync
 from reader.app import KreaderApp
 from reader.assets import sample_article
 from reader.enrich import with_figures
@@ -19,14 +19,6 @@ from widgets.figures_chart import PLOTEXT, FiguresChart
 from widgets.figures_panel import ASCII_SYMBOLS, SYMBOLS, verdict_mark
 from widgets.help_screen import HelpScreen
 from widgets.note_prompt import NotePrompt
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @functools.cache

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from dataclasses import replace
 
+from pilot import sync
 from reader.app import KreaderApp
 from reader.clean import clean
 from reader.document import parse
@@ -20,14 +19,6 @@ CRAFTED = (
     "正文 [link=https://example.com]連結[/link] 和 [@click=app.quit]退出[/] 還有 [red on blue]色[/] [b]。\n"
     "轉義 \x1b[31m紅\x1b[0m 與 \x1b]52;c;SGVsbG8=\x07 剪貼簿 \x9b2J 清屏。\n"
 )
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def cleaned_doc():

@@ -9,7 +9,6 @@ before and instead of the reader) or under Textual's pilot.
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import os
 import signal
@@ -20,20 +19,13 @@ from pathlib import Path
 
 import pytest
 
+from pilot import sync
 from conftest import ROOT, run_cli
 from ptyproc import PtyProcess, kreader_argv, pty_env, run_in_pty
 from reader.load import MAX_BYTES, load_document
 
 LIMIT = f"limit is {MAX_BYTES // 2**20} MiB"
 ARTICLE = "導語：快手服務商在成長。\n01\n營收223萬元，增長60%。\n02\n粉絲新增2.8萬。\n"
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def no_traceback(*outputs: bytes | str) -> None:

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 
 import pytest
 from textual.app import App
 from textual.widgets import Static
 
+from pilot import sync
 from reader.dictionary import Dictionary, Entry, dictionary
 from widgets.word_popup import WordPopup, popup_content
-
-
-def sync(test):
-    """Run an async Pilot test without an async pytest plugin."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 class PopupApp(App[None]):
