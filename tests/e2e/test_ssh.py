@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pytest
 
+from tmuxpane import TmuxPane
+
 from conftest import SAMPLE
 
 pytestmark = pytest.mark.e2e
@@ -139,42 +141,16 @@ def sshd(tmp_path_factory):
     server.stop()
 
 
-class Tmux:
+class Tmux(TmuxPane):
     """One tmux server on a private socket; its one pane runs ``ssh`` (exec'd: the pane's pid is ssh)."""
 
     def __init__(self, command: list[str], width: int, height: int, term: str) -> None:
-        self.socket = f"kreader-ssh-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         env = f"env -u COLUMNS -u LINES TERM={term}"
         line = " ".join(_quote(a) for a in command)
-        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), f"exec {env} {line}")
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run([TMUX, "-u", "-L", self.socket, "-f", "/dev/null", *args], capture_output=True,
-                              text=True, timeout=20).stdout
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p")
-
-    def pane_pid(self) -> int:
-        return int(self.tmux("display-message", "-p", "#{pane_pid}").strip())
-
-    def send(self, *keys: str) -> None:
-        for key in keys:
-            self.tmux("send-keys", key)
-            time.sleep(0.3)  # one key at a time: ESC + key would read as alt+key
+        super().__init__(f"exec {env} {line}", width, height, key_pause=0.3)
 
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
-
-    def close(self) -> None:
-        self.tmux("kill-server")
+        return super().wait_for(text, timeout)
 
 
 def _quote(arg: str) -> str:

@@ -6,9 +6,7 @@ Run with TERM=xterm-256color and with TERM=linux (16 colours).
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -16,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tmuxpane import TMUX, TmuxPane
+
 pytestmark = pytest.mark.e2e
 
-TMUX = shutil.which("tmux")
 WIDTH, HEIGHT = 100, 30
 
 
@@ -29,11 +28,10 @@ def kreader_command() -> list[str]:
     return [sys.executable, "-c", "import sys; from reader.cli import main; sys.exit(main())"]
 
 
-class Pane:
-    """One tmux server (private socket) with one window running kreader."""
+class Pane(TmuxPane):
+    """kreader (with its own empty state dir) in a tmux pane."""
 
     def __init__(self, term: str, width: int = WIDTH, height: int = HEIGHT, args: str = "", stdin_from: str = "") -> None:
-        self.socket = f"kreader-e2e-{os.getpid()}-{term}-{width}"
         self.state = tempfile.mkdtemp(prefix="kreader-e2e-state-")  # each run starts with no saved position
         # COLUMNS/LINES from the test runner would override the pane size.
         env = " ".join(["env", "-u", "COLUMNS", "-u", "LINES", f"TERM={term}", "KREADER_DEBUG=1",
@@ -41,33 +39,10 @@ class Pane:
         command = env + " " + " ".join(kreader_command()) + (" " + args if args else "")
         if stdin_from:
             command = f"cat {stdin_from} | {command}"
-        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), command + "; sleep 30")
-
-    def tmux(self, *args: str) -> str:
-        out = subprocess.run([TMUX, "-L", self.socket, "-f", "/dev/null", *args],
-                             capture_output=True, text=True, timeout=20)
-        return out.stdout
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p")
-
-    def send(self, *keys: str) -> None:
-        for key in keys:
-            self.tmux("send-keys", key)
-            time.sleep(0.15)  # one key at a time: ESC + key would read as alt+key
-
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+        super().__init__(command + "; sleep 30", width, height)
 
     def close(self) -> None:
-        self.tmux("kill-server")
+        super().close()
         shutil.rmtree(self.state, ignore_errors=True)
 
 
