@@ -26,12 +26,13 @@ from widgets.article_layout import LineIndex, block_at, blocks_of
 from widgets.article_lines import EAGER_BLOCKS, GUTTER, MAX_MEASURE, ArticleLayout
 from widgets.article_marks import SpanSet, figure_spans, inferred_spans, keyword_spans
 from widgets.article_paint import ArticlePaint
+from widgets.article_ruby import PINYIN_BINDINGS, PINYIN_COMPONENT_CLASSES, PINYIN_CSS, ArticleRuby
 from widgets.article_search import ArticleSearch
 
 __all__ = ["ArticleView", "EAGER_BLOCKS", "GUTTER", "MAX_MEASURE"]
 
 
-class ArticleView(ArticleLayout, ArticlePaint, ArticleSearch, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(ArticleRuby, ArticleLayout, ArticlePaint, ArticleSearch, ScrollView, can_focus=True, inherit_bindings=False):
     """The article text, wrapped, highlighted, in any script."""
 
     BINDINGS = [
@@ -43,7 +44,10 @@ class ArticleView(ArticleLayout, ArticlePaint, ArticleSearch, ScrollView, can_fo
         Binding("G,end", "end", "End", show=False, id="article.end"),
         Binding("o", "toggle_original", "Original", id="article.original",
                 tooltip="Show the current paragraph in its original script below it"),
+        *PINYIN_BINDINGS,
     ]
+
+    DEFAULT_CSS = PINYIN_CSS
 
     COMPONENT_CLASSES = {
         "article-view--heading",
@@ -57,6 +61,7 @@ class ArticleView(ArticleLayout, ArticlePaint, ArticleSearch, ScrollView, can_fo
         "article-view--original",
         "article-view--cursor",
         "article-view--label",
+        *PINYIN_COMPONENT_CLASSES,
     }
 
     script: reactive[str] = reactive("original", init=False)
