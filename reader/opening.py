@@ -25,7 +25,6 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
-import struct
 import threading
 import time
 from pathlib import Path
@@ -35,7 +34,6 @@ from .document import Document
 from .load import STDIN, document_from_cleaned, document_from_text, load_path
 
 PREVIEW_CHARS = 16_000  # characters cleaned for the preview: a dozen screenfuls, about 20 ms
-_HEADER = struct.Struct("!Q")
 
 
 def open_document(path: str | os.PathLike[str], *, fork: bool = True) -> Opening:
@@ -201,11 +199,10 @@ class Opening:
 
 
 def _read_message(pipe) -> tuple[str, object]:
-    header = pipe.read(_HEADER.size)
-    if len(header) < _HEADER.size:
-        raise EOFError("the cleaning process ended without a result")
-    (size,) = _HEADER.unpack(header)
-    return pickle.loads(pipe.read(size))
+    try:
+        return pickle.load(pipe)  # framed: read as it streams in, no copy of the whole message
+    except EOFError:
+        raise EOFError("the cleaning process ended without a result") from None
 
 
 class _Cleaned(NamedTuple):
@@ -224,8 +221,7 @@ def _child(text: str, head: str | None, fd: int) -> None:
         pipe = os.fdopen(fd, "wb")
 
         def send(kind: str, payload: object) -> None:
-            data = pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL)
-            pipe.write(_HEADER.pack(len(data)) + data)
+            pickle.dump((kind, payload), pipe, protocol=pickle.HIGHEST_PROTOCOL)
             pipe.flush()
 
         try:
@@ -235,13 +231,28 @@ def _child(text: str, head: str | None, fd: int) -> None:
             cleaned = clean(text, progress=lambda stage: send("stage", stage))
             from .script import detect_script
 
-            send("done", (cleaned.text, cleaned.repairs, cleaned.readings, detect_script(cleaned.text)))
+            script = detect_script(cleaned.text)
+            _give_back_memory()  # the parent grows as this is sent: what cleaning freed goes back first
+            send("done", (cleaned.text, cleaned.repairs, cleaned.readings, script))
         except Exception as err:  # noqa: BLE001 - reported to the parent, which retries in-process
             send("error", f"{type(err).__name__}: {err}")
         pipe.close()
     except BaseException:  # noqa: BLE001 - a broken pipe: the reader has quit
         status = 1
     os._exit(status)  # never run the parent's atexit handlers or flush its buffers twice
+
+
+def _give_back_memory() -> None:
+    """Return the heap that cleaning freed to the system (glibc keeps it otherwise)."""
+    import gc
+
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 _children: set[int] = set()

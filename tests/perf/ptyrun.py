@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 @dataclass
 class PtyRun:
     seconds: float  # exec -> exit (or -> marker, when killed there)
-    max_rss_mb: float  # of the child and its reaped descendants, from wait4 (0 when killed before exit)
+    max_rss_mb: float  # the largest sum of the resident sizes of the program and its children (sample_rss)
     output: bytes
     status: int
     marker_seconds: float | None = None  # exec -> the marker first seen in the output
@@ -39,6 +39,43 @@ def _spawn(argv: list[str], env: dict[str, str], cols: int, rows: int) -> tuple[
     return pid, fd, time.perf_counter()
 
 
+_PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def tree_rss_mb(root: int) -> float:
+    """Resident size of ``root`` and all its descendants now, in MB (Linux /proc).
+
+    Sampled rather than taken from wait4: a forked child's ru_maxrss starts at its
+    parent's size (here the benchmark's own), and wait4 gives the largest single
+    process of a tree, not the sum of those alive together.
+    """
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{task}/children", "rb") as f:
+                    children = [int(c) for c in f.read().split()]
+            except OSError:
+                continue
+            for child in children:
+                if child not in tree:
+                    tree.add(child)
+                    frontier.append(child)
+    total = 0.0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * _PAGE_MB
+        except OSError:
+            pass
+    return total
+
+
 def _read(fd: int, timeout: float) -> bytes | None:
     """Output available within ``timeout`` (b"" when none), or None once the child closed the terminal."""
     ready, _, _ = select.select([fd], [], [], timeout)
@@ -53,21 +90,25 @@ def _read(fd: int, timeout: float) -> bytes | None:
 
 def run_in_pty(argv: list[str], env: dict[str, str], cols: int = 100, rows: int = 30,
                marker: bytes | None = None, kill_at_marker: bool = False, timeout: float = 60.0,
-               keys: list[bytes] = (), quiet: float = 0.15) -> PtyRun:
+               keys: list[bytes] = (), quiet: float = 0.15, sample_rss: bool = False) -> PtyRun:
     """Start ``argv`` on a fresh pty and time it.
 
     ``marker``: note when these bytes first appear in the output (and kill the
     program there if ``kill_at_marker``).  ``keys``: once the marker was seen,
     type each key, wait until the output has been quiet for ``quiet`` seconds,
     and record the time from the key to the last byte it caused (the frame
-    written); then close the terminal's program with SIGTERM.
+    written); then close the terminal's program with SIGTERM.  ``sample_rss``:
+    track the peak resident size of the program's process tree (costs some CPU).
     """
     pid, fd, start = _spawn(argv, env, cols, rows)
     out = bytearray()
     marker_at = None
     exited = False
+    peak = 0.0
     while time.perf_counter() - start < timeout:
-        chunk = _read(fd, 0.05)
+        if sample_rss:
+            peak = max(peak, tree_rss_mb(pid))
+        chunk = _read(fd, 0.02)
         if chunk is None:
             exited = True
             break
@@ -97,7 +138,7 @@ def run_in_pty(argv: list[str], env: dict[str, str], cols: int = 100, rows: int 
     end = time.perf_counter()
     os.close(fd)
     seconds = (marker_at - start) if (kill_at_marker and marker_at) else (end - start)
-    return PtyRun(seconds, usage.ru_maxrss / 1024 if exited else 0.0, bytes(out), status,
+    return PtyRun(seconds, peak, bytes(out), status,
                   None if marker_at is None else marker_at - start, usage.ru_utime + usage.ru_stime, latencies)
 
 
