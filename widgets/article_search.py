@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 from collections.abc import Iterator
 
 from textual import work
@@ -87,6 +88,7 @@ class ArticleSearch:
 
     searching = False  # a worker is still going through the article
     _search_generation = 0
+    _spans_made = 0.0
 
     def begin_search(self) -> None:
         self._search_origin = self.top_offset
@@ -125,14 +127,18 @@ class ArticleSearch:
             at = bisect.bisect_left(self.hits, (start, -1))  # a chunk is one contiguous stretch
             current = self.hits[self.current_hit] if self.current_hit >= 0 else None
             self.hits[at:at] = spans
-            self._hit_spans = SpanSet((s, e, None) for s, e in self.hits)
             if current is not None:
                 self.current_hit = bisect.bisect_left(self.hits, current)
+        now = time.monotonic()
+        if done or (spans and (not self._hit_spans or now - self._spans_made > 0.2)):
+            # the highlighting set is remade from all hits: at most five times a second
+            self._hit_spans = SpanSet((s, e, None) for s, e in self.hits)
+            self._spans_made = now
         if done:
             self.searching = False
         if self.current_hit < 0 and self.hits:
             # the first hit at or after the reader's position, once the search has got there
-            k = self._hit_spans.index_at_or_after(self._search_origin)
+            k = bisect.bisect_left(self.hits, (self._search_origin, -1))
             if k < len(self.hits):
                 self._go_to_hit(k)
             elif done:
@@ -150,7 +156,7 @@ class ArticleSearch:
         if not self.hits:
             return False
         if self.current_hit < 0:
-            k = self._hit_spans.index_at_or_after(self.top_offset)
+            k = bisect.bisect_left(self.hits, (self.top_offset, -1))
             k = k if direction > 0 else k - 1
         else:
             k = self.current_hit + direction

@@ -223,7 +223,8 @@ def interactive_big(corpus: Path) -> None:
             row("script toggle on 10 MB (visible part converted, repainted)",
                 f"{statistics.mean(t[0] for t in toggles) * 1000:.1f} ms", "≤ 30 ms",
                 f"max {max(t[0] for t in toggles) * 1000:.0f} ms; header: {statistics.mean(t[1] for t in toggles) * 1000:.0f} ms")
-            for query, note in (("服务商", "finds 服務商 too"), ("海外市場", "")):
+            for query, note in (("服务商", "finds 服務商 too"), ("操盘手", "a rarer word, in the other script"),
+                                ("海外市場", "absent: every chunk searched")):
                 await search(app, view, query, note)
 
     async def search(app, view, query: str, note: str) -> None:
@@ -240,9 +241,10 @@ def interactive_big(corpus: Path) -> None:
                     break
                 await asyncio.sleep(0.0005)
             done = time.perf_counter() - t0
+        hits = len(view.hits)
         app.article.search_query = ""
         row(f"search {query} on 10 MB: first hit shown{' (' + note + ')' if note else ''}",
-            f"{(first if first is not None else done) * 1000:.0f} ms", "≤ 50 ms", f"{len(view.hits)} hits")
+            f"{(first if first is not None else done) * 1000:.0f} ms", "≤ 50 ms", f"{hits} hits")
         row(f"  all hits for {query}", f"{done * 1000:.0f} ms", "≤ 1 s",
             f"UI not blocked: longest event-loop stall {stall.longest * 1000:.0f} ms")
 

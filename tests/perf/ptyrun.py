@@ -29,14 +29,21 @@ class PtyRun:
 
 
 def _spawn(argv: list[str], env: dict[str, str], cols: int, rows: int) -> tuple[int, int, float]:
+    """Fork on a new pty and exec ``argv``; returns once the exec is done (so that nothing
+    measured afterwards, like the resident size, is still this process's copy)."""
+    exec_read, exec_write = os.pipe2(os.O_CLOEXEC)
     pid, fd = pty.fork()
     if pid == 0:  # child
         try:
             os.execvpe(argv[0], argv, env)
         finally:
             os._exit(127)
+    start = time.perf_counter()
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    return pid, fd, time.perf_counter()
+    os.close(exec_write)
+    os.read(exec_read, 1)  # end of file when the exec closed the child's copy
+    os.close(exec_read)
+    return pid, fd, start
 
 
 _PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
