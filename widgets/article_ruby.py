@@ -29,6 +29,7 @@ from widgets.article_layout import terminal_safe
 from widgets.article_lines import EAGER_BLOCKS
 from widgets.article_paint import BlockStrips, _overlapping
 
+WARM_BLOCKS = 60  # paragraphs read in the worker on each side of the view of a long article
 SHORT_TERMINAL = 20  # rows: below this, readings follow each word instead of standing above it
 
 PINYIN_BINDINGS = [
@@ -76,20 +77,25 @@ class ArticleRuby:
             self.set_pinyin(True)
         else:
             self.post_message(self.Notice("Loading pinyin…"))
-            self.run_worker(self._warm_pinyin, thread=True, group="pinyin", exclusive=True, exit_on_error=False)
+            # a short article is laid out whole when pinyin comes on; a long one around the view
+            if len(self.blocks) > EAGER_BLOCKS:
+                first = self._current()
+                shown = self.blocks[max(0, first - WARM_BLOCKS):first + WARM_BLOCKS]
+            else:
+                shown = self.blocks
+            texts, doc_text = [b.paragraph.text for b in shown], self.document.text
+            self.run_worker(lambda: self._warm_pinyin(doc_text, texts), thread=True, group="pinyin",
+                            exclusive=True, exit_on_error=False)
 
-    def _warm_pinyin(self) -> None:
-        """Load pypinyin and jieba, and read the article's first paragraphs, off the UI thread."""
+    def _warm_pinyin(self, text: str, paragraphs: list[str]) -> None:
+        """Load pypinyin and jieba, and read the paragraphs about to be shown, off the UI thread."""
         from reader.readings import paragraph_readings
 
-        doc = self.document
         with _warm_lock:
             paragraph_readings("預熱")
-            blocks = self.blocks
-            first = self._current() if blocks else 0
-            for b in blocks[first:first + EAGER_BLOCKS] if len(blocks) > EAGER_BLOCKS else blocks:
-                paragraph_readings(b.paragraph.text)  # cached per text: the view's own call is then quick
-            _warmed.add(id(doc.text))
+            for paragraph in paragraphs:
+                paragraph_readings(paragraph)  # cached per text: the view's own call is then quick
+            _warmed.add(id(text))
         self.app.call_from_thread(self.set_pinyin, True)
 
     def action_toggle_tones(self) -> None:

@@ -28,14 +28,16 @@ from widgets.article_marks import SpanSet, figure_spans, inferred_spans, keyword
 from widgets.article_paint import ArticlePaint
 from widgets.article_ruby import PINYIN_BINDINGS, PINYIN_COMPONENT_CLASSES, PINYIN_CSS, ArticleRuby
 from widgets.article_search import ArticleSearch
+from widgets.article_words import WORD_BINDINGS, WORD_COMPONENT_CLASSES, WORD_CSS, ArticleWords
 
 __all__ = ["ArticleView", "EAGER_BLOCKS", "GUTTER", "MAX_MEASURE"]
 
 
-class ArticleView(ArticleRuby, ArticleLayout, ArticlePaint, ArticleSearch, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(ArticleWords, ArticleRuby, ArticleLayout, ArticlePaint, ArticleSearch, ScrollView, can_focus=True, inherit_bindings=False):
     """The article text, wrapped, highlighted, in any script."""
 
     BINDINGS = [
+        *WORD_BINDINGS,  # first: in word mode the arrows move the word cursor
         Binding("j,down", "line(1)", "Down", show=False, id="article.down"),
         Binding("k,up", "line(-1)", "Up", show=False, id="article.up"),
         Binding("space,pagedown", "page(1)", "Page down", show=False, id="article.page-down"),
@@ -47,7 +49,7 @@ class ArticleView(ArticleRuby, ArticleLayout, ArticlePaint, ArticleSearch, Scrol
         *PINYIN_BINDINGS,
     ]
 
-    DEFAULT_CSS = PINYIN_CSS
+    DEFAULT_CSS = PINYIN_CSS + WORD_CSS
 
     COMPONENT_CLASSES = {
         "article-view--heading",
@@ -62,6 +64,7 @@ class ArticleView(ArticleRuby, ArticleLayout, ArticlePaint, ArticleSearch, Scrol
         "article-view--cursor",
         "article-view--label",
         *PINYIN_COMPONENT_CLASSES,
+        *WORD_COMPONENT_CLASSES,
     }
 
     script: reactive[str] = reactive("original", init=False)
