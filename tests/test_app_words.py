@@ -168,3 +168,31 @@ async def test_enter_shows_the_dictionary_and_escape_leaves():
         await pilot.press("down")  # the arrows scroll again
         await pilot.pause()
         assert view.scroll_y == top + 1
+
+
+@sync
+async def test_export_writes_the_vocabulary_next_to_the_review(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = KreaderApp(document(), enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        messages = []
+        app.notify = lambda message, **kw: messages.append(message)
+        await pilot.press("E")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    review, = tmp_path.glob("*.review.md")
+    vocabulary = review.with_name(review.name.replace(".review.md", ".vocabulary.md"))
+    text = vocabulary.read_text(encoding="utf-8")
+    assert "| 服務 |" in text and "fúwù" in text and "to serve" in text and "GMV" not in text
+    assert any(str(vocabulary) in m for m in messages)
+
+
+@sync
+async def test_help_lists_the_reading_aid_keys():
+    from widgets.help_screen import binding_rows
+
+    app = KreaderApp(document(), enrich=False)
+    async with app.run_test(size=(100, 30)):
+        rows = {ident: keys for keys, _text, ident in binding_rows(app.article)}
+        assert rows["article.pinyin"] == "p" and rows["article.tones"] == "P" and rows["article.words"] == "W"
+        assert {"words.next", "words.previous", "words.up", "words.down", "words.lookup", "words.leave"} <= set(rows)

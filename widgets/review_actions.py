@@ -200,4 +200,19 @@ class ReviewActions(ReviewPersistence):
                               severity="error", timeout=8, markup=False)
             return
         self._review_call(self.notify, f"Review written to {path}", timeout=8, markup=False)
+        self._vocabulary_export(doc, path)
+
+    def _vocabulary_export(self, doc, review_path: Path) -> None:
+        """The article's vocabulary next to the review (after it: the dictionary takes a moment)."""
+        from reader.state import atomic_write
+        from reader.vocabulary import render_vocabulary, vocabulary
+
+        path = review_path.with_name(review_path.name.removesuffix(".review.md") + ".vocabulary.md")
+        try:
+            atomic_write(path, render_vocabulary(vocabulary(doc), "md", Path(doc.source).name).encode("utf-8"))
+        except Exception as err:  # noqa: BLE001 - the review, which was asked for, is written
+            self._review_call(self.notify, f"The vocabulary could not be written ({type(err).__name__}).",
+                              severity="warning", markup=False)
+            return
+        self._review_call(self.notify, f"Vocabulary written to {path}", timeout=8, markup=False)
 
