@@ -9,6 +9,7 @@ before jieba has loaded.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import replace
 
@@ -41,6 +42,7 @@ from widgets.status_bar import StatusBar
 from widgets.term_prompt import TermPrompt
 
 NARROW = 100  # columns under which the side panels collapse into overlays
+MANY_FIGURES = 2000  # above this, the figures panel follows the reading position after a pause
 
 
 class Enriched(Message):
@@ -289,6 +291,10 @@ class KreaderApp(FileWatch, ReviewActions, App[int]):
             self.article.update_document(doc)
             self.sections.update_document(doc)
             self.figures.update_document(doc)
+            # What was just built lives as long as the article: keep the cycle collector off
+            # it (a book is over a million objects, and each full collection walked them all,
+            # half a second every few pages).
+            gc.freeze()
         self.review_follow(doc)
         self._show_status()
 
@@ -297,9 +303,28 @@ class KreaderApp(FileWatch, ReviewActions, App[int]):
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
         try:
             self.sections.follow(message.section)
-            self.figures.mark_visible(message.start, message.end)
+            if len(self.document.figures) <= MANY_FIGURES:
+                self.figures.mark_visible(message.start, message.end)
+            else:
+                # A table of tens of thousands of rows redraws in O(rows): mark the figures in
+                # view once the reader pauses, not on every page (a book pages at 70 ms otherwise).
+                self._visible_range = (message.start, message.end)
+                if self._mark_timer is None:
+                    self._mark_timer = self.set_timer(0.25, self._mark_visible_figures, name="mark figures")
+                else:
+                    self._mark_timer.reset()
             self._show_status()
         except NoMatches:  # a last message while the app shuts down
+            pass
+
+    _mark_timer = None
+    _visible_range = (0, 0)
+
+    def _mark_visible_figures(self) -> None:
+        self._mark_timer = None
+        try:
+            self.figures.mark_visible(*self._visible_range)
+        except NoMatches:
             pass
 
     def on_article_search_searched(self) -> None:
@@ -441,6 +466,7 @@ def run_app(document: Document | Opening) -> int:
     the exit code (0 unless something failed)."""
     app = KreaderApp(document, persist=True)
     app.run()
+    gc.freeze()  # the interpreter's last collection would walk every object of a book: seconds, for nothing
     if app.review_error:
         import sys
 
