@@ -70,9 +70,12 @@ class Opening:
         self._error: BaseException | None = None
         self._pid = 0
         if fork and hasattr(os, "fork") and threading.active_count() == 1:
-            self._start_process()
-        else:
-            threading.Thread(target=self._run_here, name="kreader-open", daemon=True).start()
+            try:
+                self._start_process()
+                return
+            except OSError:  # no process to spare (limits): clean in a thread instead
+                pass
+        threading.Thread(target=self._run_here, name="kreader-open", daemon=True).start()
 
     # ------------------------------------------------------------ results
 
@@ -154,7 +157,12 @@ class Opening:
 
     def _start_process(self) -> None:
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:  # the child: clean, detect, send back, never return
             os.close(read_end)
             _child(self.text, self._head() if not self.short else None, write_end)
@@ -216,6 +224,10 @@ class _Cleaned(NamedTuple):
 def _child(text: str, head: str | None, fd: int) -> None:
     status = 0
     try:
+        import signal
+
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_DFL)  # the reader's handlers are not for this process
         from .clean import clean  # here, not in the parent: it starts Textual meanwhile
 
         pipe = os.fdopen(fd, "wb")
