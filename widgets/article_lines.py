@@ -22,6 +22,12 @@ EAGER_BLOCKS = 400  # documents with at most this many blocks are wrapped at onc
 class ArticleLayout:
     """Mixed into :class:`~widgets.article_view.ArticleView` (which holds the state)."""
 
+    def on_mount(self) -> None:
+        # The scroll bar's column is kept whether or not the bar shows, so that the text
+        # width does not change when the first layout finds the article taller than the
+        # view (every block would be wrapped twice before the first paint).
+        self.styles.scrollbar_gutter = "stable"
+
 
     @property
     def text_width(self) -> int:
