@@ -127,8 +127,6 @@ class Opening:
 
     def _finish(self, document: Document | None = None, error: BaseException | None = None) -> None:
         self._document, self._error = document, error
-        if document is not None:
-            self.text = ""  # the raw text is not needed any more (10 MB in a book)
         self.stage = "done"
         self._done.set()
         self._first.set()
