@@ -43,14 +43,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ROWS: list[tuple[str, str, str, str]] = []
 
 
-def _cli_opens_progressively() -> bool:
-    return "open_document" in (ROOT / "reader" / "cli.py").read_text(encoding="utf-8")
-
-
-# What `kreader FILE` runs.  Until reader/cli.py opens the article progressively,
-# progressive_cli.py stands in for its TUI branch (it does exactly that); said in the output.
-KREADER = [sys.executable, "-m", "reader.cli"] if _cli_opens_progressively() else \
-    [sys.executable, str(HERE / "progressive_cli.py")]
+KREADER = [sys.executable, "-m", "reader.cli"]  # what `kreader FILE` runs
 BARE = [sys.executable, str(HERE / "bare_app.py")]
 
 
@@ -105,15 +98,10 @@ def first_paint_sample() -> None:
     k_exit, b_exit = med(r.seconds for r in runs["kreader"]), med(r.seconds for r in runs["bare"])
     k_paint = med(r.marker_seconds for r in runs["kreader"])
     b_paint = med(r.marker_seconds for r in runs["bare"])
-    entry = "reader.cli" if _cli_opens_progressively() else "progressive_cli.py"
     row("first paint, sample (exec → painted, exits)", f"{k_exit * 1000:.0f} ms", "≤ 1.3× bare",
-        f"{k_exit / b_exit:.2f}× bare Textual app ({b_exit * 1000:.0f} ms); via {entry}")
+        f"{k_exit / b_exit:.2f}× bare Textual app ({b_exit * 1000:.0f} ms)")
     row("  the same, exec → article's first words in the pty", f"{k_paint * 1000:.0f} ms", "",
         f"{k_paint / b_paint:.2f}× bare ({b_paint * 1000:.0f} ms)")
-    if _cli_opens_progressively() is False:
-        cli = [run_in_pty([sys.executable, "-m", "reader.cli", str(SAMPLE)], paint) for _ in range(3)]
-        row("  the same through today's reader/cli.py (loads, then starts)", f"{med(r.seconds for r in cli) * 1000:.0f} ms",
-            "", f"{med(r.seconds for r in cli) / b_exit:.2f}× bare")
     if shutil.which("less"):
         less = [run_in_pty(["less", "-PsLESS-PAINTED", str(SAMPLE)], pty_env(LESSCHARSET="utf-8"),
                            marker=b"LESS-PAINTED", kill_at_marker=True) for _ in range(3)]
@@ -336,9 +324,6 @@ print(t1 - t, t2 - t1, t3 - t2, t4 - t3)
 def main() -> None:
     print(f"kreader benchmarks ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
           f"{RUNS} runs per median)")
-    if not _cli_opens_progressively():
-        print("  note: reader/cli.py loads before starting the TUI; kreader runs timed through "
-              "tests/perf/progressive_cli.py (its TUI branch as it should be)")
     corpus = make_corpus(10.0)
     first_paint_sample()
     enrichment_ready_sample()
