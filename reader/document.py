@@ -102,7 +102,8 @@ class Document:
     @property
     def inferred(self) -> tuple[Inferred, ...]:
         """Characters the cleaner chose from evidence rather than read from bytes."""
-        return tuple(x for r in self.repairs for x in r.inferred)
+        whole = getattr(self.repairs, "whole", None)  # compact repairs: only those kept whole can have any
+        return tuple(x for r in (whole() if whole else self.repairs) for x in r.inferred)
 
     @cached_property
     def _section_starts(self) -> tuple[list[int], list[Section]]:

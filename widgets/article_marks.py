@@ -75,6 +75,4 @@ def figure_spans(doc: Document) -> SpanSet:
 
 def inferred_spans(doc: Document) -> SpanSet:
     """Characters chosen from evidence while repairing mojibake, tagged with the record."""
-    whole = getattr(doc.repairs, "whole", None)  # compact repairs: only those kept whole can have any
-    inferred = [x for r in whole() for x in r.inferred] if whole else doc.inferred
-    return SpanSet((x.offset, x.offset + len(x.char or " "), x) for x in inferred)
+    return SpanSet((x.offset, x.offset + len(x.char or " "), x) for x in doc.inferred)
