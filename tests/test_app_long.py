@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 
+from pilot import sync
 from reader.app import KreaderApp
 from reader.document import parse
 from widgets.article_view import EAGER_BLOCKS
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def long_doc(sections=60, paragraphs=20):

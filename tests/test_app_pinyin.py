@@ -4,11 +4,11 @@ starts over its character's cell on screen, in every script, the place is kept,
 
 from __future__ import annotations
 
-import asyncio
 import functools
 
 from rich.cells import cell_len
 
+from pilot import sync
 from reader.app import KreaderApp
 from reader.assets import sample_article
 from reader.clean import clean
@@ -18,14 +18,6 @@ from reader.script import SCRIPTS
 from widgets.article_lines import GUTTER
 
 TEXT = "重慶的銀行\n\n他去銀行取錢，行走了2.8公里。GMV達30萬，品牌直播。\n\n第二段：長大以後，他在重慶的銀行工作。\n"
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def document(text: str = TEXT):

@@ -3,11 +3,10 @@ Han/Latin/digits, ↑/↓ by line, Enter shows the dictionary popup, Esc leaves.
 
 from __future__ import annotations
 
-import asyncio
-import functools
 
 from rich.cells import cell_len
 
+from pilot import sync
 from reader.app import KreaderApp
 from reader.clean import clean
 from reader.document import parse
@@ -15,14 +14,6 @@ from widgets.word_popup import WordPopup
 
 FIRST = "我們提供服務，品牌直播帶貨。GMV達2.8萬，iPhone 15 Pro增長60%。"
 TEXT = FIRST + "\n\n" + "快手電商服務商在過去近兩個月持續迭代成長，在賦能主播、品牌，踐行平臺極致信任方面發揮著積極作用。" * 3 + "\n"
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def document(text: str = TEXT):

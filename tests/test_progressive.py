@@ -4,14 +4,13 @@ whole article replaces the preview; search in a worker, in both scripts."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import subprocess
 import sys
 import threading
 
 import pytest
 
+from pilot import sync
 from reader.app import KreaderApp
 from reader.clean import PASSES, clean
 from reader.document import parse
@@ -22,14 +21,6 @@ from reader.repair_log import Readings, Repairs
 from reader.script import find_all
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
-
-
-def sync(test):
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @pytest.fixture(scope="module")
