@@ -64,3 +64,22 @@ def run_cli(*args: str, stdin: bytes | None = None, env: dict | None = None, tim
         timeout=timeout,
         cwd=ROOT,
     )
+
+
+def score_figures(expected_json: Path, article: str, reader_json: Path, *flags: str) -> tuple[float, float, str]:
+    """(recall, precision, report) from the dev set's own score.py, run as a script."""
+    import re
+
+    score_py = DEVSET / "score.py"
+    if not score_py.is_file():
+        pytest.skip("../shared/devset/score.py is not beside this checkout")
+    result = subprocess.run(
+        [sys.executable, str(score_py), str(expected_json), article, str(reader_json), "-v", *flags],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    m = re.search(r"recall=([\d.]+) precision=([\d.]+)", result.stdout)
+    assert m, result.stdout
+    return float(m.group(1)), float(m.group(2)), result.stdout

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
-import subprocess
-import sys
 
 import pytest
 
-from conftest import DEV_FILES, DEVSET
+from conftest import DEV_FILES, DEVSET, score_figures
 from reader.figures import extract_figures, figure_to_json
 from reader.load import load_document
 
@@ -17,16 +14,7 @@ BAR = 0.95
 
 
 def _score(article: str, out_path, *flags: str) -> tuple[float, float, str]:
-    result = subprocess.run(
-        [sys.executable, str(DEVSET / "score.py"), str(DEVSET / "expected.json"), article, str(out_path), "-v", *flags],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    m = re.search(r"recall=([\d.]+) precision=([\d.]+)", result.stdout)
-    assert m, result.stdout
-    return float(m.group(1)), float(m.group(2)), result.stdout
+    return score_figures(DEVSET / "expected.json", article, out_path, *flags)
 
 
 @pytest.mark.parametrize("flags", [(), ("--no-vague",)], ids=["all", "no-vague"])

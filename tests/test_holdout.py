@@ -7,14 +7,11 @@ Figures: `python -m reader.cli --figures --format json FILE`, scored by the dev 
 from __future__ import annotations
 
 import json
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import DEVSET, run_cli
+from conftest import DEVSET, run_cli, score_figures
 from reader.load import load_document
 
 HOLDOUT = Path(__file__).resolve().parent / "holdout"
@@ -70,19 +67,7 @@ def test_sections_match(article):
 
 
 def _score(article: str, reader_json: Path, *flags: str) -> tuple[float, float, str]:
-    score_py = DEVSET / "score.py"
-    if not score_py.is_file():
-        pytest.skip("../shared/devset/score.py is not beside this checkout")
-    result = subprocess.run(
-        [sys.executable, str(score_py), str(EXPECTED), article, str(reader_json), "-v", *flags],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    m = re.search(r"recall=([\d.]+) precision=([\d.]+)", result.stdout)
-    assert m, result.stdout
-    return float(m.group(1)), float(m.group(2)), result.stdout
+    return score_figures(EXPECTED, article, reader_json, *flags)
 
 
 @pytest.mark.parametrize("flags", [(), ("--no-vague",)], ids=["all", "no-vague"])
