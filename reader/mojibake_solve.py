@@ -13,6 +13,7 @@ better than the damaged text does.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .edits import Edit, Inferred
@@ -76,7 +77,11 @@ def _sentence_so_far(text: str, at: int) -> int:
 
 
 def _is_traditional(text: str, at: int) -> bool:
-    window = text[max(0, at - 300) : at + 300]
+    return _reads_traditional(text[max(0, at - 300) : at + 300])
+
+
+@functools.lru_cache(maxsize=64)  # each hypothesis of a run asks about the same window
+def _reads_traditional(window: str) -> bool:
     return sum(a != b for a, b in zip(window, simplified(window))) >= 2
 
 
@@ -238,11 +243,11 @@ def best_repair(text: str, at: int, hypotheses: list[Hypothesis]) -> Edit | None
         baseline = scorer.baseline(damaged)
         gain = score - baseline
         if gain >= MARGIN and (best is None or gain > best[0]):
-            best = (gain, hyp, chars, ranked)
+            best = (gain, scorer, chars, ranked)
     if best is None:
         return None
-    gain, hyp, chars, ranked = best
-    scorer = _Scorer(text, at, hyp)
+    gain, scorer, chars, ranked = best
+    hyp = scorer.hyp
     ranked[0] = _alternatives(scorer, chars)
     if chars[0] == BOUNDARY_PUNCTUATION[0]:
         lost_why = "the scraper's chunks start at a full stop"

@@ -23,8 +23,13 @@ def write_json(data: object, out: TextIO) -> None:
     """JSON with the text kept exact but inert on a terminal: every non-printable
     character (C1 controls, bidi overrides, zero-width) is written as a \\u escape.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    out.write("".join(c if c.isprintable() or c == "\n" else _json_escape(c) for c in text) + "\n")
+    lines = json.dumps(data, ensure_ascii=False, indent=1).split("\n")
+    # str.isprintable runs in C: only the rare line that fails it is rebuilt character by character.
+    out.write("\n".join(line if line.isprintable() else _escape_unprintable(line) for line in lines) + "\n")
+
+
+def _escape_unprintable(line: str) -> str:
+    return "".join(c if c.isprintable() else _json_escape(c) for c in line)
 
 
 def _json_escape(c: str) -> str:
