@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from .edits import Edit, OffsetMap, apply_edits
 from .mojibake import mojibake_edits
+from .parallel import fork_map, line_pieces, pieces_for
 from .pinyin_notes import pinyin_edits
 from .repair_log import Readings, Repairs
 
-Pass = Callable[[str], list[Edit]]
+Pass = Callable[..., list[Edit]]  # (text) or (text, start, end) for the line-local ones
 
 # ------------------------------------------------------------ terminal safety
 
@@ -134,8 +135,9 @@ PASSES: tuple[tuple[str, Pass], ...] = (
 _MAX_ROUNDS = 4  # a pass is re-run until it finds nothing (e.g. &amp;lt;), at most this often
 # Passes whose edits never reach across a line break, so that a long text can be
 # done a piece of lines at a time (the edits of a book's pinyin notes, all at
-# once, would take a hundred megabytes).
-_LINE_LOCAL: tuple[Pass, ...] = (pinyin_edits,)
+# once, would take a hundred megabytes), and the pieces spread over processes.
+# They take ``(text, start, end)`` and read context outside the piece freely.
+_LINE_LOCAL: tuple[Pass, ...] = (mojibake_edits, pinyin_edits)
 _PIECE = 1 << 20  # characters per piece
 
 
@@ -147,18 +149,20 @@ class Cleaned:
 
 
 def clean(text: str, passes: tuple[tuple[str, Pass], ...] = PASSES,
-          progress: Callable[[str], None] | None = None) -> Cleaned:
+          progress: Callable[[str], None] | None = None, jobs: int = 1) -> Cleaned:
     """Run every pass in order; each repair's offsets refer to the returned text.
 
     ``progress`` is told the name of each pass as it starts (for a long text).
+    ``jobs`` > 1 spreads the line-local passes over that many forked processes
+    (reader.parallel); the result is the same.
     """
     repairs = Repairs()
     for name, find_edits in passes:
         if progress is not None:
             progress(name)
         for _round in range(_MAX_ROUNDS):
-            if find_edits in _LINE_LOCAL and len(text) > _PIECE:
-                applied = _apply_by_lines(text, find_edits)
+            if find_edits in _LINE_LOCAL and (jobs > 1 or len(text) > _PIECE):
+                applied = _apply_by_pieces(text, find_edits, jobs)
             else:
                 edits = find_edits(text)
                 applied = apply_edits(text, edits) if edits else None
@@ -169,27 +173,30 @@ def clean(text: str, passes: tuple[tuple[str, Pass], ...] = PASSES,
     return Cleaned(text, repairs, repairs.readings())
 
 
-def _apply_by_lines(text: str, find_edits: Pass) -> tuple[str, Repairs, OffsetMap] | None:
+def _apply_by_pieces(text: str, find_edits: Pass, jobs: int) -> tuple[str, Repairs, OffsetMap] | None:
     """A line-local pass applied a piece of whole lines at a time: the same result as
     :func:`apply_edits` on all of ``text``, without all its edits in memory at once."""
+    spans = pieces_for(text, jobs) if jobs > 1 else line_pieces(text, _PIECE)
+    results = fork_map(_piece_applied, (text, find_edits), spans, jobs)
+    if not any(results):
+        return None
     outs: list[str] = []
     parts: list[tuple[Repairs, int]] = []
     maps: list[tuple[OffsetMap, int, int]] = []
-    start = out_at = 0
-    found = False
-    while start < len(text):
-        end = text.find("\n", start + _PIECE)
-        end = len(text) if end < 0 else end + 1
-        piece = text[start:end]
-        edits = find_edits(piece)
-        if edits:
-            found = True
-            piece, piece_repairs, omap = apply_edits(piece, edits)
+    out_at = 0
+    for (start, end), applied in zip(spans, results, strict=True):
+        if applied is None:
+            outs.append(text[start:end])
+        else:
+            piece, piece_repairs, omap = applied
+            outs.append(piece)
             parts.append((piece_repairs, out_at))
             maps.append((omap, start, out_at))
-        outs.append(piece)
-        out_at += len(piece)
-        start = end
-    if not found:
-        return None
+        out_at += len(outs[-1])
     return "".join(outs), Repairs.joined(parts), OffsetMap.joined(maps)
+
+
+def _piece_applied(task: tuple[str, Pass], span: tuple[int, int]) -> tuple[str, Repairs, OffsetMap] | None:
+    text, find_edits = task
+    edits = find_edits(text, *span)
+    return apply_edits(text, edits, span) if edits else None

@@ -118,7 +118,10 @@ def _run(args: argparse.Namespace) -> int:
         return _open_reader(path)
     from . import views
 
-    doc = load_document(path)
+    from .parallel import jobs_wanted
+
+    jobs = jobs_wanted()
+    doc = load_document(path, jobs=jobs)
     out = sys.stdout
     if args.dump:
         views.print_dump(doc, args.script, out)
@@ -127,7 +130,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.repairs:
         views.print_repairs(doc, fmt, out)
     elif args.figures:
-        views.print_figures(doc, fmt, args.script, out)
+        views.print_figures(doc, fmt, args.script, out, jobs)
     elif args.keywords:
         views.print_keywords(doc, fmt, out)
     elif args.report:

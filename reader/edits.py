@@ -119,8 +119,9 @@ class OffsetMap:
         return self.new_starts[i] + self.new_lens[i] + (offset - self.ends[i])
 
 
-def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Repairs, OffsetMap]:
-    """Apply non-overlapping ``edits`` to ``text``.
+def apply_edits(text: str, edits: list[Edit], span: tuple[int, int] | None = None) -> tuple[str, Repairs, OffsetMap]:
+    """Apply non-overlapping ``edits`` to ``text`` (or to ``text[span[0]:span[1]]``, the
+    edits' offsets still counted in ``text``; everything returned is relative to the span).
 
     Returns the new text, one :class:`Repair` per edit (offsets in the new
     text, inferred offsets made absolute; stored compactly as
@@ -133,9 +134,9 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Repairs, OffsetMap]:
     log = _Builder()
     # machine integers, not int objects: a book has hundreds of thousands of edits
     starts, ends, new_starts, new_lens = array("q"), array("q"), array("q"), array("q")
-    last = 0
+    last, size = span if span is not None else (0, len(text))
+    base = last
     out_len = 0
-    size = len(text)
     for e in edits:
         start, end, new = e.start, e.end, e.new
         if start < last or end < start or end > size:
@@ -156,14 +157,14 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, Repairs, OffsetMap]:
                 inferred=tuple(replace(x, offset=out_len + x.offset) for x in e.inferred),
                 readings=tuple((out_len + k, r) for k, r in readings),
             ))
-        starts.append(start)
-        ends.append(end)
+        starts.append(start - base)
+        ends.append(end - base)
         new_starts.append(out_len)
         new_lens.append(len(new))
         pieces.append(new)
         out_len += len(new)
         last = end
-    pieces.append(text[last:])
+    pieces.append(text[last:size])
     omap = OffsetMap(starts, ends, new_starts, new_lens)
     return "".join(pieces), log.finish(), omap
 

@@ -44,9 +44,10 @@ SENTENCE_ENDS = "。！？；…!?;\n"
 _SENTENCE_END = re.compile("[" + re.escape(SENTENCE_ENDS) + "]")
 
 
-def sentence_ends(text: str) -> list[int]:
-    """Offsets of every sentence end mark in ``text`` (for :func:`sentence_span` on a long text)."""
-    return [m.start() for m in _SENTENCE_END.finditer(text)]
+def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets of every sentence end mark in ``text[start:end]`` (for :func:`sentence_span`
+    on a long text; a line-aligned span holds its sentences' ends)."""
+    return [m.start() for m in _SENTENCE_END.finditer(text, start, len(text) if end is None else end)]
 
 
 def sentence_span(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int]:
@@ -81,12 +82,14 @@ def sentence_span(text: str, start: int, end: int, ends: list[int] | None = None
     return left, right
 
 
-def extract_figures(doc) -> tuple[Figure, ...]:
-    """Every figure of ``doc`` in document order, without labels (fast, no jieba)."""
+def extract_figures(doc, span: tuple[int, int] | None = None) -> tuple[Figure, ...]:
+    """Every figure of ``doc`` (starting in the line-aligned ``span``) in document order,
+    without labels (fast, no jieba)."""
     text = doc.text
-    ends = sentence_ends(text)
+    start, end = span if span is not None else (0, len(text))
+    ends = sentence_ends(text, max(0, start - 1), end)  # with the line break before the span
     figures = []
-    for raw in scan(text):
+    for raw in scan(text, start, end):
         s, e = sentence_span(text, raw.start, raw.end, ends)
         figures.append(
             Figure(

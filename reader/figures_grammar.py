@@ -71,12 +71,14 @@ _DOT_DIGIT = re.compile(r"\.\d")
 _FRACTION = re.compile(rf"(\d+|[{CN_NUMERAL_CHARS}]+)分之(\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+)")
 
 
-def scan(text: str) -> list[RawFigure]:
-    """Every figure in ``text``, in order, non-overlapping."""
-    idioms = [(m.start(), m.end()) for m in _IDIOMS.finditer(text)]
+def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
+    """Every figure starting in ``text[start:end]``, in order, non-overlapping (a figure
+    never spans a line, so line-aligned spans can be scanned apart)."""
+    end = len(text) if end is None else end
+    idioms = [(m.start(), m.end()) for m in _IDIOMS.finditer(text, start, end)]
     out: list[RawFigure] = []
-    taken = 0
-    for m in _RUN.finditer(text):
+    taken = start
+    for m in _RUN.finditer(text, start, end):
         if m.start() < taken:
             continue
         fig = _figure_at(text, m.start(), taken)

@@ -49,11 +49,13 @@ __all__ = ["mojibake_edits"]
 _RUN = re.compile(rf"\?([\x01-\x09\x0b\x0c\x0e-\x7e]?)([^\x00-\x7f]{{1,{MAX_MIDDLE}}})([?-~])")
 
 
-def mojibake_edits(text: str) -> list[Edit]:
-    """One ``mojibake`` edit per damaged run found in ``text``."""
+def mojibake_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]:
+    """One ``mojibake`` edit per damaged run found in ``text[start:end]`` (a run never
+    spans a line; the evidence for it is read from all of ``text``)."""
     edits: list[Edit] = []
-    pos = 0
-    while (m := _RUN.search(text, pos)) is not None:
+    pos = start
+    end = len(text) if end is None else end
+    while (m := _RUN.search(text, pos, end)) is not None:
         edit = _repair(text, m)
         if edit is None:
             pos = m.start() + 1

@@ -59,10 +59,10 @@ def _reading(word: str) -> tuple[tuple[int, str], ...] | None:
     return ((-1, word),) if is_pinyin_syllable(word) else None
 
 
-def pinyin_edits(text: str) -> list[Edit]:
-    """One edit per annotation: remove it, remember its reading for the character before."""
+def pinyin_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]:
+    """One edit per annotation (in ``text[start:end]``): remove it, remember its reading for the character before."""
     edits = []
-    for m in _NOTE.finditer(text):
+    for m in _NOTE.finditer(text, start, len(text) if end is None else end):
         readings = _reading(m.group(1))
         if readings is not None:
             # the note string and readings tuple are shared by every note of that syllable

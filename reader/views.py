@@ -23,9 +23,18 @@ def write_json(data: object, out: TextIO) -> None:
     """JSON with the text kept exact but inert on a terminal: every non-printable
     character (C1 controls, bidi overrides, zero-width) is written as a \\u escape.
     """
-    lines = json.dumps(data, ensure_ascii=False, indent=1).split("\n")
+    out.write(inert_json(json.dumps(data, ensure_ascii=False, indent=1)) + "\n")
+
+
+def inert_json(text: str) -> str:
+    """JSON text with its non-printable characters (other than line breaks) as escapes.
+
+    >>> inert_json('"a\u202eb"')
+    '"a\\\\u202eb"'
+    """
     # str.isprintable runs in C: only the rare line that fails it is rebuilt character by character.
-    out.write("\n".join(line if line.isprintable() else _escape_unprintable(line) for line in lines) + "\n")
+    lines = text.split("\n")
+    return "\n".join(line if line.isprintable() else _escape_unprintable(line) for line in lines)
 
 
 def _escape_unprintable(line: str) -> str:
@@ -147,17 +156,13 @@ def _visible(s: str, limit: int = 0) -> str:
     return shown if not limit or len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def print_figures(doc: Document, fmt: str, script: str, out: TextIO) -> None:
-    from .figures import extract_figures, figure_to_json, label_figures
+def print_figures(doc: Document, fmt: str, script: str, out: TextIO, jobs: int = 1) -> None:
+    from .figures_export import all_figure_items, write_figures_json
 
-    figures = doc.figures or label_figures(doc, extract_figures(doc))
-    items = [figure_to_json(f, doc) for f in figures]
-    for item in items:
-        for key in ("text", "label", "sentence"):
-            item[key] = _convert(item[key], script)
     if fmt == "json":
-        write_json({"file": doc.source, "encoding": doc.encoding, "figures": items}, out)
+        write_figures_json(doc, script, out, jobs)
         return
+    items = all_figure_items(doc, script, jobs)
     headers = ("text", "value", "value_max", "unit", "kind", "qualifier", "label", "section")
     rows = [[item[h] for h in headers] for item in items]
     if fmt == "csv":
