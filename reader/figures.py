@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .figures_grammar import scan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a book has ~60,000 of them
 class Figure:
     text: str  # as written in the clean text (original script), e.g. "超過400位"
     value: float | str  # normalized: 2230000.0, 60.0, "--09-10", "2018"
@@ -89,8 +89,12 @@ def extract_figures(doc, span: tuple[int, int] | None = None) -> tuple[Figure, .
     start, end = span if span is not None else (0, len(text))
     ends = sentence_ends(text, max(0, start - 1), end)  # with the line break before the span
     figures = []
+    sentences: dict[tuple[int, int], str] = {}  # figures of one sentence share its string
     for raw in scan(text, start, end):
-        s, e = sentence_span(text, raw.start, raw.end, ends)
+        span = sentence_span(text, raw.start, raw.end, ends)
+        sentence = sentences.get(span)
+        if sentence is None:
+            sentence = sentences[span] = text[span[0] : span[1]]
         figures.append(
             Figure(
                 text=raw.text,
@@ -100,7 +104,7 @@ def extract_figures(doc, span: tuple[int, int] | None = None) -> tuple[Figure, .
                 kind=raw.kind,
                 qualifier=raw.qualifier,
                 label="",
-                sentence=text[s:e],
+                sentence=sentence,
                 section=doc.section_at(raw.start).index,
                 start=raw.start,
                 end=raw.end,

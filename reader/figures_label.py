@@ -96,7 +96,6 @@ def label_of(text: str, start: int, end: int, unit: str, kind: str, words: Calla
     """The label of the figure at ``text[start:end]`` (see module docstring)."""
     left, right = _clause(text, start, end)
     after = words(text[end:right]) if right > end else []
-    before = words(text[left:start]) if start > left else []
 
     if after and after[0] == "的":
         phrase = _phrase(after[1:])
@@ -112,6 +111,7 @@ def label_of(text: str, start: int, end: int, unit: str, kind: str, words: Calla
     if after and _content(after[0]) and (kind in ("count", "percent", "fraction") or not unit or unit == "級"):
         # 400位服務商, 44%股權, 200萬GMV, 上百萬粉絲, 億級資金
         return after[0] if _ASCII_WORD.match(after[0]) else _trim(_phrase(after))
+    before = words(text[left:start]) if start > left else []  # only now: most figures are labelled by what follows
     return _trim(_backward(before)) or _trim(_phrase(after))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import asyncio
 import functools
 import threading
@@ -38,7 +39,7 @@ async def test_article_paints_before_keywords_arrive_then_updates_in_place(monke
         return (Keyword("服务商", 1.0, ((start, start + 3),)),)
 
     def labelled(doc, figs):
-        return tuple(f.__class__(**{**f.__dict__, "label": "銷售額"}) for f in figs)
+        return tuple(dataclasses.replace(f, label="銷售額") for f in figs)
 
     monkeypatch.setattr(keywords_module, "extract_keywords", slow_keywords)
     monkeypatch.setattr(figures_module, "extract_figures", fake_figures)
