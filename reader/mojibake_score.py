@@ -16,13 +16,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-import threading
 
 from .pinyin_notes import HAN
 from .lexicon import lexicon
 
-_lock = threading.Lock()
-_converters: dict[str, object] = {}
 
 # Punctuation a sentence may carry; each costs about as much as a common word.
 PUNCTUATION = "。，、；：？！“”‘’「」『』（）《》〈〉—…·,.;:?!()"
@@ -33,13 +30,9 @@ _TOKEN = re.compile(f"([{HAN}]+)|([A-Za-z0-9]+)|(.)", re.S)
 
 
 def _converter(config: str):
-    conv = _converters.get(config)
-    if conv is None:
-        import opencc
+    from .script import _opencc  # one OpenCC per config in the process, shared with the script views
 
-        with _lock:
-            conv = _converters.setdefault(config, opencc.OpenCC(config))
-    return conv
+    return _opencc(config)
 
 
 def simplified(text: str) -> str:
