@@ -144,8 +144,12 @@ def same_rows(old: Sequence, new: Sequence) -> bool:
 
 
 def value_width(figures: Sequence) -> int:
-    """Cells of the widest normalized value (the value column's natural width)."""
-    return max((cell_len(figure_value(f)) for f in figures), default=5)
+    """Cells of the widest normalized value (the value column's natural width).
+
+    A book repeats its values (years, small counts): each distinct one is formatted once.
+    """
+    distinct = {(f.value, f.value_max, f.unit, f.qualifier) for f in figures}
+    return max((cell_len(format_value(v, top, unit, "", q)) for v, top, unit, q in distinct), default=5)
 
 
 # --------------------------------------------------------------- columns
