@@ -251,6 +251,16 @@ async def test_focus_and_blur_tell_the_container_and_escape_leaves():
 
 
 @sync
+async def test_a_new_theme_repaints_the_cached_rows():
+    async with Host(sample()).run_test(size=(100, 30)) as pilot:
+        panel = await focused(pilot)
+        before = [s.style for s in panel.render_line(2)]
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+        assert [s.style for s in panel.render_line(2)] != before
+
+
+@sync
 async def test_documents_arrive_figures_then_labels_updated_in_place():
     doc = sample()
     async with Host(replace(doc, figures=())).run_test(size=(100, 30)) as pilot:
