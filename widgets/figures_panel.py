@@ -35,7 +35,7 @@ from widgets.article_layout import terminal_safe
 from widgets.figures_compat import TableCompat
 from widgets.figures_table import (  # noqa: F401 - the symbols, imported from here by the tests
     ASCII_SYMBOLS, FILTER_NAMES, FILTERS, SORTS, SYMBOLS, Columns, assemble_row, figure_order, figure_value,
-    fit_columns, format_value, keep_only, passes, plain_terminal, rows_of, same_rows, value_width, verdict_mark,
+    fit_columns, keep_only, passes, plain_terminal, rows_of, same_rows, value_width, verdict_mark,
 )
 
 

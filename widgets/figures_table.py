@@ -174,7 +174,8 @@ class Columns:
 # When the panel is narrow, columns give up cells in this order, down to each floor: the rare
 # values over 15 cells get cut (the figure as written stays beside them), then the kind goes
 # (what a figure measures matters more than its kind), longer values, the label, the figure.
-_SHRINK = (("value", 15), ("kind", 0), ("value", 12), ("label", 6), ("figure", 6), ("value", 8), ("label", 4), ("figure", 4))
+_SHRINK = (("value", 15), ("kind", 0), ("value", 12), ("label", 6), ("figure", 6), ("value", 8), ("label", 4),
+           ("figure", 4))
 _GROW = (("label", 12), ("figure", 14))  # where spare cells go
 
 
