@@ -99,7 +99,9 @@ def _rjieba_cutter() -> Callable[[str, bool], list[str]] | None:
         import rjieba
     except ImportError:
         return None
-    seg = rjieba.Jieba()
+    # Importing rjieba already builds its default segmenter (33 MB): kreader is its only
+    # user in the process, so the domain words go into that one rather than a second.
+    seg = getattr(rjieba, "_DEFAULT_JIEBA", None) or rjieba.Jieba()
     for word, freq, tag in _user_words():
         seg.add_word(word, freq, tag)
     raw_cut, known = seg.cut, seg.has_word

@@ -68,6 +68,16 @@ def test_user_dictionary_is_real_and_loaded():
         assert segment.cut(word) == [word], word
 
 
+def test_rjieba_segmenter_is_the_one_its_import_builds():
+    """rjieba builds a default segmenter on import (33 MB); a second one would double that."""
+    rjieba = pytest.importorskip("rjieba")
+    if segment._cutter is None:
+        segment.cut("预热")
+    if os.environ.get("KREADER_SEGMENTER", "").lower() == "jieba":
+        pytest.skip("jieba chosen")
+    assert rjieba._DEFAULT_JIEBA.has_word("磁力金牛")  # a domain word, added to that segmenter
+
+
 def test_kuaishou_ecommerce_is_never_cut_through_the_middle(doc):
     assert segment.cut("快手电商") == ["快手", "电商"]
     simp = to_simplified(doc.text)
