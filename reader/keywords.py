@@ -18,18 +18,20 @@ import re
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .script import convert, find_all, to_simplified
+from .spans import Spans
 
 
 @dataclass(frozen=True)
 class Keyword:
     word: str  # Simplified form, e.g. "服务商"
     weight: float  # TF-IDF weight (1.0 for user-added terms)
-    spans: tuple[tuple[int, int], ...]  # (start, end) in Document.text, any script form
+    spans: Sequence[tuple[int, int]]  # (start, end) in Document.text, any script form (a Spans)
     user: bool = False  # added by the user rather than computed
 
     @property
@@ -238,7 +240,7 @@ def extract_keywords(doc, top: int = 20, max_chars: int = MAX_CHARS) -> tuple[Ke
         spans = _spans(simp.text, word)
         if not simp.is_identity:
             spans = [simp.span_to_original(s, e) for s, e in spans]
-        keywords.append(Keyword(word, weight, tuple(spans)))
+        keywords.append(Keyword(word, weight, Spans(spans)))
     return tuple(keywords)
 
 
@@ -247,12 +249,12 @@ def user_keyword(doc, term: str) -> Keyword:
 
     >>> from reader.document import parse
     >>> user_keyword(parse("服務商和服务商"), "服務商")
-    Keyword(word='服务商', weight=1.0, spans=((0, 3), (4, 7)), user=True)
+    Keyword(word='服务商', weight=1.0, spans=Spans([(0, 3), (4, 7)]), user=True)
     """
     term = term.strip()
     if not term:
         raise ValueError("a keyword needs at least one non-blank character")
-    return Keyword(to_simplified(term), 1.0, tuple(find_all(doc.text, term)), user=True)
+    return Keyword(to_simplified(term), 1.0, Spans(find_all(doc.text, term)), user=True)
 
 
 def with_keywords(doc, top: int = 20):
