@@ -25,6 +25,7 @@ from textual.widgets import Footer
 
 from reader.assets import asset
 from reader.document import Document
+from reader.heap import give_back
 from reader.opening import Opening
 from reader.script import SCRIPTS
 from widgets.article_layout import find_all
@@ -242,9 +243,8 @@ class KreaderApp(FileWatch, ReviewActions, App[int]):
         from reader import keywords as keywords_module
         from reader import script as script_module
 
-        try:  # load OpenCC's configurations now, so that the first `t` of each is instant
-            for script in SCRIPTS[1:]:
-                script_module.convert("預熱", script)
+        try:  # Simplified now (keywords need it anyway), so that the first `t` is instant
+            script_module.load(SCRIPTS[1])
         except Exception:  # noqa: BLE001 - the view says so when it converts
             pass
 
@@ -253,6 +253,7 @@ class KreaderApp(FileWatch, ReviewActions, App[int]):
             self.post_message(Enriched(status="finding figures…"))
             try:
                 figures = figures_module.extract_figures(doc)
+                give_back()  # each step's transient lists and strings go back before the next one grows
                 self.post_message(Enriched(figures=figures))
             except Exception as error:  # noqa: BLE001 - the reader works without figures
                 self.post_message(Enriched(error=f"figures unavailable ({type(error).__name__})"))
@@ -260,12 +261,14 @@ class KreaderApp(FileWatch, ReviewActions, App[int]):
         self.post_message(Enriched(status="keywords…"))
         try:
             keywords = keywords_module.extract_keywords(doc)
+            give_back()
             self.post_message(Enriched(keywords=keywords))
         except Exception as error:  # noqa: BLE001
             self.post_message(Enriched(error=f"keywords unavailable ({type(error).__name__})"))
         if figures:
             try:
                 labelled = figures_module.label_figures(replace(doc, figures=figures), figures)
+                give_back()
                 self.post_message(Enriched(figures=labelled))
             except Exception as error:  # noqa: BLE001
                 self.post_message(Enriched(error=f"figure labels unavailable ({type(error).__name__})"))
@@ -375,6 +378,21 @@ class KreaderApp(FileWatch, ReviewActions, App[int]):
     def set_script(self, script: str) -> None:
         self.article.script = script
         self._show_header()
+        if script != "original":
+            self._warm_scripts()
+
+    @work(thread=True, exclusive=True, group="scripts", exit_on_error=False)
+    def _warm_scripts(self) -> None:
+        """Load the other scripts' converters once the reader starts switching: the
+        Traditional ones share 28 MB of OpenCC dictionaries that a reader who never
+        switches does not pay for, and the next `t` finds them loaded."""
+        from reader import script as script_module
+
+        for script in SCRIPTS[1:]:
+            try:
+                script_module.load(script)
+            except Exception:  # noqa: BLE001 - the view says so when it converts
+                pass
 
     def action_cycle_script(self) -> None:
         current = self.article.script

@@ -57,7 +57,8 @@ class Opening:
     """An article being opened: a quick preview now, the whole Document when it is ready."""
 
     def __init__(self, text: str, source: str, encoding: str, replacement_chars: int = 0, *, fork: bool = True):
-        self.text = text
+        self.text = text  # the raw text; dropped once a long one's Document is built
+        self._length = len(text)
         self.source = source
         self.encoding = encoding
         self.replacement_chars = replacement_chars
@@ -82,7 +83,7 @@ class Opening:
     @property
     def short(self) -> bool:
         """Whether the preview would be the whole text (then wait for the result instead)."""
-        return len(self.text) <= PREVIEW_CHARS
+        return self._length <= PREVIEW_CHARS
 
     def preview(self, timeout: float | None = None) -> Document:
         """The first lines of the article, cleaned and parsed (script not detected), or the whole
@@ -93,7 +94,10 @@ class Opening:
         if self._done.is_set() and self._document is not None:
             return self._document
         if self._preview is None:
-            self._preview = document_from_text(self._head(), self.source, self.encoding, 0, detect=False)
+            head = self._head()
+            if not head and self._done.is_set() and self._document is not None:
+                return self._document  # finished (and let go of the raw text) meanwhile
+            self._preview = document_from_text(head, self.source, self.encoding, 0, detect=False)
         return self._preview
 
     def _head(self) -> str:
@@ -130,6 +134,8 @@ class Opening:
         self.stage = "done"
         self._done.set()
         self._first.set()
+        if document is not None and not self.short:
+            self.text = ""  # a book's raw text (megabytes) is not needed once it is clean
 
     def _run_here(self) -> None:
         from .clean import clean
@@ -186,6 +192,10 @@ class Opening:
                         text, repairs, readings, script = payload
                         self.stage = "parsing"
                         document = self._document_of(_Cleaned(text, repairs, readings), script)
+                        del payload, text, repairs, readings
+                        from .heap import give_back
+
+                        give_back()  # the pickle stream's buffers
                         break
                     else:
                         raise RuntimeError(payload)
@@ -256,13 +266,10 @@ def _give_back_memory() -> None:
     """Return the heap that cleaning freed to the system (glibc keeps it otherwise)."""
     import gc
 
-    gc.collect()
-    try:
-        import ctypes
+    from .heap import give_back
 
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
+    gc.collect()
+    give_back()
 
 
 _children: set[int] = set()

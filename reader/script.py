@@ -121,6 +121,17 @@ def _converter(config: str) -> Callable[[str], str]:
     return convert_text
 
 
+def load(script: str) -> None:
+    """Load ``script``'s OpenCC dictionaries now (a worker does it before they are needed).
+
+    >>> load("hk"); "t2hk" in _converters and "s2t" in _converters
+    True
+    """
+    config = CONFIGS.get(script)
+    if config is not None:
+        _converter(config)  # a chain loads each of its steps
+
+
 def to_simplified(text: str) -> str:
     """``text`` through OpenCC t2s (same length, offsets unchanged).
 

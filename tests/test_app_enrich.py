@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import asyncio
+import dataclasses
 import functools
 import threading
 
-from pilot import sync
+from pilot import sync, until
 from reader import figures as figures_module
 from reader import keywords as keywords_module
+from reader import script as script_module
 from reader.app import KreaderApp
 from reader.assets import sample_article
 from reader.figures import Figure
@@ -115,3 +116,18 @@ def test_exit_after_first_paint(monkeypatch):
 
     asyncio.run(run())  # without the switch this would time out
     assert app.return_code == 0
+
+
+@sync
+async def test_traditional_converters_load_only_once_the_reader_switches_scripts(monkeypatch):
+    """s2t's dictionaries (28 MB) are not loaded for a reader who never switches; the first
+    `t` loads them in the background so the next one finds them ready."""
+    monkeypatch.setattr(script_module, "_converters", {})
+    app = KreaderApp(sample())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: app.document.keywords and not app.enrichment, what="enriched")
+        assert "t2s" in script_module._converters and "s2t" not in script_module._converters
+        await pilot.press("t")
+        assert app.article.script == "simp"
+        await until(pilot, lambda: {"s2t", "t2twp", "t2hk"} <= set(script_module._converters),
+                    what="Traditional converters loaded")

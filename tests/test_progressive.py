@@ -108,6 +108,8 @@ def test_progressive_open_ends_in_the_full_load(long_file, long_text):
     assert full.text.startswith(preview.text)  # line-local passes: the preview is a prefix
     assert [p.start for p in preview.paragraphs] == [p.start for p in full.paragraphs[: len(preview.paragraphs)]]
     assert opening.result(timeout=60) == full
+    assert opening.text == "" and not opening.short  # the raw book is let go of once clean
+    assert opening.preview() is opening.result()
 
 
 def test_progressive_open_in_a_child_process(long_file):
