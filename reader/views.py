@@ -33,6 +33,8 @@ def inert_json(text: str) -> str:
     '"a\\\\u202eb"'
     """
     # str.isprintable runs in C: only the rare line that fails it is rebuilt character by character.
+    if text.replace("\n", "").isprintable():
+        return text
     lines = text.split("\n")
     return "\n".join(line if line.isprintable() else _escape_unprintable(line) for line in lines)
 
