@@ -153,6 +153,9 @@ def _open_idf() -> IdfTable:
             con.execute("INSERT INTO meta VALUES ('median', ?)", (repr(median),))
             con.commit()
         os.replace(tmp, path)  # atomic: another process may build the same file
+        from .segment import prune_cache
+
+        prune_cache(path, "jieba-idf-*.sqlite3")
     return IdfTable(path)
 
 

@@ -87,6 +87,9 @@ def _build(db_path: Path, sources: list[Path]) -> None:
     finally:
         con.close()
     os.replace(tmp, db_path)  # atomic: a concurrent reader sees the old file or the complete new one
+    from .segment import prune_cache
+
+    prune_cache(db_path, "lexicon-*.sqlite3")  # one per jieba/user-dictionary version: the old ones go
 
 
 def _is_han(ch: str) -> bool:

@@ -52,6 +52,25 @@ def cache_dir() -> Path:
     return path
 
 
+def prune_cache(built: Path, pattern: str, keep: int = 2) -> None:
+    """After ``built`` was written: delete older cache files matching ``pattern``, keeping the
+    ``keep`` newest (another checkout or version may still use one).  A reader holding a
+    deleted file open keeps reading it (POSIX); the next start rebuilds what it needs.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp())
+    >>> for k in range(4): _ = (d / f"x-{k}.db").write_text(""); os.utime(d / f"x-{k}.db", (k, k))
+    >>> prune_cache(d / "x-0.db", "x-*.db"); sorted(p.name for p in d.iterdir())
+    ['x-0.db', 'x-3.db']
+    """
+    siblings = sorted((p for p in built.parent.glob(pattern) if p != built),
+                      key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in siblings[keep - 1:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
 def _user_words() -> list[tuple[str, int | None, str | None]]:
     """(word, frequency, tag) of the domain dictionary, in jieba's user-dictionary format."""
     path = asset(USER_DICT)
