@@ -89,7 +89,7 @@ class _Scorer:
     def __init__(self, text: str, at: int, hyp: Hypothesis):
         self.text = text
         # Where the document's own words are looked up (bounded, for huge texts).
-        self.window = text[max(0, at - DOCUMENT_WINDOW) : at + DOCUMENT_WINDOW]
+        self.window = (max(0, at - DOCUMENT_WINDOW), at + DOCUMENT_WINDOW)  # searched in place, not copied
         self._document_words: dict[str, bool] = {}
         self.sentence_so_far = _sentence_so_far(text, at)
         self.left = _left_context(text, at)
@@ -149,7 +149,7 @@ class _Scorer:
         """``word`` is a jieba word and the document uses it near the run."""
         known = self._document_words.get(word)
         if known is None:
-            known = len(word) == 2 and is_han(word[0]) and bool(word_freq_s(word)) and word in self.window
+            known = len(word) == 2 and is_han(word[0]) and bool(word_freq_s(word)) and self.text.find(word, *self.window) >= 0
             self._document_words[word] = known
         return known
 
