@@ -379,18 +379,27 @@ def _fraction(text: str, i: int) -> _Quantity | None:
 
 
 def _cue_kind(text: str, start: int, end: int) -> str:
-    """Money or count for a unit-less amount, from the words around it."""
+    """Money or count for a unit-less amount, from the words around it: a cue right after
+    it, else the cue starting nearest before it in its clause (money first on a tie).
+
+    >>> _cue_kind("融資超過萬", 4, 5), _cue_kind("粉絲達到萬", 4, 5), _cue_kind("萬級", 0, 1)
+    ('money', 'count', 'number')
+    """
     left = start
     while left > 0 and start - left < 24 and text[left - 1] not in _CLAUSE_BREAK:
         left -= 1
+    m = _CUE.match(text[end : end + 4])
+    if m:
+        return m.lastgroup
     before = text[left:start]
-    after = text[end : end + 4]
-    best, best_dist = "number", 10**6
-    for kind, cues in (("money", MONEY_CUES), ("count", COUNT_CUES)):
-        for cue in cues:
-            k = before.rfind(cue)
-            if k >= 0 and len(before) - k < best_dist:
-                best, best_dist = kind, len(before) - k
-            if after.startswith(cue) and 0 < best_dist:
-                best, best_dist = kind, 0
-    return best
+    for k in range(len(before) - 1, -1, -1):
+        m = _CUE.match(before, k)
+        if m:
+            return m.lastgroup
+    return "number"
+
+
+# One search for every cue, money's first (the order _cue_kind breaks ties in).
+_CUE = re.compile(
+    "(?P<money>" + "|".join(map(re.escape, MONEY_CUES)) + ")|(?P<count>" + "|".join(map(re.escape, COUNT_CUES)) + ")"
+)
