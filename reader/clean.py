@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .edits import Edit, OffsetMap, apply_edits
 from .mojibake import mojibake_edits
 from .parallel import fork_map, line_pieces, pieces_for
-from .pinyin_notes import pinyin_edits
+from .pinyin_notes import pinyin_applied, pinyin_edits
 from .repair_log import Readings, Repairs
 
 Pass = Callable[..., list[Edit]]  # (text) or (text, start, end) for the line-local ones
@@ -196,7 +196,13 @@ def _apply_by_pieces(text: str, find_edits: Pass, jobs: int) -> tuple[str, Repai
     return "".join(outs), Repairs.joined(parts), OffsetMap.joined(maps)
 
 
+# Passes with a fast path giving what apply_edits would give for their edits.
+_APPLIED = {pinyin_edits: pinyin_applied}
+
+
 def _piece_applied(task: tuple[str, Pass], span: tuple[int, int]) -> tuple[str, Repairs, OffsetMap] | None:
     text, find_edits = task
+    if find_edits in _APPLIED:
+        return _APPLIED[find_edits](text, *span)
     edits = find_edits(text, *span)
     return apply_edits(text, edits, span) if edits else None

@@ -6,6 +6,9 @@ an annotation; any other parentheses (``(OPPO)``, ``(1)``, ``(注)``,
 
 >>> [(e.start, e.end, e.readings) for e in pinyin_edits("過(guò)去(OPPO)會(huì )")]
 [(1, 6, ((-1, 'guò'),)), (14, 20, ((-1, 'huì'),))]
+>>> text, repairs, omap = pinyin_applied("過(guò)去(OPPO)會(huì )", 0, 20)
+>>> text, [(r.offset, r.before, r.readings) for r in repairs]
+('過去(OPPO)會', [(1, '(guò)', ((0, 'guò'),)), (9, '(huì )', ((8, 'huì'),))])
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .edits import Edit
+from array import array
+
+from .edits import Edit, OffsetMap
+from .repair_log import Repairs
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -68,3 +74,36 @@ def pinyin_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit
             # the note string and readings tuple are shared by every note of that syllable
             edits.append(Edit(m.start(), m.end(), "", "pinyin", readings[0][1], readings=readings))
     return edits
+
+
+def pinyin_applied(text: str, start: int, end: int) -> tuple[str, Repairs, OffsetMap] | None:
+    """``apply_edits(text, pinyin_edits(text, start, end), (start, end))`` without an Edit
+    object per note: a book has hundreds of thousands of them (3.5 → 1.5 µs a note)."""
+    pieces: list[str] = []
+    offsets, codes = array("q"), array("I")
+    starts, ends, new_starts = array("q"), array("q"), array("q")
+    table: list[tuple] = []
+    index: dict[tuple, int] = {}
+    last, out = start, 0
+    for m in _NOTE.finditer(text, start, end):
+        syllable = m.group(1)
+        if _reading(syllable) is None:
+            continue
+        s, e = m.span()
+        pieces.append(text[last:s])
+        out += s - last
+        record = ("pinyin", text[s:e], "", syllable, 1)  # what apply_edits records for such an edit
+        code = index.get(record)
+        if code is None:
+            code = index[record] = len(table)
+            table.append(record)
+        offsets.append(out)
+        codes.append(code)
+        starts.append(s - start)
+        ends.append(e - start)
+        new_starts.append(out)
+        last = e
+    if not offsets:
+        return None
+    pieces.append(text[last:end])
+    return "".join(pieces), Repairs(offsets, codes, table), OffsetMap(starts, ends, new_starts, array("q", bytes(8 * len(starts))))

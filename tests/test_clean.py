@@ -7,6 +7,7 @@ import re
 from reader.clean import clean, control_edits, html_edits
 from reader.edits import Edit, apply_edits
 from reader.pinyin_notes import is_pinyin_syllable, pinyin_edits
+from tests.conftest import SAMPLE
 
 PINYIN_NOTE = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+ ?\)")
 
@@ -91,3 +92,18 @@ def test_a_repair_undone_by_a_later_pass_is_not_kept():
     assert result.text == ""
     for r in result.repairs:
         assert result.text[r.offset:r.end] == r.after
+
+
+def test_pinyin_fast_path_gives_what_apply_edits_gives():
+    """reader.pinyin_notes.pinyin_applied is apply_edits(pinyin_edits) without Edit objects."""
+    from reader.edits import apply_edits
+    from reader.pinyin_notes import pinyin_applied, pinyin_edits
+
+    text = SAMPLE.read_text(encoding="utf-8") + "\n過(guò)(guò)去(OPPO)會(huì )(1)了(le)\n"
+    for span in [(0, len(text)), (text.index("\n") + 1, len(text))]:
+        generic = apply_edits(text, pinyin_edits(text, *span), span)
+        fast = pinyin_applied(text, *span)
+        assert fast[0] == generic[0] and list(fast[1]) == list(generic[1])
+        assert [list(a) for a in (fast[2].starts, fast[2].ends, fast[2].new_starts, fast[2].new_lens)] == \
+            [list(a) for a in (generic[2].starts, generic[2].ends, generic[2].new_starts, generic[2].new_lens)]
+    assert pinyin_applied("沒有注音的文字", 0, 7) is None
