@@ -200,7 +200,8 @@ class KreaderApp(FileWatch, ReviewActions, App[int]):
 
     # ------------------------------------------------------------- opening
 
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False,
+          description="open the whole article")
     def _await_opening(self, opening: Opening) -> None:
         """Wait for the whole article; say how it goes when that takes more than a moment."""
         import time
@@ -237,7 +238,8 @@ class KreaderApp(FileWatch, ReviewActions, App[int]):
 
     # ---------------------------------------------------------- enrichment
 
-    @work(thread=True, exclusive=True, group="enrich", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="enrich", exit_on_error=False,
+          description="enrich the document")
     def _enrich(self, doc: Document) -> None:
         from reader import figures as figures_module
         from reader import keywords as keywords_module
@@ -381,7 +383,8 @@ class KreaderApp(FileWatch, ReviewActions, App[int]):
         if script != "original":
             self._warm_scripts()
 
-    @work(thread=True, exclusive=True, group="scripts", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="scripts", exit_on_error=False,
+          description="load the script converters")
     def _warm_scripts(self) -> None:
         """Load the other scripts' converters once the reader starts switching: the
         Traditional ones share 28 MB of OpenCC dictionaries that a reader who never

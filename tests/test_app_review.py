@@ -301,3 +301,33 @@ async def test_linux_console_gets_ascii_marks(monkeypatch):
         await open_panel(pilot)
         await pilot.press("v", "j", "x")
         assert [mark_of(app, 0), mark_of(app, 1)] == ["+  ", "x  "]
+
+
+@sync
+async def test_no_worker_describes_itself_with_the_article(tmp_path, monkeypatch):
+    # Textual names a @work call after repr() of its arguments unless given a description:
+    # on a book that formats the whole text (or Document, 7 MB of repr) on the UI thread
+    # before the worker even starts (40 ms before a search's first chunk on 10 MB).
+    from textual.worker import Worker
+
+    described: list[str] = []
+    original = Worker.__init__
+
+    def recording(self, *args, **kwargs):
+        described.append(kwargs.get("description", ""))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Worker, "__init__", recording)
+    monkeypatch.chdir(tmp_path)
+    app = KreaderApp(load_document(sample_article()))  # enrichment and the saved review load in workers
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        app.start_search("服務商")  # the search worker
+        await open_panel(pilot)
+        await pilot.press("v", "E")  # the review's save and export workers
+        await app.workers.wait_for_complete()
+        await pilot.press("t")  # the script converters' worker
+        await app.workers.wait_for_complete()
+    assert len(described) >= 4, described
+    fragment = app.document.paragraphs[1].text[:6]
+    assert all(len(d) < 80 and fragment not in d for d in described), described

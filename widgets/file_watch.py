@@ -121,7 +121,8 @@ class FileWatch:
             self._reloading = True
             self._reload_worker(self._watch_source)
 
-    @work(thread=True, group="reload", exclusive=True, exit_on_error=False)
+    @work(thread=True, group="reload", exclusive=True, exit_on_error=False,
+          description="reload the article")
     def _reload_worker(self, source: str) -> None:
         from reader.load import LoadError, load_document
 

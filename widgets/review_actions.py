@@ -180,7 +180,8 @@ class ReviewActions(ReviewPersistence):
         labelling = any(w.group == "enrich" and w.is_running for w in self.workers)
         self._review_export(self.document, self.review, labelling)
 
-    @work(thread=True, group="review-export", exit_on_error=False)
+    @work(thread=True, group="review-export", exit_on_error=False,
+          description="export the review")
     def _review_export(self, doc, review: Review, labelling: bool) -> None:
         from reader.report import render
         from reader.state import atomic_write, state_dir

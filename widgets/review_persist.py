@@ -99,7 +99,8 @@ class ReviewPersistence:
 
     # --------------------------------------------------------------- load
 
-    @work(thread=True, group="review-load", exclusive=True, exit_on_error=False)
+    @work(thread=True, group="review-load", exclusive=True, exit_on_error=False,
+          description="load the saved review")
     def _review_load(self, doc) -> None:
         from reader.state import ReviewStore
 
@@ -174,7 +175,7 @@ class ReviewPersistence:
         self._review_dirty = True
         self._review_save_worker()
 
-    @work(thread=True, group="review-save", exit_on_error=False)
+    @work(thread=True, group="review-save", exit_on_error=False, description="save the review")
     def _review_save_worker(self) -> None:
         with self._review_save_lock:
             with self._review_lock:
