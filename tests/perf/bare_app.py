@@ -29,3 +29,24 @@ class BareApp(App[None]):
 if __name__ == "__main__":
     with open(sys.argv[1], encoding="utf-8", errors="replace") as f:
         BareApp(f.read(4000)).run()
+
+
+class LogApp(App[None]):
+    """The peer for paging: Textual's own Line-API ``Log`` widget over the same lines, full screen.
+
+    It neither wraps nor styles (kreader does both), so it is the floor a Textual
+    view repainting a screenful of text costs.
+    """
+
+    CSS = "Log { height: 1fr; }"
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Log
+
+        log = Log(auto_scroll=False)
+        log.write_lines(self.lines)
+        yield log
