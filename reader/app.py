@@ -152,6 +152,7 @@ class KreaderApp(FileWatch, ReviewActions, App[int]):
         self._set_narrow(self.size.width < NARROW)
         self.article.focus()
         self._show_header()
+        gc.freeze()  # the article given lives as long as the reader (see set_document)
         if self.opening is not None and not (self._exit_after_paint and not self._exit_after_open):
             self._await_opening(self.opening)
         elif self._enrich_on_mount and not self._exit_after_paint:

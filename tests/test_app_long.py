@@ -51,3 +51,49 @@ async def test_lazy_layout_keeps_the_view_consistent():
         await pilot.press("t")  # script toggle keeps the position in a long article too
         await pilot.pause()
         assert "过去" in "".join(screen(view)) or view.scroll_y == 0
+
+
+@sync
+async def test_the_next_screenful_is_rendered_ahead_in_the_direction_of_travel(monkeypatch):
+    from widgets import article_paint
+
+    app = KreaderApp(long_doc(), enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.article
+        height = view.scrollable_content_region.height
+        for key, ahead in (("pagedown", 1), ("pagedown", 1), ("pageup", -1)):
+            await pilot.press(key)
+            await pilot.pause()
+            y = round(view.scroll_y)
+            rows = range(y + height, y + 2 * height) if ahead > 0 else range(max(0, y - height), y)
+            frame = view._new_frame()
+
+            def rendered_now(*_args):
+                raise AssertionError("a line of the next page was not rendered ahead")
+
+            with monkeypatch.context() as m:
+                m.setattr(article_paint.BlockStrips, "_render", rendered_now)
+                m.setattr(view, "_build_strips", rendered_now)
+                lines = [view._screen_line(row, frame) for row in rows]
+            assert any(line.text.strip() for line in lines)
+        # and what comes from the cache is what rendering now would give
+        await pilot.press("pagedown")
+        await pilot.pause()
+        cached = screen(view)
+        view._screen_lines.clear()
+        view._strips.clear()
+        assert screen(view) == cached
+
+
+@sync
+async def test_the_article_given_is_kept_off_the_cycle_collector():
+    # A book is over a million objects: a full collection walking them all stalls a frame.
+    import gc
+
+    gc.unfreeze()
+    app = KreaderApp(long_doc(sections=2), enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+        assert gc.is_tracked(app.document.sections) and not any(
+            app.document.sections is o for o in gc.get_objects(generation=2))

@@ -53,8 +53,9 @@ class ArticlePaint:
             fig if fig_here else -1, self._shows_original(i),
         )
 
-    def _block_strips(self, i: int) -> list[Strip]:
-        key = self._block_key(i)
+    def _block_strips(self, i: int, key: tuple | None = None) -> list[Strip]:
+        if key is None:
+            key = self._block_key(i)
         strips = self._strips.get(key)
         if strips is None:
             strips = self._build_strips(i, key)

@@ -98,6 +98,8 @@ class ArticleView(ArticleWords, ArticleRuby, ArticleLayout, ArticlePaint, Articl
         self._converted: LRUCache = LRUCache(4096)
         self._wrapped: LRUCache = LRUCache(4096)
         self._strips: LRUCache = LRUCache(2048)
+        self._screen_lines: LRUCache = LRUCache(1024)
+        self._frame: tuple | None = None  # while a frame renders: see _new_frame
         self._originals: set[int] = set()
         self._layout_key: tuple | None = None
         self._index = LineIndex([])
@@ -105,6 +107,7 @@ class ArticleView(ArticleWords, ArticleRuby, ArticleLayout, ArticlePaint, Articl
         self._painted = False
         self._told_no_script = False
         self._last_moved: tuple | None = None
+        self._travel = 1  # the direction of the last scroll (lines are rendered ahead that way)
         self.current_block = 0
         self.hits: list[tuple[int, int]] = []
         self._hit_spans = SpanSet()
@@ -149,6 +152,7 @@ class ArticleView(ArticleWords, ArticleRuby, ArticleLayout, ArticlePaint, Articl
             self._converted.clear()
             self._wrapped.clear()
             self._strips.clear()
+            self._screen_lines.clear()
             self._originals.clear()
         self._layout_key = None
         self._relayout(anchor, keep_heights=same_text)
@@ -158,6 +162,7 @@ class ArticleView(ArticleWords, ArticleRuby, ArticleLayout, ArticlePaint, Articl
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._screen_lines.clear()
 
     # ------------------------------------------------------------ rendering
 
@@ -165,7 +170,11 @@ class ArticleView(ArticleWords, ArticleRuby, ArticleLayout, ArticlePaint, Articl
         self._styles = {"base": self.rich_style}
         if self.blocks:
             self._prepare()
-        lines = super().render_lines(crop)
+        self._frame = self._new_frame()
+        try:
+            lines = super().render_lines(crop)
+        finally:
+            self._frame = None
         # Rendering runs in the screen's context: a message created here would
         # stop bubbling at the screen, so post from the view's own queue.
         if not self._painted and self.blocks and self.size.height:
@@ -174,20 +183,35 @@ class ArticleView(ArticleWords, ArticleRuby, ArticleLayout, ArticlePaint, Articl
         self.call_next(self._post_moved)
         return lines
 
+    def _new_frame(self) -> tuple[int, Style, dict[int, tuple]]:
+        """What every line of a frame shares, worked out once: the width (a chain of
+        style lookups), the base style, and each block's key as it is first needed."""
+        return self.scrollable_content_region.width, self._styles.get("base") or self.rich_style, {}
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self._styles.get("base") or self.rich_style
-        row = round(self.scroll_y) + y
+        return self._screen_line(round(self.scroll_y) + y, self._frame or self._new_frame())
+
+    def _screen_line(self, row: int, frame: tuple[int, Style, dict[int, tuple]]) -> Strip:
+        width, base, block_keys = frame
         if not self.blocks:
-            if y == 0:
+            if row == 0:
                 return Strip([Segment("  (this article has no text)", base)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if row >= self._index.total:
             return Strip.blank(width, base)
         i, r = self._index.find(row)
-        strips = self._block_strips(i)
-        body = strips[r] if r < len(strips) else Strip.blank(0)
-        return Strip.join([self._gutter(i, r), body]).crop_extend(0, width, base)
+        key = block_keys.get(i)
+        if key is None:
+            key = block_keys[i] = self._block_key(i)
+        # A screen line is its block's strip behind the gutter, cropped to the view:
+        # cached under everything that changes it, like the block strips.
+        line_key = (key, r, width, base, i == self.current_block)
+        line = self._screen_lines.get(line_key)
+        if line is None:
+            strips = self._block_strips(i, key)
+            body = strips[r] if r < len(strips) else Strip.blank(0)
+            line = self._screen_lines[line_key] = Strip.join([self._gutter(i, r), body]).crop_extend(0, width, base)
+        return line
 
     # ------------------------------------------------------------- position
 
@@ -219,6 +243,7 @@ class ArticleView(ArticleWords, ArticleRuby, ArticleLayout, ArticlePaint, Articl
                 self.current_block = current
                 self.refresh()
             self._last_moved = state
+            self.call_after_refresh(self._render_ahead)
             b = self.blocks[current]
             # Straight to the app (its only reader): bubbling takes a hop per container, and
             # the status line would then miss the frame that shows the new text.
@@ -226,7 +251,21 @@ class ArticleView(ArticleWords, ArticleRuby, ArticleLayout, ArticlePaint, Articl
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        self._travel = -1 if new < old else 1
         self.call_next(self._post_moved)
+
+    def _render_ahead(self) -> None:
+        """Render the next screenful in the direction of travel once a frame is out, while
+        the reader reads it: the next page then comes from the line cache (the wrapping,
+        styling and joining of new lines is 4 ms of a page-down's 15 on a 40-column view)."""
+        if not self.blocks or "base" not in self._styles or not len(self._index):
+            return
+        height = max(1, self.scrollable_content_region.height)
+        y = round(self.scroll_y)
+        start = y + height if self._travel > 0 else max(0, y - height)
+        frame = self._new_frame()
+        for row in range(start, min(start + height, self._index.total)):
+            self._screen_line(row, frame)
 
     def inferred_in(self, i: int) -> list:
         """The inferred characters (reader.edits.Inferred) of block ``i``."""
