@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import html
 import re
+from types import MappingProxyType
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .edits import Edit, OffsetMap, apply_edits
+from .edits import Edit, OffsetMap, apply_edits, edited_text
 from .mojibake import mojibake_edits
 from .parallel import fork_map, line_pieces, pieces_for
-from .pinyin_notes import pinyin_applied, pinyin_edits
+from .pinyin_notes import pinyin_applied, pinyin_edits, pinyin_stripped
 from .repair_log import Readings, Repairs
 
 Pass = Callable[..., list[Edit]]  # (text) or (text, start, end) for the line-local ones
@@ -149,12 +150,19 @@ class Cleaned:
 
 
 def clean(text: str, passes: tuple[tuple[str, Pass], ...] = PASSES,
-          progress: Callable[[str], None] | None = None, jobs: int = 1) -> Cleaned:
+          progress: Callable[[str], None] | None = None, jobs: int = 1, record: bool = True) -> Cleaned:
     """Run every pass in order; each repair's offsets refer to the returned text.
 
     ``progress`` is told the name of each pass as it starts (for a long text).
     ``jobs`` > 1 spreads the line-local passes over that many forked processes
-    (reader.parallel); the result is the same.
+    (reader.parallel); the result is the same.  ``record=False`` keeps no
+    repairs nor readings, only the clean text (the same text): for views that
+    show neither, the log of a book's half a million repairs is most of what
+    its cleaning costs outside the mojibake solver.
+
+    >>> kept = clean("過(guò)去<b>", record=False)
+    >>> kept.text, len(kept.repairs), len(kept.readings)
+    ('過去', 0, 0)
     """
     repairs = Repairs()
     for name, find_edits in passes:
@@ -162,24 +170,34 @@ def clean(text: str, passes: tuple[tuple[str, Pass], ...] = PASSES,
             progress(name)
         for _round in range(_MAX_ROUNDS):
             if find_edits in _LINE_LOCAL and (jobs > 1 or len(text) > _PIECE):
-                applied = _apply_by_pieces(text, find_edits, jobs)
+                applied = _apply_by_pieces(text, find_edits, jobs, record)
             else:
                 edits = find_edits(text)
-                applied = apply_edits(text, edits) if edits else None
+                if not record:
+                    applied = (edited_text(text, edits), None, None) if edits else None
+                else:
+                    applied = apply_edits(text, edits) if edits else None
             if applied is None:
                 break
             text, new_repairs, omap = applied
-            repairs = repairs.carried(omap).merged(new_repairs) if len(repairs) else new_repairs
+            if record:
+                repairs = repairs.carried(omap).merged(new_repairs) if len(repairs) else new_repairs
+    if not record:
+        return Cleaned(text, (), MappingProxyType({}))
     return Cleaned(text, repairs, repairs.readings())
 
 
-def _apply_by_pieces(text: str, find_edits: Pass, jobs: int) -> tuple[str, Repairs, OffsetMap] | None:
+def _apply_by_pieces(text: str, find_edits: Pass, jobs: int,
+                     record: bool = True) -> tuple[str, Repairs | None, OffsetMap | None] | None:
     """A line-local pass applied a piece of whole lines at a time: the same result as
-    :func:`apply_edits` on all of ``text``, without all its edits in memory at once."""
+    :func:`apply_edits` on all of ``text``, without all its edits in memory at once
+    (with ``record=False`` only the text, the repairs and map None)."""
     spans = pieces_for(text, jobs) if jobs > 1 else line_pieces(text, _PIECE)
-    results = fork_map(_piece_applied, (text, find_edits), spans, jobs)
+    results = fork_map(_piece_applied if record else _piece_text, (text, find_edits), spans, jobs)
     if not any(results):
         return None
+    if not record:
+        return "".join(text[a:b] if piece is None else piece for (a, b), piece in zip(spans, results, strict=True)), None, None
     outs: list[str] = []
     parts: list[tuple[Repairs, int]] = []
     maps: list[tuple[OffsetMap, int, int]] = []
@@ -196,8 +214,9 @@ def _apply_by_pieces(text: str, find_edits: Pass, jobs: int) -> tuple[str, Repai
     return "".join(outs), Repairs.joined(parts), OffsetMap.joined(maps)
 
 
-# Passes with a fast path giving what apply_edits would give for their edits.
+# Passes with a fast path giving what apply_edits would give for their edits (and its text alone).
 _APPLIED = {pinyin_edits: pinyin_applied}
+_TEXT_ONLY = {pinyin_edits: pinyin_stripped}
 
 
 def _piece_applied(task: tuple[str, Pass], span: tuple[int, int]) -> tuple[str, Repairs, OffsetMap] | None:
@@ -206,3 +225,11 @@ def _piece_applied(task: tuple[str, Pass], span: tuple[int, int]) -> tuple[str, 
         return _APPLIED[find_edits](text, *span)
     edits = find_edits(text, *span)
     return apply_edits(text, edits, span) if edits else None
+
+
+def _piece_text(task: tuple[str, Pass], span: tuple[int, int]) -> str | None:
+    text, find_edits = task
+    if find_edits in _TEXT_ONLY:
+        return _TEXT_ONLY[find_edits](text, *span)
+    edits = find_edits(text, *span)
+    return edited_text(text, edits, span) if edits else None

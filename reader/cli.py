@@ -121,7 +121,8 @@ def _run(args: argparse.Namespace) -> int:
     from .parallel import jobs_wanted
 
     jobs = jobs_wanted()
-    doc = load_document(path, jobs=jobs)
+    # The repair log and the readings are kept only for the views that show them.
+    doc = load_document(path, jobs=jobs, record=bool(args.repairs or exported))
     out = sys.stdout
     if args.dump:
         views.print_dump(doc, args.script, out)

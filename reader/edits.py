@@ -169,6 +169,25 @@ def apply_edits(text: str, edits: list[Edit], span: tuple[int, int] | None = Non
     return "".join(pieces), log.finish(), omap
 
 
+def edited_text(text: str, edits: list[Edit], span: tuple[int, int] | None = None) -> str:
+    """Only the new text of :func:`apply_edits` (same arguments): what a caller that keeps
+    no repair log needs, without one record per edit.
+
+    >>> edited_text("ab<i>c", [Edit(2, 5, "", "html")]), edited_text("ab<i>c", [Edit(2, 5, "", "html")], (1, 6))
+    ('abc', 'bc')
+    """
+    edits = sorted(edits, key=lambda e: (e.start, e.end))
+    last, size = span if span is not None else (0, len(text))
+    pieces: list[str] = []
+    for e in edits:
+        if e.start < last or e.end < e.start or e.end > size:
+            raise ValueError(f"bad or overlapping edit {e!r}")
+        pieces += (text[last:e.start], e.new)
+        last = e.end
+    pieces.append(text[last:size])
+    return "".join(pieces)
+
+
 def carry(repair: Repair, omap: OffsetMap) -> Repair:
     """Move ``repair``'s offsets through a later pass's ``omap``."""
     return replace(

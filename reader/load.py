@@ -201,16 +201,17 @@ def load_path(path: str | os.PathLike[str]) -> Decoded:
 
 
 def document_from_text(text: str, source: str = "<text>", encoding: str = "utf-8", replacement_chars: int = 0,
-                       *, detect: bool = True, jobs: int = 1) -> Document:
+                       *, detect: bool = True, jobs: int = 1, record: bool = True) -> Document:
     """clean -> parse -> detect script: the Document every view reads.
 
     ``detect=False`` leaves the script "unknown" (a quick preview of a long text);
-    ``jobs`` > 1 cleans a long text in that many processes (reader.parallel).
+    ``jobs`` > 1 cleans a long text in that many processes (reader.parallel);
+    ``record=False`` keeps no repairs nor readings (views that show neither).
     """
     from .clean import clean  # imported when first needed: the TUI cleans in a child process
     from .script import detect_script
 
-    return document_from_cleaned(clean(text, jobs=jobs), source, encoding, replacement_chars,
+    return document_from_cleaned(clean(text, jobs=jobs, record=record), source, encoding, replacement_chars,
                                  detect_script if detect else None)
 
 
@@ -227,8 +228,9 @@ def document_from_cleaned(cleaned: Cleaned, source: str, encoding: str, replacem
     return replace(doc, repairs=cleaned.repairs, readings=cleaned.readings)
 
 
-def load_document(path: str | os.PathLike[str], *, jobs: int = 1) -> Document:
+def load_document(path: str | os.PathLike[str], *, jobs: int = 1, record: bool = True) -> Document:
     """The whole core pipeline for one file: load -> clean -> parse."""
     decoded = load_path(path)
     source = "<stdin>" if str(path) == STDIN else str(Path(path))
-    return document_from_text(decoded.text, source, decoded.encoding, decoded.replacement_chars, jobs=jobs)
+    return document_from_text(decoded.text, source, decoded.encoding, decoded.replacement_chars, jobs=jobs,
+                              record=record)

@@ -107,3 +107,22 @@ def pinyin_applied(text: str, start: int, end: int) -> tuple[str, Repairs, Offse
         return None
     pieces.append(text[last:end])
     return "".join(pieces), Repairs(offsets, codes, table), OffsetMap(starts, ends, new_starts, array("q", bytes(8 * len(starts))))
+
+
+def pinyin_stripped(text: str, start: int, end: int) -> str | None:
+    """Only the text of :func:`pinyin_applied` (None when there is no note): for a caller
+    that keeps no repair log.
+
+    >>> pinyin_stripped("過(guò)去(OPPO)會(huì )", 0, 20)
+    '過去(OPPO)會'
+    """
+    pieces: list[str] = []
+    last = start
+    for m in _NOTE.finditer(text, start, end):
+        if _reading(m.group(1)) is not None:
+            pieces.append(text[last:m.start()])
+            last = m.end()
+    if not pieces:
+        return None
+    pieces.append(text[last:end])
+    return "".join(pieces)

@@ -13,7 +13,7 @@ from reader.clean import clean
 from reader.figures_export import all_figure_items, write_figures_json
 from reader.load import document_from_text
 from reader.parallel import fork_map, line_pieces, pieces_for
-from tests.conftest import DEVSET, SAMPLE
+from tests.conftest import DEVSET, SAMPLE, run_cli
 
 
 @pytest.fixture
@@ -87,3 +87,27 @@ def test_figures_json_of_a_document_without_figures():
     out = io.StringIO()
     write_figures_json(document_from_text("沒有數字的文章。"), "original", out, jobs=2)
     assert out.getvalue().endswith('"figures": []\n}\n')
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_cleaning_without_a_repair_log_gives_the_same_text(small_pieces, monkeypatch, jobs):
+    from reader import clean as clean_module
+
+    text = _long_text()
+    monkeypatch.setattr(clean_module, "_PIECE", 4000)  # one process, still piece by piece
+    full = clean(text, jobs=jobs)
+    bare = clean(text, jobs=jobs, record=False)
+    assert len(full.repairs) > 100 and len(full.readings) > 50
+    assert bare.text == full.text
+    assert len(bare.repairs) == 0 and len(bare.readings) == 0
+
+
+def test_figures_cli_output_is_the_same_without_the_repair_log():
+    # --figures cleans without recording repairs; what it prints is what a full load gives
+    import json
+
+    out = run_cli("--figures", "--format", "json", str(SAMPLE))
+    doc = document_from_text(SAMPLE.read_text(encoding="utf-8"), str(SAMPLE))
+    buf = io.StringIO()
+    write_figures_json(doc, "original", buf, jobs=1)
+    assert json.loads(out.stdout)["figures"] == json.loads(buf.getvalue())["figures"]
