@@ -19,6 +19,7 @@ or when there is a single job.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -81,6 +82,9 @@ def fork_map(work: Callable[[Any, Any], R], shared: Any, items: Sequence[Any], j
     if jobs <= 1 or len(items) <= 1 or not _can_fork():
         return [work(shared, item) for item in items]
     _task = (work, shared, items)
+    # What the children inherit is read-only to them: out of the cycle collector, so that a
+    # child's collections neither walk the parent's heap nor copy its pages (copy-on-write).
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(min(jobs, len(items))) as pool:
