@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import os
@@ -145,12 +146,16 @@ class Lexicon:
 
     def neighbours(self, ch: str, *, after: bool, limit: int = 12) -> list[str]:
         """The characters that most often follow (``after``) or precede ``ch`` in two-character words."""
+        return list(self._neighbours(ch, after, limit))
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one lexicon per process, kept for its life
+    def _neighbours(self, ch: str, after: bool, limit: int) -> tuple[str, ...]:
         column, other = ("first", "second") if after else ("second", "first")
         with self._lock:
             rows = self._con.execute(
                 f"SELECT {other} FROM pairs WHERE {column} = ? ORDER BY freq DESC, {other} DESC LIMIT ?", (ch, limit)
             ).fetchall()
-        return [r[0] for r in rows]
+        return tuple(r[0] for r in rows)
 
 
 def lexicon() -> Lexicon:

@@ -29,10 +29,18 @@ _HAN_RUN = re.compile(f"[{HAN}]+")
 _TOKEN = re.compile(f"([{HAN}]+)|([A-Za-z0-9]+)|(.)", re.S)
 
 
-def _converter(config: str):
-    from .script import _opencc  # one OpenCC per config in the process, shared with the script views
+_CONVERTERS: dict[str, object] = {}
 
-    return _opencc(config)
+
+def _converter(config: str):
+    """OpenCC for ``config``: one per process, shared with the script views (the solver
+    converts some 200,000 contexts on a book, so the lookup is kept to a dict hit)."""
+    converter = _CONVERTERS.get(config)
+    if converter is None:
+        from .script import _opencc
+
+        converter = _CONVERTERS[config] = _opencc(config)
+    return converter
 
 
 def simplified(text: str) -> str:
@@ -109,6 +117,14 @@ def text_logp(text: str) -> float:
             # ASCII punctuation is ordinary in scraped text; other symbols are not.
             total += _PUNCT_LOGP if other in PUNCTUATION or " " <= other <= "~" else unknown
     return total
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def simplified_logp(text: str) -> float:
+    """:func:`text_logp` of ``simplified(text)``: the solver scores each trial reading of a
+    run several times over (coordinate ascent, then its alternatives), so the conversion
+    is remembered too."""
+    return text_logp(simplified(text))
 
 
 def word_freq_s(word: str) -> int:

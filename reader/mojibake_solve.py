@@ -14,6 +14,7 @@ better than the damaged text does.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 
 from .edits import Edit, Inferred
@@ -26,7 +27,7 @@ from .mojibake_score import (
     is_han,
     reads_as,
     simplified,
-    text_logp,
+    simplified_logp,
     traditional,
     word_freq_s,
 )
@@ -82,7 +83,7 @@ def _is_traditional(text: str, at: int) -> bool:
 
 @functools.lru_cache(maxsize=64)  # each hypothesis of a run asks about the same window
 def _reads_traditional(window: str) -> bool:
-    return sum(a != b for a, b in zip(window, simplified(window))) >= 2
+    return sum(map(operator.ne, window, simplified(window))) >= 2
 
 
 class _Scorer:
@@ -99,7 +100,7 @@ class _Scorer:
         self.notes = {i: s for i, s in hyp.readings + hyp.confirm}
 
     def logp(self, chars: list[str]) -> float:
-        return text_logp(simplified(self.left + "".join(chars) + self.right))
+        return simplified_logp(self.left + "".join(chars) + self.right)
 
     def evidence(self, index: int, char: str) -> float:
         score = 0.0
@@ -125,7 +126,7 @@ class _Scorer:
 
     def baseline(self, damaged: str) -> float:
         """How well the damaged text reads as it stands."""
-        score = text_logp(simplified(self.left + damaged + self.right))
+        score = simplified_logp(self.left + damaged + self.right)
         if damaged[-1:].isascii() and damaged[-1:].isalpha() and NOTE.match(self.text, self.hyp.end):
             score -= ORPHAN_NOTE
         return score
