@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEVSET, run_cli, score_figures
+from conftest import run_cli, score_figures
 from reader.load import load_document
 
 HOLDOUT = Path(__file__).resolve().parent / "holdout"
