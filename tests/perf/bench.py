@@ -279,7 +279,6 @@ def interactive_big(corpus: Path) -> None:
                 f"labels arriving: {labels * 1000:.0f} ms; the panel keeps {kept / 1e6:.1f} MB")
 
     async def search(app, view, query: str, note: str) -> None:
-
         with StallMeter() as stall:
             t0 = time.perf_counter()
             app.start_search(query)  # the search bar's Changed message sets the view's query
