@@ -391,9 +391,28 @@ print(" / ".join(f"{name} {b - a:.2f}" for (name, a), (_n, b) in zip(mark, mark[
         row("  one process's stages (s)", "", "", out.stdout.strip())
 
 
+def calibration_ms() -> float:
+    """A fixed pure-Python workload (dicts, strings, a regex, sorting), best of three: how fast
+    this machine is right now.  The machines this runs on differ by 1.5× from day to day (and
+    drift within a run), so absolute figures are only comparable next to this one."""
+    words = [f"{i * 7919 % 10007:05d}服務商{i % 97}" for i in range(60_000)]
+    pattern = re.compile(r"(\d+)服務商(\d+)")
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        counts: dict[str, int] = {}
+        for w in words:
+            m = pattern.match(w)
+            key = m.group(2) if m else w
+            counts[key] = counts.get(key, 0) + len(w)
+        sorted(words, key=lambda w: w[::-1])
+        best = min(best, time.perf_counter() - t0)
+    return best * 1000
+
+
 def main() -> None:
     print(f"kreader benchmarks ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
-          f"{RUNS} runs per median)")
+          f"{RUNS} runs per median; machine speed: a fixed Python workload takes {calibration_ms():.0f} ms)")
     corpus = make_corpus(10.0)
     first_paint_sample()
     enrichment_ready_sample()
@@ -401,6 +420,7 @@ def main() -> None:
     enriched_memory(corpus)
     interactive_big(corpus)
     figures_throughput(corpus)
+    print(f"  (the fixed Python workload now takes {calibration_ms():.0f} ms)")
 
 
 if __name__ == "__main__":
