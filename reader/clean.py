@@ -79,7 +79,8 @@ def control_edits(text: str) -> list[Edit]:
 _TAG = re.compile(
     r"<!--.*?(?:-->|\Z)"  # comments, also one cut off at the end
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"  # complete tags
-    r"|<[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\s*\Z",  # a tag truncated by the end of the text
+    # a tag truncated by the end of the text (within its line: it swallows the rest of it)
+    r"|<[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?\s*\Z",
     re.S,
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -119,7 +120,7 @@ def html_edits(text: str) -> list[Edit]:
     return edits
 
 
-_TRUNCATED = re.compile(r"<[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\s*")
+_TRUNCATED = re.compile(r"<[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?\s*")  # the last alternative of _TAG
 
 
 def _truncated_tail(text: str, edits: list[Edit]) -> list[Edit]:

@@ -136,3 +136,12 @@ def test_a_chain_of_cut_off_tags_at_the_end_goes_in_one_cleaning():
     once = clean(raw).text
     assert once == "正文。\n" and clean(once).text == once
     assert clean("a < b and c > d").text == "a < b and c > d"
+
+
+def test_a_cut_off_tag_takes_only_its_own_line():
+    # articles joined one after another: an earlier article's cut-off tag ends a line
+    # in the middle of the text and must not take the next article with it
+    first = "第一篇。\n<p style=\"color: red"
+    second = "第二篇，共91場。\n<span class=\"x"
+    assert clean(first + "\n" + second).text == first + "\n第二篇，共91場。\n"
+    assert clean("x <a\n<b").text == "x"
