@@ -97,3 +97,17 @@ async def test_the_article_given_is_kept_off_the_cycle_collector():
         assert gc.get_freeze_count() > 0
         assert gc.is_tracked(app.document.sections) and not any(
             app.document.sections is o for o in gc.get_objects(generation=2))
+
+
+@sync
+async def test_the_reader_collects_cycles_less_often_and_restores_the_thresholds():
+    import gc
+
+    from reader.app import INTERACTIVE_GC_THRESHOLDS
+
+    before = gc.get_threshold()
+    app = KreaderApp(long_doc(sections=2), enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert gc.get_threshold() == INTERACTIVE_GC_THRESHOLDS != before
+    assert gc.get_threshold() == before
