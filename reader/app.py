@@ -29,7 +29,7 @@ from reader.script import SCRIPTS
 from widgets.article_layout import find_all
 from widgets.article_view import ArticleView
 from widgets.commands import ReaderCommands
-from widgets.document_loading import DocumentLoading, Enriched, Opened  # noqa: F401 - the app's messages
+from widgets.document_loading import DocumentLoading
 from widgets.figures_chart import FiguresChart
 from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
 from widgets.figures_panel import FiguresPanel
@@ -138,7 +138,6 @@ class KreaderApp(DocumentLoading, FileWatch, ReviewActions, App[int]):
         # thresholds the cycle collector ran several times a frame and now and then walked every
         # cached strip (page down on 10 MB, enriched: 14.6 → 11.8 ms).  Most of it is freed by
         # reference counting anyway; cycles are still collected, less often.
-        self._gc_thresholds = gc.get_threshold()
         gc.set_threshold(*INTERACTIVE_GC_THRESHOLDS)
         if self.opening is not None and not (self._exit_after_paint and not self._exit_after_open):
             self._await_opening(self.opening)

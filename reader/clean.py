@@ -76,11 +76,12 @@ def control_edits(text: str) -> list[Edit]:
 
 # ------------------------------------------------------------------- HTML
 
+# A tag cut off by the end of the text: within its line (it swallows the rest of it).
+_CUT_OFF_TAG = r"<[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?\s*"
 _TAG = re.compile(
     r"<!--.*?(?:-->|\Z)"  # comments, also one cut off at the end
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"  # complete tags
-    # a tag truncated by the end of the text (within its line: it swallows the rest of it)
-    r"|<[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?\s*\Z",
+    r"|" + _CUT_OFF_TAG + r"\Z",
     re.S,
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -120,7 +121,7 @@ def html_edits(text: str) -> list[Edit]:
     return edits
 
 
-_TRUNCATED = re.compile(r"<[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?\s*")  # the last alternative of _TAG
+_TRUNCATED = re.compile(_CUT_OFF_TAG)
 
 
 def _truncated_tail(text: str, edits: list[Edit]) -> list[Edit]:
