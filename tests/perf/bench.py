@@ -256,17 +256,20 @@ def interactive_big(corpus: Path) -> None:
             panel = app.figures
             bare = replace(enriched, figures=())
             unlabelled = replace(enriched, figures=tuple(replace(f, label="") for f in enriched.figures))
-            panel.update_document(bare)
-            await pilot.pause()
             gc.freeze()  # as the app's set_document does: a full collection's pause is not the panel's
-            t0 = time.perf_counter()
-            panel.update_document(unlabelled)
-            await pilot.pause()
-            arrive = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            panel.update_document(enriched)
-            await pilot.pause()
-            labels = time.perf_counter() - t0
+            arrivals, relabels = [], []
+            for _ in range(RUNS):
+                panel.update_document(bare)
+                await pilot.pause()
+                t0 = time.perf_counter()
+                panel.update_document(unlabelled)
+                await pilot.pause()
+                arrivals.append(time.perf_counter() - t0)
+                t0 = time.perf_counter()
+                panel.update_document(enriched)
+                await pilot.pause()
+                relabels.append(time.perf_counter() - t0)
+            arrive, labels = statistics.median(arrivals), statistics.median(relabels)
             panel.update_document(bare)
             await pilot.pause()
             tracemalloc.start()
@@ -276,7 +279,8 @@ def interactive_big(corpus: Path) -> None:
             tracemalloc.stop()
             row(f"  figures panel: {len(enriched.figures):,} figures arrive (ordered, sized, painted)",
                 f"{arrive * 1000:.0f} ms", "≤ 100 ms",
-                f"labels arriving: {labels * 1000:.0f} ms; the panel keeps {kept / 1e6:.1f} MB")
+                f"median of {RUNS}, max {max(arrivals) * 1000:.0f} ms; labels arriving: {labels * 1000:.0f} ms; "
+                f"the panel keeps {kept / 1e6:.1f} MB")
 
     async def search(app, view, query: str, note: str) -> None:
         with StallMeter() as stall:
