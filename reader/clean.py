@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .edits import Edit, OffsetMap, apply_edits, edited_text
-from .mojibake import mojibake_edits
+from .mojibake import mojibake_edits, mojibake_repaired
 from .parallel import fork_map, line_pieces, pieces_for
 from .pinyin_notes import pinyin_applied, pinyin_edits, pinyin_stripped
 from .repair_log import Readings, Repairs
@@ -210,12 +210,12 @@ def clean(text: str, passes: tuple[tuple[str, Pass], ...] = PASSES,
         for _round in range(_MAX_ROUNDS):
             if find_edits in _LINE_LOCAL and (jobs > 1 or len(text) > _PIECE):
                 applied = _apply_by_pieces(text, find_edits, jobs, record)
+            elif not record:
+                new_text = _text_only(text, find_edits)
+                applied = (new_text, None, None) if new_text is not None else None
             else:
                 edits = find_edits(text)
-                if not record:
-                    applied = (edited_text(text, edits), None, None) if edits else None
-                else:
-                    applied = apply_edits(text, edits) if edits else None
+                applied = apply_edits(text, edits) if edits else None
             if applied is None:
                 break
             text, new_repairs, omap = applied
@@ -255,7 +255,7 @@ def _apply_by_pieces(text: str, find_edits: Pass, jobs: int,
 
 # Passes with a fast path giving what apply_edits would give for their edits (and its text alone).
 _APPLIED = {pinyin_edits: pinyin_applied}
-_TEXT_ONLY = {pinyin_edits: pinyin_stripped}
+_TEXT_ONLY = {pinyin_edits: pinyin_stripped, mojibake_edits: mojibake_repaired}
 
 
 def _piece_applied(task: tuple[str, Pass], span: tuple[int, int]) -> tuple[str, Repairs, OffsetMap] | None:
@@ -264,6 +264,14 @@ def _piece_applied(task: tuple[str, Pass], span: tuple[int, int]) -> tuple[str, 
         return _APPLIED[find_edits](text, *span)
     edits = find_edits(text, *span)
     return apply_edits(text, edits, span) if edits else None
+
+
+def _text_only(text: str, find_edits: Pass) -> str | None:
+    """The text after one pass over all of ``text`` (None: nothing to change), no log kept."""
+    if find_edits in _TEXT_ONLY:
+        return _TEXT_ONLY[find_edits](text, 0, len(text))
+    edits = find_edits(text)
+    return edited_text(text, edits) if edits else None
 
 
 def _piece_text(task: tuple[str, Pass], span: tuple[int, int]) -> str | None:

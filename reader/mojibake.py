@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from .edits import Edit
+from .edits import Edit, edited_text
 from .mojibake_gbk import middle_bytes
 from .mojibake_runs import (
     LOST_LEADS,
@@ -39,7 +39,7 @@ from .mojibake_runs import (
 )
 from .mojibake_solve import best_repair
 
-__all__ = ["mojibake_edits"]
+__all__ = ["mojibake_edits", "mojibake_repaired"]
 
 
 # "?", the lead byte with its high bit cleared (absent when it became a
@@ -49,14 +49,15 @@ __all__ = ["mojibake_edits"]
 _RUN = re.compile(rf"\?([\x01-\x09\x0b\x0c\x0e-\x7e]?)([^\x00-\x7f]{{1,{MAX_MIDDLE}}})([?-~])")
 
 
-def mojibake_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]:
+def mojibake_edits(text: str, start: int = 0, end: int | None = None, *, explain: bool = True) -> list[Edit]:
     """One ``mojibake`` edit per damaged run found in ``text[start:end]`` (a run never
-    spans a line; the evidence for it is read from all of ``text``)."""
+    spans a line; the evidence for it is read from all of ``text``).  ``explain=False``:
+    the same spans and new text, without notes nor inferred characters."""
     edits: list[Edit] = []
     pos = start
     end = len(text) if end is None else end
     while (m := _RUN.search(text, pos, end)) is not None:
-        edit = _repair(text, m)
+        edit = _repair(text, m, explain)
         if edit is None:
             pos = m.start() + 1
         else:
@@ -65,11 +66,23 @@ def mojibake_edits(text: str, start: int = 0, end: int | None = None) -> list[Ed
     return edits
 
 
-def _repair(text: str, m: re.Match[str]) -> Edit | None:
+def mojibake_repaired(text: str, start: int, end: int) -> str | None:
+    """Only the repaired ``text[start:end]`` (None when it has no damaged run): for a
+    caller that keeps no repair log.
+
+    >>> damaged = "打擊?!爱敃r(shí)真的"
+    >>> mojibake_repaired(damaged, 0, len(damaged)), mojibake_repaired("真的", 0, 2)
+    ('打擊。“當時(shí)真的', None)
+    """
+    edits = mojibake_edits(text, start, end, explain=False)
+    return edited_text(text, edits, (start, end)) if edits else None
+
+
+def _repair(text: str, m: re.Match[str], explain: bool = True) -> Edit | None:
     hypotheses = _hypotheses(text, m)
     if not hypotheses:
         return None
-    return best_repair(text, m.start(), hypotheses)
+    return best_repair(text, m.start(), hypotheses, explain)
 
 
 def _hypotheses(text: str, m: re.Match[str]) -> list[Hypothesis]:

@@ -232,8 +232,13 @@ def _textlike(slots: tuple[Slot, ...]) -> bool:
     return all(is_han(s.cands[0]) or _TEXTLIKE.fullmatch(s.cands[0]) for s in slots if s.fixed)
 
 
-def best_repair(text: str, at: int, hypotheses: list[Hypothesis]) -> Edit | None:
-    """The accepted repair of the run at ``at``, or None when the damage is not proven."""
+def best_repair(text: str, at: int, hypotheses: list[Hypothesis], explain: bool = True) -> Edit | None:
+    """The accepted repair of the run at ``at``, or None when the damage is not proven.
+
+    ``explain=False`` gives the same span and new text without the note, the inferred
+    characters and their alternatives (a sixth of the solver's time), for a caller that
+    keeps only the clean text.
+    """
     best = None
     for hyp in hypotheses:
         scorer = _Scorer(text, at, hyp)
@@ -249,6 +254,8 @@ def best_repair(text: str, at: int, hypotheses: list[Hypothesis]) -> Edit | None
         return None
     gain, scorer, chars, ranked = best
     hyp = scorer.hyp
+    if not explain:
+        return Edit(at, hyp.end, "".join(chars), "mojibake")
     ranked[0] = _alternatives(scorer, chars)
     if chars[0] == BOUNDARY_PUNCTUATION[0]:
         lost_why = "the scraper's chunks start at a full stop"

@@ -96,10 +96,31 @@ def test_cleaning_without_a_repair_log_gives_the_same_text(small_pieces, monkeyp
     text = _long_text()
     monkeypatch.setattr(clean_module, "_PIECE", 4000)  # one process, still piece by piece
     full = clean(text, jobs=jobs)
+    _no_explaining(monkeypatch)
     bare = clean(text, jobs=jobs, record=False)
     assert len(full.repairs) > 100 and len(full.readings) > 50
     assert bare.text == full.text
     assert len(bare.repairs) == 0 and len(bare.readings) == 0
+
+
+def test_a_short_text_cleaned_without_a_repair_log_gives_the_same_text(monkeypatch):
+    text = SAMPLE.read_text(encoding="utf-8")  # one piece: the passes run on the whole text
+    full = clean(text)
+    _no_explaining(monkeypatch)
+    assert clean(text, record=False).text == full.text
+    assert any(r.kind == "mojibake" for r in full.repairs)
+
+
+def _no_explaining(monkeypatch) -> None:
+    """Cleaning that keeps no log must not work out what a log would show (the lost
+    characters' alternatives, the notes): that is a sixth of the mojibake solver's time."""
+    from reader import mojibake_solve
+
+    def explaining(*_args):
+        raise AssertionError("a repair was explained, but nothing keeps the explanation")
+
+    monkeypatch.setattr(mojibake_solve, "_alternatives", explaining)
+    monkeypatch.setattr(mojibake_solve, "_edit", explaining)
 
 
 def test_figures_cli_output_is_the_same_without_the_repair_log():
