@@ -185,11 +185,11 @@ async def test_chart_key_in_the_panel_cycles_order_section_off():
         await pilot.press("c")
         await pilot.pause()
         assert chart.mode == "order" and chart.display and chart.size.height >= 10
-        text = str(chart.render())
+        text = str(chart.plot.render())
         assert "money" in text and "count" in text and "in order" in text
         await pilot.press("c")
         await pilot.pause()
-        assert chart.mode == "section" and "per section" in str(chart.render())
+        assert chart.mode == "section" and "per section" in str(chart.plot.render())
         await pilot.press("c")
         await pilot.pause()
         assert chart.mode == "off" and chart.size.height == 0
@@ -331,3 +331,16 @@ async def test_no_worker_describes_itself_with_the_article(tmp_path, monkeypatch
     assert len(described) >= 4, described
     fragment = app.document.paragraphs[1].text[:6]
     assert all(len(d) < 80 and fragment not in d for d in described), described
+
+
+def test_the_reader_starts_without_importing_the_chart_library():
+    # plotext costs ~30 ms to import: it is imported when the chart is first shown.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, reader.app\n"
+        "eager = [m for m in ('plotext', 'textual_plotext', 'widgets.figures_plot') if m in sys.modules]\n"
+        "assert not eager, eager\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)

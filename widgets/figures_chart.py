@@ -15,22 +15,19 @@ would break its alignment.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-try:
-    from textual_plotext import PlotextPlot as _ChartBase
-
-    PLOTEXT = True
-except ImportError:  # the reader works without its chart
-    from textual.widgets import Static as _ChartBase
-
-    PLOTEXT = False
+from textual.widget import Widget
+from textual.widgets import Static
 
 from reader.document import Document
 from reader.review import Verdict
 
+# The reader works without its chart; the package is looked for, not imported (see FiguresChart).
+PLOTEXT = importlib.util.find_spec("textual_plotext") is not None
 CHART_MODES = ("off", "order", "section")
 CHARTED_KINDS = ("money", "count")
 MARKERS = {"money": "█", "count": "░"}
@@ -115,73 +112,34 @@ def per_section(doc: Document, kind: str) -> list[int]:
     return counts
 
 
-class FiguresChart(_ChartBase):
-    """The chart; ``show(doc, marks, mode)`` redraws it."""
+class FiguresChart(Widget):
+    """Where the chart goes; ``show(doc, marks, mode)`` redraws it.  The plot itself
+    (widgets.figures_plot, textual-plotext) is made the first time the chart is shown:
+    importing plotext costs ~30 ms, a twentieth of the reader's start-up."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.mode = "off"
+        self.plot: Widget | None = None
 
     def show(self, doc: Document, marks: dict[int, Verdict], mode: str) -> None:
         self.mode = mode
         self.set_class(mode != "off", "-shown")  # the stylesheet shows it (not in a closed overlay)
         if mode == "off":
             return
+        if self.plot is None:
+            self.plot = self._new_plot()
+            self.mount(self.plot)
+        if PLOTEXT:
+            self.plot.draw(doc, marks, mode)
+
+    @staticmethod
+    def _new_plot() -> Widget:
         if not PLOTEXT:
-            self.update("The chart needs the textual-plotext package (pip install textual-plotext).")
-            return
-        plt = self.plt
-        plt.clear_figure()
-        if mode == "order":
-            self._by_order(doc, marks)
-        else:
-            self._by_section(doc)
-        self.refresh()
+            return Static("The chart needs the textual-plotext package (pip install textual-plotext).")
+        from widgets.figures_plot import FiguresPlot
 
-    def _by_order(self, doc: Document, marks: dict[int, Verdict]) -> None:
-        """One plot (two would leave a narrow overlay a couple of rows each): money and
-        counts share the log axis, told apart by their bars' pattern."""
-        plt = self.plt
-        size = math.ceil(len(doc.figures) / MAX_BARS) if len(doc.figures) > MAX_BARS else 1
-        points = {kind: bucketed(series(doc, marks, kind), size) for kind in CHARTED_KINDS}
-        values = [p.value for kind in CHARTED_KINDS for p in points[kind]]
-        if not values:
-            plt.title("no money or count figures")
-            return
-        low, high = decades(values)
-        plt.title("money █  count ░  in order, log")  # plotext drops a title wider than the plot
-        for kind in CHARTED_KINDS:
-            for verdict, colour in VERDICT_COLOURS.items():
-                group = [p for p in points[kind] if p.verdict == verdict]
-                if group:
-                    # bars grow from the lowest decade, so their heights compare on the log scale
-                    plt.bar([p.number for p in group], [math.log10(p.value) - low + 0.3 for p in group],
-                            color=colour, marker=MARKERS[kind], width=0.4, minimum=0)
-        ticks = list(range(0, high - low + 1))
-        plt.yticks([t + 0.3 for t in ticks], [human(10 ** (low + t)) for t in ticks])
-        plt.ylim(0, high - low + 0.6)
-        plt.xlim(0.5, math.ceil(len(doc.figures) / size) + 0.5)
-        starts = section_starts(doc)
-        if len(starts) > MAX_TICKS:  # label every so many sections
-            starts = starts[::math.ceil(len(starts) / MAX_TICKS)]
-        plt.xticks([(n - 1) // size + 1 for n, _ in starts], [name for _, name in starts])
-
-    def _by_section(self, doc: Document) -> None:
-        plt = self.plt
-        counts = [per_section(doc, kind) for kind in CHARTED_KINDS]
-        if not any(any(c) for c in counts):
-            plt.title("no money or count figures")
-            return
-        plt.title("per section: money █  count ░")
-        names = [section_name(s.index) for s in doc.sections]
-        if len(names) > MAX_SECTIONS:  # groups of consecutive sections, named by their first
-            size = math.ceil(len(names) / MAX_SECTIONS)
-            names = [f"{names[i]}+" for i in range(0, len(names), size)]
-            counts = [[sum(c[i:i + size]) for i in range(0, len(c), size)] for c in counts]
-        plt.multiple_bar(names, counts, color=["green", "blue"], marker=[MARKERS[k] for k in CHARTED_KINDS])
-        top = max(max(c) for c in counts)
-        step = max(1, math.ceil(top / 5))
-        plt.yticks(list(range(0, top + 1, step)))
+        return FiguresPlot()
 
 
 def section_name(index: int) -> str:
