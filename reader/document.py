@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -81,7 +81,8 @@ class Document:
     encoding: str
     text: str
     sections: tuple[Section, ...]
-    repairs: tuple[Repair, ...] = ()
+    # in offset order: a tuple, or the cleaner's compact reader.repair_log.Repairs (read-only)
+    repairs: Sequence[Repair] = ()
     # offset of a character in ``text`` -> the pinyin reading the source gave it
     readings: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
     script: str = "unknown"  # detected: "trad", "simp", "mixed" or "none"
