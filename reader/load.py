@@ -22,10 +22,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .document import Document, parse
+from reader.document import Document, parse
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .clean import Cleaned
+    from reader.clean.passes import Cleaned
 
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused: see README "Robustness"
 STDIN = "-"
@@ -77,7 +77,7 @@ def decode(data: bytes) -> Decoded:
     """Decode article bytes; never raises on any input (binary is judged by the caller)."""
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            text = data[len(bom):].decode(enc.replace("-sig", ""), errors="replace")
+            text = data[len(bom) :].decode(enc.replace("-sig", ""), errors="replace")
             return Decoded(text, enc if enc == "utf-8-sig" else enc, _count_replaced(data, enc, text))
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -94,7 +94,11 @@ def decode(data: bytes) -> Decoded:
     text = data.decode("utf-8", errors=_MIXED_HANDLER)
     broken = tuple(_mixed_state.counts)
     valid_utf8_chars = sum(1 for c in text if ord(c) >= 0x80) - broken[0] - broken[1]
-    if broken == (0, 0) or valid_utf8_chars >= max(8, (broken[0] + broken[1]) // 4) or utf8_error.start >= len(data) - 3:
+    if (
+        broken == (0, 0)
+        or valid_utf8_chars >= max(8, (broken[0] + broken[1]) // 4)
+        or utf8_error.start >= len(data) - 3
+    ):
         encoding = "utf-8+gb18030" if broken[0] else "utf-8"
         return Decoded(text, encoding, broken[1])
     return _decode_legacy(data)
@@ -108,7 +112,7 @@ _mixed_state = threading.local()  # .counts = [pairs read as GB18030, U+FFFD ins
 def _utf8_gb18030_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
     data = err.object
     counts = _mixed_state.counts
-    pair = bytes(data[err.start:err.start + 2])
+    pair = bytes(data[err.start : err.start + 2])
     if len(pair) == 2 and 0x81 <= pair[0] <= 0xFE and 0x40 <= pair[1] <= 0xFE and pair[1] != 0x7F:
         try:
             ch = pair.decode("gb18030")
@@ -200,23 +204,33 @@ def load_path(path: str | os.PathLike[str]) -> Decoded:
     return load_bytes(read_bytes(path), name)
 
 
-def document_from_text(text: str, source: str = "<text>", encoding: str = "utf-8", replacement_chars: int = 0,
-                       *, detect: bool = True, jobs: int = 1, record: bool = True) -> Document:
+def document_from_text(
+    text: str,
+    source: str = "<text>",
+    encoding: str = "utf-8",
+    replacement_chars: int = 0,
+    *,
+    detect: bool = True,
+    jobs: int = 1,
+    record: bool = True,
+) -> Document:
     """clean -> parse -> detect script: the Document every view reads.
 
     ``detect=False`` leaves the script "unknown" (a quick preview of a long text);
-    ``jobs`` > 1 cleans a long text in that many processes (reader.parallel);
+    ``jobs`` > 1 cleans a long text in that many processes (reader.runtime.parallel);
     ``record=False`` keeps no repairs nor readings (views that show neither).
     """
-    from .clean import clean  # imported when first needed: the TUI cleans in a child process
-    from .script import detect_script
+    from reader.clean.passes import clean  # imported when first needed: the TUI cleans in a child process
+    from reader.text.script import detect_script
 
-    return document_from_cleaned(clean(text, jobs=jobs, record=record), source, encoding, replacement_chars,
-                                 detect_script if detect else None)
+    return document_from_cleaned(
+        clean(text, jobs=jobs, record=record), source, encoding, replacement_chars, detect_script if detect else None
+    )
 
 
-def document_from_cleaned(cleaned: Cleaned, source: str, encoding: str, replacement_chars: int,
-                          detect=None, script: str = "unknown") -> Document:
+def document_from_cleaned(
+    cleaned: Cleaned, source: str, encoding: str, replacement_chars: int, detect=None, script: str = "unknown"
+) -> Document:
     """parse (+ detect the script with ``detect``) a cleaned text, keeping its compact repairs."""
     if detect is not None:
         try:
@@ -232,5 +246,6 @@ def load_document(path: str | os.PathLike[str], *, jobs: int = 1, record: bool =
     """The whole core pipeline for one file: load -> clean -> parse."""
     decoded = load_path(path)
     source = "<stdin>" if str(path) == STDIN else str(Path(path))
-    return document_from_text(decoded.text, source, decoded.encoding, decoded.replacement_chars, jobs=jobs,
-                              record=record)
+    return document_from_text(
+        decoded.text, source, decoded.encoding, decoded.replacement_chars, jobs=jobs, record=record
+    )

@@ -1,6 +1,6 @@
 """The article's vocabulary: its words with readings, definitions and counts.
 
-Words are the word cursor's (:mod:`reader.words`) that hold a Han
+Words are the word cursor's (:mod:`reader.text.words`) that hold a Han
 character; the two scripts of a word count as one (電商 and 电商).  Each
 word's reading is the one it has where it first occurs (the article's own
 annotations included), which also picks the matching dictionary entry
@@ -16,10 +16,10 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
-from .dictionary import Dictionary, dictionary
-from .readings import is_han, readings_of
-from .script import to_simplified
-from .words import WordIndex
+from reader.text.dictionary import Dictionary, dictionary
+from reader.text.readings import is_han, readings_of
+from reader.text.script import to_simplified
+from reader.text.words import WordIndex
 
 FORMATS = ("md", "csv", "json")
 
@@ -56,10 +56,18 @@ def vocabulary(document, lexicon: Dictionary | None = None) -> tuple[VocabularyI
         by_offset = {r.offset: r.pinyin for r in readings_of(document, paragraphs[k])}
         reading = "".join(by_offset.get(o, "") for o in range(offset, offset + len(word)))
         hit = lexicon.lookup(word, reading)
-        items.append(VocabularyItem(
-            word, hit.simplified, hit.traditional, reading or hit.pinyin, hit.definitions,
-            counts[key], offset, hit.found,
-        ))
+        items.append(
+            VocabularyItem(
+                word,
+                hit.simplified,
+                hit.traditional,
+                reading or hit.pinyin,
+                hit.definitions,
+                counts[key],
+                offset,
+                hit.found,
+            )
+        )
     items.sort(key=lambda item: (-item.count, item.first))
     return tuple(items)
 
@@ -91,11 +99,22 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["word", "simplified", "traditional", "pinyin", "count", "first", "in_dictionary",
-                         "definitions"])
+        writer.writerow(
+            ["word", "simplified", "traditional", "pinyin", "count", "first", "in_dictionary", "definitions"]
+        )
         for item in items:
-            writer.writerow([item.word, item.simplified, item.traditional, item.pinyin, item.count,
-                             item.first, "yes" if item.found else "no", "; ".join(item.definitions)])
+            writer.writerow(
+                [
+                    item.word,
+                    item.simplified,
+                    item.traditional,
+                    item.pinyin,
+                    item.count,
+                    item.first,
+                    "yes" if item.found else "no",
+                    "; ".join(item.definitions),
+                ]
+            )
         return out.getvalue()
     if fmt != "md":
         raise ValueError(f"unknown format {fmt!r}; expected one of {FORMATS}")
@@ -103,8 +122,19 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
     lines.append("| word | simplified | traditional | pinyin | count | definitions |")
     lines.append("| --- | --- | --- | --- | ---: | --- |")
     for item in items:
-        lines.append("| " + " | ".join(_cell(x) for x in (
-            item.word, item.simplified, item.traditional, item.pinyin, str(item.count),
-            "; ".join(item.definitions),
-        )) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                _cell(x)
+                for x in (
+                    item.word,
+                    item.simplified,
+                    item.traditional,
+                    item.pinyin,
+                    str(item.count),
+                    "; ".join(item.definitions),
+                )
+            )
+            + " |"
+        )
     return "\n".join(lines) + "\n"

@@ -53,7 +53,9 @@ def devset() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def run_cli(*args: str, stdin: bytes | None = None, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, stdin: bytes | None = None, env: dict | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:
     """Run `python -m reader.cli ARGS` the way a user runs `kreader ARGS` (no terminal)."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(

@@ -32,8 +32,14 @@ def pty_env(**extra: str) -> dict[str, str]:
 class PtyProcess:
     """``argv`` started on its own pty (stdin, stdout and stderr), as in a terminal emulator."""
 
-    def __init__(self, argv: list[str], env: dict[str, str] | None = None, cols: int = 100, rows: int = 30,
-                 cwd: str | os.PathLike[str] = ROOT) -> None:
+    def __init__(
+        self,
+        argv: list[str],
+        env: dict[str, str] | None = None,
+        cols: int = 100,
+        rows: int = 30,
+        cwd: str | os.PathLike[str] = ROOT,
+    ) -> None:
         self.output = bytearray()
         self.status: int | None = None
         self.pid, self.fd = pty.fork()
@@ -89,7 +95,9 @@ class PtyProcess:
                 break
             if time.monotonic() > deadline:
                 self.kill()
-                raise AssertionError(f"still running after {timeout} s; output ended with {bytes(self.output[-600:])!r}")
+                raise AssertionError(
+                    f"still running after {timeout} s; output ended with {bytes(self.output[-600:])!r}"
+                )
             self._pump(0.05)
         while self._pump(0.05):  # what is left in the terminal
             pass

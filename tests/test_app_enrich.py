@@ -8,14 +8,15 @@ import functools
 import threading
 
 from pilot import sync, until
-from reader import figures as figures_module
+
 from reader import keywords as keywords_module
-from reader import script as script_module
-from reader.app import KreaderApp
-from reader.assets import sample_article
-from reader.figures import Figure
+from reader.figures import extract as figures_module
+from reader.figures.extract import Figure
 from reader.keywords import Keyword
 from reader.load import load_document
+from reader.locations import sample_article
+from reader.text import script as script_module
+from widgets.app import KreaderApp
 
 
 @functools.cache
@@ -129,5 +130,8 @@ async def test_traditional_converters_load_only_once_the_reader_switches_scripts
         assert "t2s" in script_module._converters and "s2t" not in script_module._converters
         await pilot.press("t")
         assert app.article.script == "simp"
-        await until(pilot, lambda: {"s2t", "t2twp", "t2hk"} <= set(script_module._converters),
-                    what="Traditional converters loaded")
+        await until(
+            pilot,
+            lambda: {"s2t", "t2twp", "t2hk"} <= set(script_module._converters),
+            what="Traditional converters loaded",
+        )

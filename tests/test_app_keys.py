@@ -7,15 +7,15 @@ import functools
 from dataclasses import replace
 
 import pytest
-
 from pilot import sync, until
-from reader.app import KreaderApp
-from reader.assets import sample_article
-from reader.figures import Figure
+
+from reader.figures.extract import Figure
 from reader.keywords import Keyword
 from reader.load import load_document
-from widgets.article_view import ArticleView
-from widgets.help_screen import HelpScreen
+from reader.locations import sample_article
+from widgets.app import KreaderApp
+from widgets.article.view import ArticleView
+from widgets.screens.help import HelpScreen
 
 
 @functools.cache
@@ -28,17 +28,21 @@ def with_figures(doc, texts=("223萬元", "2.8萬", "15%", "400位", "10倍", "5
     figures = []
     for t in texts:
         start = doc.text.index(t)
-        figures.append(Figure(t, 1.0, None, "", "number", "", "", "", doc.section_at(start).index,
-                              start, start + len(t)))
+        figures.append(
+            Figure(t, 1.0, None, "", "number", "", "", "", doc.section_at(start).index, start, start + len(t))
+        )
     figures.sort(key=lambda f: f.start)
     return replace(doc, figures=tuple(figures))
 
 
 def view_lines(view: ArticleView) -> list[str]:
     """The text on screen, without the gutter (current-paragraph bar, 原 label)."""
-    return [view.render_line(y).text[2:].rstrip() if not view.render_line(y).text.startswith("原")
-            else view.render_line(y).text[1:].rstrip()
-            for y in range(view.scrollable_content_region.height)]
+    return [
+        view.render_line(y).text[2:].rstrip()
+        if not view.render_line(y).text.startswith("原")
+        else view.render_line(y).text[1:].rstrip()
+        for y in range(view.scrollable_content_region.height)
+    ]
 
 
 def top_text(view: ArticleView) -> str:
@@ -153,7 +157,7 @@ async def test_original_comparison_under_the_current_paragraph():
         await pilot.pause()
         lines = view_lines(view)
         n = len(view._lines(0))
-        assert "".join(lines[n:n + len(view._original_lines(0))]) == first
+        assert "".join(lines[n : n + len(view._original_lines(0))]) == first
         assert view.render_line(n).text.startswith("原")
         await pilot.press("o")
         await pilot.pause()
@@ -321,8 +325,7 @@ async def test_figures_sort_by_value_and_kind():
     doc = with_figures(sample())
     values = [50.0, 7.0, 900.0, 3.0, 1.0, 20.0]
     kinds = ["count", "money", "count", "percent", "money", "count"]
-    doc = replace(doc, figures=tuple(replace(f, value=v, kind=k)
-                                     for f, v, k in zip(doc.figures, values, kinds)))
+    doc = replace(doc, figures=tuple(replace(f, value=v, kind=k) for f, v, k in zip(doc.figures, values, kinds)))
     app = KreaderApp(doc, enrich=False)
     async with app.run_test(size=(120, 36)) as pilot:
         panel = app.figures

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-
 from pilot import sync
-from reader.app import KreaderApp
+
 from reader.document import parse
-from widgets.article_view import EAGER_BLOCKS
+from widgets.app import KreaderApp
+from widgets.article.view import EAGER_BLOCKS
 
 
 def long_doc(sections=60, paragraphs=20):
@@ -55,7 +55,7 @@ async def test_lazy_layout_keeps_the_view_consistent():
 
 @sync
 async def test_the_next_screenful_is_rendered_ahead_in_the_direction_of_travel(monkeypatch):
-    from widgets import article_paint
+    from widgets.article import paint as article_paint
 
     app = KreaderApp(long_doc(), enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -96,14 +96,15 @@ async def test_the_article_given_is_kept_off_the_cycle_collector():
         await pilot.pause()
         assert gc.get_freeze_count() > 0
         assert gc.is_tracked(app.document.sections) and not any(
-            app.document.sections is o for o in gc.get_objects(generation=2))
+            app.document.sections is o for o in gc.get_objects(generation=2)
+        )
 
 
 @sync
 async def test_the_reader_collects_cycles_less_often_and_restores_the_thresholds():
     import gc
 
-    from reader.app import INTERACTIVE_GC_THRESHOLDS
+    from widgets.app import INTERACTIVE_GC_THRESHOLDS
 
     before = gc.get_threshold()
     app = KreaderApp(long_doc(sections=2), enrich=False)

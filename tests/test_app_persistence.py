@@ -12,13 +12,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from pilot import sync
-from reader.app import KreaderApp
-from reader.assets import sample_article
+
 from reader.enrich import with_figures
 from reader.load import load_document
-from reader.state import ReviewStore
+from reader.locations import sample_article
+from reader.review.store import ReviewStore
+from widgets.app import KreaderApp
 
 
 @pytest.fixture(autouse=True)
@@ -171,8 +171,8 @@ async def test_an_unwritable_state_directory_keeps_the_review_in_memory(tmp_path
 
 OTHER_PROCESS = textwrap.dedent("""
     import asyncio, sys
-    from reader.app import KreaderApp
-    from reader.assets import sample_article
+    from widgets.app import KreaderApp
+    from reader.locations import sample_article
     from reader.enrich import with_figures
     from reader.load import load_document
 
@@ -197,8 +197,13 @@ async def test_two_instances_on_one_article_keep_each_others_verdicts(state_dir)
         await pilot.press("f", "v")
         await app.workers.wait_for_complete()
         # meanwhile another kreader marks the fourth figure and quits
-        other = subprocess.run([sys.executable, "-c", OTHER_PROCESS], capture_output=True, text=True,
-                               timeout=60, cwd=Path(__file__).resolve().parent.parent)
+        other = subprocess.run(
+            [sys.executable, "-c", OTHER_PROCESS],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
         assert other.returncode == 0, other.stderr
         await pilot.press("j", "x")  # this save merges: the other's verdict comes into view
         await app.workers.wait_for_complete()
@@ -206,7 +211,10 @@ async def test_two_instances_on_one_article_keep_each_others_verdicts(state_dir)
         assert [mark_of(app, k) for k in range(4)] == ["✓  ", "✗  ", "   ", "?✎ "]
     final = store_for(doc).load().review
     assert {v.key.text: v.verdict for v in final.verdicts if v.verdict} == {
-        doc.figures[0].text: "verified", doc.figures[1].text: "wrong", doc.figures[3].text: "doubtful"}
+        doc.figures[0].text: "verified",
+        doc.figures[1].text: "wrong",
+        doc.figures[3].text: "doubtful",
+    }
     assert final.entry_for(final.verdicts[-1].key).note == "另一個"
 
 
@@ -249,7 +257,7 @@ async def test_a_changed_article_gets_its_verdicts_back_before_figures_are_found
         assert any("changed" in m for m in messages)
         (verdict,) = [v for v in again.review.verdicts if v.verdict]
         assert verdict.verdict == "wrong" and verdict.key.text == marked.text
-        assert changed.text[verdict.key.start:verdict.key.start + len(marked.text)] == marked.text
+        assert changed.text[verdict.key.start : verdict.key.start + len(marked.text)] == marked.text
         assert verdict.key.start > marked.start  # moved with the text
         # when the figures arrive, the panel shows the verdict
         again.set_document(with_figures(changed, labels=False))

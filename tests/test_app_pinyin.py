@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import functools
 
+from pilot import sync
 from rich.cells import cell_len
 
-from pilot import sync
-from reader.app import KreaderApp
-from reader.assets import sample_article
-from reader.clean import clean
+from reader.clean.passes import clean
 from reader.document import parse
 from reader.load import load_document
-from reader.script import SCRIPTS
-from widgets.article_lines import GUTTER
+from reader.locations import sample_article
+from reader.text.script import SCRIPTS
+from widgets.app import KreaderApp
+from widgets.article.lines import GUTTER
 
 TEXT = "重慶的銀行\n\n他去銀行取錢，行走了2.8公里。GMV達30萬，品牌直播。\n\n第二段：長大以後，他在重慶的銀行工作。\n"
 
@@ -68,7 +68,7 @@ def check_alignment(view) -> int:
         below = cells(view.render_line(y + 1).text)
         for ruby in line.rubies:
             col = GUTTER + ruby.column
-            assert above[col:col + len(ruby.text)] == ruby.text, (above, ruby)
+            assert above[col : col + len(ruby.text)] == ruby.text, (above, ruby)
             assert below.get(col) == shown[ruby.index], (view.render_line(y + 1).text, ruby)
             assert readings[ruby.index].pinyin == ruby.text
             checked += 1
@@ -90,8 +90,8 @@ async def test_p_shows_readings_over_each_character():
         text_row = next(k for k, row in enumerate(rows) if "他去銀" in row.replace(" ", ""))
         above, below = rows[text_row - 1], cells(rows[text_row])
         at = {c: col for col, c in below.items()}
-        assert above[at["銀"]:].startswith("yínháng")
-        assert above[at["走"] - 5:at["走"]].strip().endswith("xíng")
+        assert above[at["銀"] :].startswith("yínháng")
+        assert above[at["走"] - 5 : at["走"]].strip().endswith("xíng")
         await pilot.press("p")
         await pilot.pause()
         assert not view.pinyin and screen_rows(view) == plain

@@ -7,18 +7,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pilot import sync
 from textual.widgets import Input
 
-from pilot import sync
-from reader.app import KreaderApp
-from reader.assets import sample_article
 from reader.enrich import with_figures
 from reader.load import load_document
-from widgets.bookmarks_screen import BookmarksScreen
-from widgets.figures_chart import PLOTEXT, FiguresChart
-from widgets.figures_panel import ASCII_SYMBOLS, SYMBOLS, verdict_mark
-from widgets.help_screen import HelpScreen
-from widgets.note_prompt import NotePrompt
+from reader.locations import sample_article
+from widgets.app import KreaderApp
+from widgets.figures.chart import FiguresChart
+from widgets.figures.panel import ASCII_SYMBOLS, SYMBOLS, verdict_mark
+from widgets.figures.series import PLOTEXT
+from widgets.screens.bookmarks import BookmarksScreen
+from widgets.screens.help import HelpScreen
+from widgets.screens.note import NotePrompt
 
 
 @functools.cache
@@ -281,8 +282,18 @@ async def test_help_lists_every_review_key_with_its_id():
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
-        for ident in ("review.verified", "review.doubtful", "review.wrong", "review.clear", "review.note",
-                      "review.bookmark", "review.bookmarks", "review.export", "review.filter", "review.chart"):
+        for ident in (
+            "review.verified",
+            "review.doubtful",
+            "review.wrong",
+            "review.clear",
+            "review.note",
+            "review.bookmark",
+            "review.bookmarks",
+            "review.export",
+            "review.filter",
+            "review.chart",
+        ):
             assert ident in text
 
 
@@ -339,8 +350,8 @@ def test_the_reader_starts_without_importing_the_chart_library():
     import sys
 
     code = (
-        "import sys, reader.app\n"
-        "eager = [m for m in ('plotext', 'textual_plotext', 'widgets.figures_plot') if m in sys.modules]\n"
+        "import sys, widgets.app\n"
+        "eager = [m for m in ('plotext', 'textual_plotext', 'widgets.figures.plot') if m in sys.modules]\n"
         "assert not eager, eager\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)

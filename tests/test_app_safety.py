@@ -5,14 +5,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pilot import sync
-from reader.app import KreaderApp
-from reader.clean import clean
-from reader.document import parse
-from reader.edits import Inferred, Repair
-from widgets.article_view import ArticleView
 
-MARKUP = ["[bold]粗體[/bold]", "[/]", "[link=https://example.com]連結[/link]", "[@click=app.quit]退出[/]",
-          "[red on blue]色[/]", "[b]"]
+from reader.clean.edits import Inferred, Repair
+from reader.clean.passes import clean
+from reader.document import parse
+from widgets.app import KreaderApp
+from widgets.article.view import ArticleView
+
+MARKUP = [
+    "[bold]粗體[/bold]",
+    "[/]",
+    "[link=https://example.com]連結[/link]",
+    "[@click=app.quit]退出[/]",
+    "[red on blue]色[/]",
+    "[b]",
+]
 CRAFTED = (
     "導語 [bold]粗體[/bold] 與 [/] 結尾。\n"
     "# [/] [@click=app.quit]標題\n"

@@ -3,17 +3,21 @@ Han/Latin/digits, ↑/↓ by line, Enter shows the dictionary popup, Esc leaves.
 
 from __future__ import annotations
 
-
+from pilot import sync
 from rich.cells import cell_len
 
-from pilot import sync
-from reader.app import KreaderApp
-from reader.clean import clean
+from reader.clean.passes import clean
 from reader.document import parse
-from widgets.word_popup import WordPopup
+from widgets.app import KreaderApp
+from widgets.screens.word_popup import WordPopup
 
 FIRST = "我們提供服務，品牌直播帶貨。GMV達2.8萬，iPhone 15 Pro增長60%。"
-TEXT = FIRST + "\n\n" + "快手電商服務商在過去近兩個月持續迭代成長，在賦能主播、品牌，踐行平臺極致信任方面發揮著積極作用。" * 3 + "\n"
+TEXT = (
+    FIRST
+    + "\n\n"
+    + "快手電商服務商在過去近兩個月持續迭代成長，在賦能主播、品牌，踐行平臺極致信任方面發揮著積極作用。" * 3
+    + "\n"
+)
 
 
 def document(text: str = TEXT):
@@ -60,8 +64,22 @@ async def test_arrows_move_by_word_over_mixed_text():
         for _ in range(13):
             await pilot.press("right")
             seen.append(cursor_word(view))
-        assert seen == ["我們", "提供", "服務", "品牌", "直播", "帶貨", "GMV", "達", "2.8萬", "iPhone", "15", "Pro",
-                        "增長", "60%"]
+        assert seen == [
+            "我們",
+            "提供",
+            "服務",
+            "品牌",
+            "直播",
+            "帶貨",
+            "GMV",
+            "達",
+            "2.8萬",
+            "iPhone",
+            "15",
+            "Pro",
+            "增長",
+            "60%",
+        ]
         await pilot.pause()
         assert painted_word(view) == "60%"
         for _ in range(3):
@@ -171,7 +189,7 @@ async def test_export_writes_the_vocabulary_next_to_the_review(tmp_path, monkeyp
         await pilot.press("E")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    review, = tmp_path.glob("*.review.md")
+    (review,) = tmp_path.glob("*.review.md")
     vocabulary = review.with_name(review.name.replace(".review.md", ".vocabulary.md"))
     text = vocabulary.read_text(encoding="utf-8")
     assert "| 服務 |" in text and "fúwù" in text and "to serve" in text and "GMV" not in text
@@ -180,7 +198,7 @@ async def test_export_writes_the_vocabulary_next_to_the_review(tmp_path, monkeyp
 
 @sync
 async def test_help_lists_the_reading_aid_keys():
-    from widgets.help_screen import binding_rows
+    from widgets.screens.help import binding_rows
 
     app = KreaderApp(document(), enrich=False)
     async with app.run_test(size=(100, 30)):

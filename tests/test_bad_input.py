@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 import pytest
-
-from pilot import sync
 from conftest import ROOT, run_cli
+from pilot import sync
 from ptyproc import PtyProcess, kreader_argv, pty_env, run_in_pty
+
 from reader.load import MAX_BYTES, load_document
 
 LIMIT = f"limit is {MAX_BYTES // 2**20} MiB"
@@ -169,7 +169,9 @@ def test_many_tiny_paragraphs_and_many_headings(tmp_path):
     paras = write(tmp_path / "paras.txt", "".join(f"第{i}段。\n" for i in range(100_000)).encode())
     sections = json.loads(run_cli("--sections", "--format", "json", paras).stdout)["sections"]
     assert [s["paragraphs"] for s in sections] == [100_000]
-    heads = write(tmp_path / "heads.txt", ("導語。\n" + "".join(f"# 標題{i}\n正文{i}。\n" for i in range(10_000))).encode())
+    heads = write(
+        tmp_path / "heads.txt", ("導語。\n" + "".join(f"# 標題{i}\n正文{i}。\n" for i in range(10_000))).encode()
+    )
     proc = run_cli("--sections", "--format", "json", heads)
     sections = json.loads(proc.stdout)["sections"]
     assert len(sections) == 10_001 and all(s["paragraphs"] == 1 for s in sections)
@@ -244,8 +246,13 @@ def wait_in_fifo_open(pid: int, timeout: float = 20.0) -> None:
 def test_fifo_without_writer_waits_and_ctrl_c_ends_it_cleanly(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    proc = subprocess.Popen([*kreader_argv("--dump", str(fifo))], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            cwd=ROOT, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [*kreader_argv("--dump", str(fifo))],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     try:
         wait_in_fifo_open(proc.pid)
         time.sleep(0.3)
@@ -277,7 +284,7 @@ def test_reader_on_a_fifo_without_writer_ends_on_ctrl_c(tmp_path):
 
 
 def reader_app(path: str, **kwargs):
-    from reader.app import KreaderApp
+    from widgets.app import KreaderApp
 
     return KreaderApp(load_document(path), enrich=False, **kwargs)
 
@@ -294,9 +301,13 @@ def header_text(app) -> str:
 async def test_reader_on_empty_and_damaged_files(tmp_path):
     cases = {
         "empty.txt": (b"", "(this article has no text)", ""),
-        "blank.txt": (" \n\t\n\r\n".encode(), "(this article has no text)", ""),
+        "blank.txt": (b" \n\t\n\r\n", "(this article has no text)", ""),
         "broken.txt": (ARTICLE.encode() + b"\xff\xfe\xfa" + "後文還在。".encode() * 30, "後文還在", "3 undecodable"),
-        "mixed.txt": (("前文：快手電商。\n".encode() + "后文是GBK编码的段落。\n".encode("gbk")) * 5, "后文是GBK编码", "utf-8+gb18030"),
+        "mixed.txt": (
+            ("前文：快手電商。\n".encode() + "后文是GBK编码的段落。\n".encode("gbk")) * 5,
+            "后文是GBK编码",
+            "utf-8+gb18030",
+        ),
         "u16.txt": (ARTICLE.encode("utf-16-le"), "營收223萬元", "utf-16-le"),
     }
     for name, (data, on_screen, in_header) in cases.items():
@@ -323,7 +334,9 @@ async def test_reader_on_many_paragraphs_and_many_headings(tmp_path):
         await pilot.press("G")
         await pilot.pause()
         assert "第99999段。" in screen_text(view)
-    heads = write(tmp_path / "heads.txt", ("導語。\n" + "".join(f"# 標題{i}\n正文{i}。\n" for i in range(10_000))).encode())
+    heads = write(
+        tmp_path / "heads.txt", ("導語。\n" + "".join(f"# 標題{i}\n正文{i}。\n" for i in range(10_000))).encode()
+    )
     app = reader_app(heads)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
@@ -351,8 +364,14 @@ def probe_long_line(path: str) -> None:
             paged = (view.scroll_y, screen_text(view))
             await pilot.press("G")
             await pilot.pause()
-            return {"rows": view.virtual_size.height, "first": first, "paged_y": paged[0], "paged": paged[1],
-                    "end_y": view.scroll_y, "end": screen_text(view)}
+            return {
+                "rows": view.virtual_size.height,
+                "first": first,
+                "paged_y": paged[0],
+                "paged": paged[1],
+                "end_y": view.scroll_y,
+                "end": screen_text(view),
+            }
 
     print(json.dumps(asyncio.run(run()), ensure_ascii=False))
 
@@ -360,7 +379,9 @@ def probe_long_line(path: str) -> None:
 def test_reader_wraps_and_pages_a_one_megabyte_line(tmp_path):
     text = long_line()
     path = write(tmp_path / "line.txt", text.encode())
-    code = f"import sys; sys.path[:0] = ['tests']; from test_bad_input import probe_long_line; probe_long_line({path!r})"
+    code = (
+        f"import sys; sys.path[:0] = ['tests']; from test_bad_input import probe_long_line; probe_long_line({path!r})"
+    )
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=30, cwd=ROOT)
     took = time.perf_counter() - start
@@ -404,7 +425,7 @@ async def test_file_rewritten_while_open_is_offered_and_r_reloads_in_place(tmp_p
         await pilot.press("space", "space")
         await pilot.pause()
         top = app.article.top_offset
-        at_top = app.document.text[top:top + 6]
+        at_top = app.document.text[top : top + 6]
         assert at_top.startswith("段落") and top > 0
         path.write_text("新加的開頭。\n" + numbered(), encoding="utf-8")  # a scraper re-ran
         assert app.check_file() == "changed"
@@ -415,7 +436,7 @@ async def test_file_rewritten_while_open_is_offered_and_r_reloads_in_place(tmp_p
         await settle(app, pilot)
         assert app.document.text.startswith("新加的開頭。")
         new_top = app.article.top_offset
-        assert app.document.text[new_top:new_top + 6] == at_top  # the same paragraph at the top
+        assert app.document.text[new_top : new_top + 6] == at_top  # the same paragraph at the top
         assert app.check_file() == "same"
         assert any(m.startswith("Reloaded article.txt") for m in messages(app))
 
@@ -463,8 +484,8 @@ async def test_the_file_is_watched_by_a_timer(tmp_path, monkeypatch):
 
 @sync
 async def test_standard_input_cannot_be_reloaded():
-    from reader.app import KreaderApp
     from reader.load import document_from_text
+    from widgets.app import KreaderApp
 
     app = KreaderApp(document_from_text(ARTICLE, "<stdin>"), enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:

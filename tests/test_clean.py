@@ -7,9 +7,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.clean import clean, control_edits, html_edits
-from reader.edits import Edit, apply_edits
-from reader.pinyin_notes import is_pinyin_syllable, pinyin_edits
+from reader.clean.edits import Edit, apply_edits
+from reader.clean.passes import clean, control_edits, html_edits
+from reader.clean.pinyin_notes import is_pinyin_syllable, pinyin_edits
 from tests.conftest import SAMPLE
 
 PINYIN_NOTE = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+ ?\)")
@@ -67,7 +67,7 @@ def test_pinyin_syllable_rules():
 def test_repairs_point_into_the_clean_text(sample_text):
     result = clean(sample_text)
     for r in result.repairs:
-        assert result.text[r.offset:r.end] == r.after, r
+        assert result.text[r.offset : r.end] == r.after, r
 
 
 def test_cleaning_clean_text_changes_nothing(sample_text):
@@ -94,31 +94,36 @@ def test_a_repair_undone_by_a_later_pass_is_not_kept():
     result = clean('<p style="a: b\r\n')
     assert result.text == ""
     for r in result.repairs:
-        assert result.text[r.offset:r.end] == r.after
+        assert result.text[r.offset : r.end] == r.after
 
 
 def test_pinyin_fast_path_gives_what_apply_edits_gives():
-    """reader.pinyin_notes.pinyin_applied is apply_edits(pinyin_edits) without Edit objects."""
-    from reader.edits import apply_edits
-    from reader.pinyin_notes import pinyin_applied, pinyin_edits
+    """reader.clean.pinyin_notes.pinyin_applied is apply_edits(pinyin_edits) without Edit objects."""
+    from reader.clean.edits import apply_edits
+    from reader.clean.pinyin_notes import pinyin_applied, pinyin_edits
 
     text = SAMPLE.read_text(encoding="utf-8") + "\n過(guò)(guò)去(OPPO)會(huì )(1)了(le)\n"
     for span in [(0, len(text)), (text.index("\n") + 1, len(text))]:
         generic = apply_edits(text, pinyin_edits(text, *span), span)
         fast = pinyin_applied(text, *span)
         assert fast[0] == generic[0] and list(fast[1]) == list(generic[1])
-        assert [list(a) for a in (fast[2].starts, fast[2].ends, fast[2].new_starts, fast[2].new_lens)] == \
-            [list(a) for a in (generic[2].starts, generic[2].ends, generic[2].new_starts, generic[2].new_lens)]
+        assert [list(a) for a in (fast[2].starts, fast[2].ends, fast[2].new_starts, fast[2].new_lens)] == [
+            list(a) for a in (generic[2].starts, generic[2].ends, generic[2].new_starts, generic[2].new_lens)
+        ]
     assert pinyin_applied("沒有注音的文字", 0, 7) is None
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab字\r\n\x1b[]P^_\\;0?@~ \x07\x9b\x9c\x9d\x90\x85\u200b\u202e\ufeff")),
-               max_size=40))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab字\r\n\x1b[]P^_\\;0?@~ \x07\x9b\x9c\x9d\x90\x85\u200b\u202e\ufeff")),
+        max_size=40,
+    )
+)
 def test_control_edits_match_the_whole_pattern_scanned_everywhere(text):
     # control_edits tries the pattern only where a match can start; scanning it over
     # every position (re.finditer) must find the same edits
-    from reader import clean as clean_module
+    from reader.clean import passes as clean_module
 
     expected, taken = [], 0
     for m in clean_module._CONTROL.finditer(text):
@@ -141,7 +146,7 @@ def test_a_chain_of_cut_off_tags_at_the_end_goes_in_one_cleaning():
 def test_a_cut_off_tag_takes_only_its_own_line():
     # articles joined one after another: an earlier article's cut-off tag ends a line
     # in the middle of the text and must not take the next article with it
-    first = "第一篇。\n<p style=\"color: red"
-    second = "第二篇，共91場。\n<span class=\"x"
+    first = '第一篇。\n<p style="color: red'
+    second = '第二篇，共91場。\n<span class="x'
     assert clean(first + "\n" + second).text == first + "\n第二篇，共91場。\n"
     assert clean("x <a\n<b").text == "x"

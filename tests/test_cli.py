@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import SAMPLE, run_cli
 
 
@@ -107,7 +106,19 @@ def test_figures_in_three_formats():
     data = json.loads(run_cli("--figures", "--format", "json", str(SAMPLE)).stdout)
     assert data["encoding"] == "utf-8" and data["file"].endswith("sample-article.txt")
     first = data["figures"][0]
-    assert set(first) == {"text", "value", "value_max", "unit", "kind", "qualifier", "label", "sentence", "section", "start", "end"}
+    assert set(first) == {
+        "text",
+        "value",
+        "value_max",
+        "unit",
+        "kind",
+        "qualifier",
+        "label",
+        "sentence",
+        "section",
+        "start",
+        "end",
+    }
     by_text = {f["text"]: f for f in data["figures"]}
     assert by_text["223萬元"]["value"] == 2230000 and by_text["223萬元"]["kind"] == "money"
     import csv
@@ -136,7 +147,7 @@ def test_keywords_table_and_json():
 def test_json_output_escapes_invisible_characters_but_keeps_them():
     import io
 
-    from reader.views import write_json
+    from reader.output.views import write_json
 
     data = {"a": "x\u202ey\U000e0001\x85中"}
     buf = io.StringIO()

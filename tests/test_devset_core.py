@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import DEV_FILES, DEVSET, SAMPLE, SEED
+
 from reader.load import load_document
 
 

@@ -8,11 +8,11 @@ import io
 import json
 
 import pytest
-
 from conftest import SAMPLE, run_cli
-from reader.dictionary import dictionary
+
+from reader.text.dictionary import dictionary
+from reader.text.words import WordIndex
 from reader.vocabulary import render_vocabulary, vocabulary
-from reader.words import WordIndex
 
 
 @pytest.fixture(scope="module")
@@ -20,11 +20,14 @@ def cedict():
     return dictionary()
 
 
-@pytest.mark.parametrize("traditional, simplified, pinyin, meaning", [
-    ("服務", "服务", "fúwù", "to serve"),
-    ("品牌", "品牌", "pǐnpái", "brand name"),
-    ("直播", "直播", "zhíbō", "live broadcast"),
-])
+@pytest.mark.parametrize(
+    "traditional, simplified, pinyin, meaning",
+    [
+        ("服務", "服务", "fúwù", "to serve"),
+        ("品牌", "品牌", "pǐnpái", "brand name"),
+        ("直播", "直播", "zhíbō", "live broadcast"),
+    ],
+)
 def test_known_words_in_both_scripts(cedict, traditional, simplified, pinyin, meaning):
     for word in (traditional, simplified):
         hit = cedict.lookup(word)

@@ -14,7 +14,7 @@ def test_sample_sections(sample_doc):
 
 def test_paragraph_offsets_index_the_clean_text(sample_doc):
     for para in sample_doc.paragraphs:
-        assert sample_doc.text[para.start:para.end] == para.text
+        assert sample_doc.text[para.start : para.end] == para.text
 
 
 def test_enumeration_inside_a_paragraph_is_not_a_heading(sample_doc):

@@ -6,15 +6,14 @@ import importlib.util
 import math
 import subprocess
 import sys
-import time
 
 import pytest
+from conftest import DEVSET, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DEVSET, ROOT
 from reader.document import parse
-from reader.figures import Figure, extract_figures, figure_to_json, label_figures
+from reader.figures.extract import Figure, extract_figures, figure_to_json, label_figures
 
 
 def figs(text: str) -> list[tuple]:
@@ -73,7 +72,9 @@ def test_vague_magnitudes():
     assert (f.text, f.value, f.vague, f.qualifier) == ("上百萬", 1e6, True, "over")
     f = one("場外和上萬名主播")
     assert (f.text, f.value, f.vague) == ("上萬名", 1e4, True)
-    assert [(f.text, f.value, f.vague) for f in extract_figures(parse("延續了幾千年的文明,引發數萬人討論,近千個點讚"))] == [
+    assert [
+        (f.text, f.value, f.vague) for f in extract_figures(parse("延續了幾千年的文明,引發數萬人討論,近千個點讚"))
+    ] == [
         ("幾千年", 1000.0, True),
         ("數萬人", 10000.0, True),
         ("近千個", 1000.0, True),
@@ -229,7 +230,17 @@ def test_figure_to_json_shape():
     doc = parse("導語\n01\n超過400位服務商,約2.5%")
     out = [figure_to_json(f, doc) for f in extract_figures(doc)]
     assert list(out[0]) == [
-        "text", "value", "value_max", "unit", "kind", "qualifier", "label", "sentence", "section", "start", "end",
+        "text",
+        "value",
+        "value_max",
+        "unit",
+        "kind",
+        "qualifier",
+        "label",
+        "sentence",
+        "section",
+        "start",
+        "end",
     ]
     assert out[0]["value"] == 400 and isinstance(out[0]["value"], int) and out[0]["section"] == "01"
     assert out[1]["value"] == 2.5 and out[1]["qualifier"] == "approx"
@@ -239,14 +250,34 @@ def test_figure_to_json_shape():
 
 # (text, value, qualifier) the issue requires, in order of appearance
 REQUIRED = [
-    ("223萬元", 2230000, ""), ("2.8萬", 28000, ""), ("200萬", 2000000, ""), ("30萬", 300000, ""),
-    ("超過400位", 400, "over"), ("約15%", 15, "approx"), ("10倍", 10, ""), ("55萬", 550000, ""),
-    ("七八個", 7, ""), ("突破550萬", 5500000, "over"), ("突破17萬", 170000, "over"), ("30多人", 30, "over"),
-    ("超過60%", 60, "over"), ("近3倍", 3, "approx"), ("1000萬", 10000000, ""),
-    ("接近2000元", 2000, "approx"), ("超過8000萬", 80000000, "over"), ("1/4", 0.25, ""), ("91場", 91, ""),
-    ("2.2億元", 220000000, ""), ("150%", 150, ""), ("731%", 731, ""), ("超過300倍", 300, "over"),
-    ("超過了1個億", 100000000, "over"), ("超過了5000萬", 50000000, "over"), ("8倍", 8, ""),
-    ("9月10日", "--09-10", ""), ("2018年", "2018", ""),
+    ("223萬元", 2230000, ""),
+    ("2.8萬", 28000, ""),
+    ("200萬", 2000000, ""),
+    ("30萬", 300000, ""),
+    ("超過400位", 400, "over"),
+    ("約15%", 15, "approx"),
+    ("10倍", 10, ""),
+    ("55萬", 550000, ""),
+    ("七八個", 7, ""),
+    ("突破550萬", 5500000, "over"),
+    ("突破17萬", 170000, "over"),
+    ("30多人", 30, "over"),
+    ("超過60%", 60, "over"),
+    ("近3倍", 3, "approx"),
+    ("1000萬", 10000000, ""),
+    ("接近2000元", 2000, "approx"),
+    ("超過8000萬", 80000000, "over"),
+    ("1/4", 0.25, ""),
+    ("91場", 91, ""),
+    ("2.2億元", 220000000, ""),
+    ("150%", 150, ""),
+    ("731%", 731, ""),
+    ("超過300倍", 300, "over"),
+    ("超過了1個億", 100000000, "over"),
+    ("超過了5000萬", 50000000, "over"),
+    ("8倍", 8, ""),
+    ("9月10日", "--09-10", ""),
+    ("2018年", "2018", ""),
 ]
 
 # Hand-checked, exhaustive list for the sample, read from the whole article under the dev
@@ -254,39 +285,94 @@ REQUIRED = [
 # 第一名/第一個, 一是/二是, 之一, 一方面, 二次爆發, 三姐, 小二 and 幾家 are not figures.
 SAMPLE_FIGURES = [
     # lede
-    ("近兩個月", 2, "duration"), ("9月10日", "--09-10", "date"), ("2小時", 2, "duration"),
-    ("200萬", 2000000, "money"), ("30萬", 300000, "money"), ("2小時", 2, "duration"),
-    ("223萬元", 2230000, "money"), ("2.8萬", 28000, "count"), ("200名", 200, "count"),
-    ("上萬名", 10000, "count", None, "v"), ("上百萬", 1000000, "count", None, "v"),
-    ("7月", "--07", "date"), ("三大", 3, "count"), ("億級", 1e8, "money", None, "v"),
-    ("千億級", 1e11, "number", None, "v"), ("超過400位", 400, "count"), ("約15%", 15, "percent"),
-    ("50萬", 500000, "money"), ("10倍", 10, "multiple"), ("近兩個月", 2, "duration"),
-    ("一大批", 1, "count", None, "o"), ("一項", 1, "count", None, "o"),
+    ("近兩個月", 2, "duration"),
+    ("9月10日", "--09-10", "date"),
+    ("2小時", 2, "duration"),
+    ("200萬", 2000000, "money"),
+    ("30萬", 300000, "money"),
+    ("2小時", 2, "duration"),
+    ("223萬元", 2230000, "money"),
+    ("2.8萬", 28000, "count"),
+    ("200名", 200, "count"),
+    ("上萬名", 10000, "count", None, "v"),
+    ("上百萬", 1000000, "count", None, "v"),
+    ("7月", "--07", "date"),
+    ("三大", 3, "count"),
+    ("億級", 1e8, "money", None, "v"),
+    ("千億級", 1e11, "number", None, "v"),
+    ("超過400位", 400, "count"),
+    ("約15%", 15, "percent"),
+    ("50萬", 500000, "money"),
+    ("10倍", 10, "multiple"),
+    ("近兩個月", 2, "duration"),
+    ("一大批", 1, "count", None, "o"),
+    ("一項", 1, "count", None, "o"),
     # 01
-    ("01", 1, "number", None, "o"), ("2018年", "2018", "year"), ("55萬", 550000, "count"),
-    ("25萬", 250000, "money"), ("七八個", 7, "count", 8), ("10多個小時", 10, "duration"),
-    ("2020年", "2020", "year"), ("7月", "--07", "date"), ("550萬", 5500000, "money"),
-    ("17萬", 170000, "money"), ("5萬", 50000, "count"), ("50萬", 500000, "count"),
-    ("74萬", 740000, "count"), ("70萬", 700000, "money"), ("90萬", 900000, "money"),
-    ("200萬", 2000000, "money"), ("30多人", 30, "count"), ("7月", "--07", "date"),
-    ("60%", 60, "percent"), ("8月", "--08", "date"), ("50萬", 500000, "money"),
-    ("近3倍", 3, "multiple"), ("8月", "--08", "date"), ("100萬", 1000000, "money"),
-    ("3倍", 3, "multiple"), ("1000萬", 10000000, "money"), ("2倍", 2, "multiple"),
+    ("01", 1, "number", None, "o"),
+    ("2018年", "2018", "year"),
+    ("55萬", 550000, "count"),
+    ("25萬", 250000, "money"),
+    ("七八個", 7, "count", 8),
+    ("10多個小時", 10, "duration"),
+    ("2020年", "2020", "year"),
+    ("7月", "--07", "date"),
+    ("550萬", 5500000, "money"),
+    ("17萬", 170000, "money"),
+    ("5萬", 50000, "count"),
+    ("50萬", 500000, "count"),
+    ("74萬", 740000, "count"),
+    ("70萬", 700000, "money"),
+    ("90萬", 900000, "money"),
+    ("200萬", 2000000, "money"),
+    ("30多人", 30, "count"),
+    ("7月", "--07", "date"),
+    ("60%", 60, "percent"),
+    ("8月", "--08", "date"),
+    ("50萬", 500000, "money"),
+    ("近3倍", 3, "multiple"),
+    ("8月", "--08", "date"),
+    ("100萬", 1000000, "money"),
+    ("3倍", 3, "multiple"),
+    ("1000萬", 10000000, "money"),
+    ("2倍", 2, "multiple"),
     ("9月初", "--09", "date"),
-    ("一場", 1, "count", None, "o"), ("五盤", 5, "count", None, "o"), ("一批", 1, "count", None, "o"),
+    ("一場", 1, "count", None, "o"),
+    ("五盤", 5, "count", None, "o"),
+    ("一批", 1, "count", None, "o"),
     # 02
-    ("02", 2, "number", None, "o"), ("2000元", 2000, "money"), ("4月", "--04", "date"),
-    ("1000萬", 10000000, "money"), ("8000萬", 80000000, "money"), ("三個", 3, "count"),
-    ("1/4", 0.25, "fraction"), ("兩種", 2, "count"), ("50萬", 500000, "count"),
-    ("50萬", 500000, "count"), ("5月至8月", "--05", "date", "--08"), ("91場", 91, "count"),
-    ("2.2億元", 220000000, "money"), ("7月份", "--07", "date"), ("半年", 0.5, "duration"),
-    ("150%", 150, "percent"), ("731%", 731, "percent"), ("10個", 10, "count"),
-    ("100%", 100, "percent"), ("300倍", 300, "multiple"), ("9家", 9, "count"),
-    ("1個億", 100000000, "money"), ("20家", 20, "count"), ("5000萬", 50000000, "money"),
-    ("7月", "--07", "date"), ("8倍", 8, "multiple"), ("一倍", 1, "multiple"),
-    ("三要素", 3, "count", None, "o"), ("一個", 1, "count", None, "o"), ("下半年", 0.5, "duration", None, "o"),
+    ("02", 2, "number", None, "o"),
+    ("2000元", 2000, "money"),
+    ("4月", "--04", "date"),
+    ("1000萬", 10000000, "money"),
+    ("8000萬", 80000000, "money"),
+    ("三個", 3, "count"),
+    ("1/4", 0.25, "fraction"),
+    ("兩種", 2, "count"),
+    ("50萬", 500000, "count"),
+    ("50萬", 500000, "count"),
+    ("5月至8月", "--05", "date", "--08"),
+    ("91場", 91, "count"),
+    ("2.2億元", 220000000, "money"),
+    ("7月份", "--07", "date"),
+    ("半年", 0.5, "duration"),
+    ("150%", 150, "percent"),
+    ("731%", 731, "percent"),
+    ("10個", 10, "count"),
+    ("100%", 100, "percent"),
+    ("300倍", 300, "multiple"),
+    ("9家", 9, "count"),
+    ("1個億", 100000000, "money"),
+    ("20家", 20, "count"),
+    ("5000萬", 50000000, "money"),
+    ("7月", "--07", "date"),
+    ("8倍", 8, "multiple"),
+    ("一倍", 1, "multiple"),
+    ("三要素", 3, "count", None, "o"),
+    ("一個", 1, "count", None, "o"),
+    ("下半年", 0.5, "duration", None, "o"),
     # 03
-    ("03", 3, "number", None, "o"), ("一個", 1, "count", None, "o"),
+    ("03", 3, "number", None, "o"),
+    ("一個", 1, "count", None, "o"),
 ]
 
 
@@ -349,10 +435,10 @@ def test_sample_extraction_needs_no_segmenter():
     code = (
         "import sys\n"
         "from reader.load import load_document\n"
-        "from reader.assets import sample_article\n"
-        "from reader.figures import extract_figures\n"
+        "from reader.locations import sample_article\n"
+        "from reader.figures.extract import extract_figures\n"
         "assert len(extract_figures(load_document(sample_article()))) > 50\n"
-        "eager = [m for m in ('reader.figures_label', 'jieba', 'rjieba') if m in sys.modules]\n"
+        "eager = [m for m in ('reader.figures.label', 'jieba', 'rjieba') if m in sys.modules]\n"
         "assert not eager, eager\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60, cwd=ROOT)
@@ -392,7 +478,9 @@ def test_labels_keep_the_original_script():
 # ------------------------------------------------------------------ properties
 
 _ALPHABET = st.sampled_from(
-    list("0123456789.,-/%～~至到多餘萬億千百十兩一二三七八九半幾數上近約超過不到以第個位名元年月日號倍成分之的了、，。\n ")
+    list(
+        "0123456789.,-/%～~至到多餘萬億千百十兩一二三七八九半幾數上近約超過不到以第個位名元年月日號倍成分之的了、，。\n "
+    )
     + ["年", "月", "小時", "個百分點", "萬元", "A", "C", "第", "前"]
 )
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import DEV_FILES, DEVSET, score_figures
-from reader.figures import extract_figures, figure_to_json
+
+from reader.figures.extract import extract_figures, figure_to_json
 from reader.load import load_document
 
 BAR = 0.95

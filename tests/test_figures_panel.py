@@ -1,4 +1,4 @@
-"""Pilot tests of the figures panel alone (widgets/figures_panel.py) and in the reader:
+"""Pilot tests of the figures panel alone (widgets/figures/panel.py) and in the reader:
 columns, sort, filter, cursor keys, Enter and clicks, notes, marks, focus, plain
 terminals, markup safety, key map; and a book's worth of figures (memory, labels
 arriving in place)."""
@@ -10,18 +10,18 @@ import tracemalloc
 from dataclasses import replace
 
 import pytest
+from pilot import sync
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input
 
-from pilot import sync
-from reader.app import KreaderApp
-from reader.assets import asset, sample_article
 from reader.enrich import with_figures
-from reader.figures import Figure
+from reader.figures.extract import Figure
 from reader.load import load_document
-from reader.review import FigureKey, Verdict
-from widgets.figures_panel import FiguresPanel
+from reader.locations import asset, sample_article
+from reader.review.model import FigureKey, Verdict
+from widgets.app import KreaderApp
+from widgets.figures.panel import FiguresPanel
 
 KINDS = ("money", "count", "percent", "year")
 
@@ -35,8 +35,9 @@ def sample():
 def synthetic(n: int, label: str = ""):
     """A document with ``n`` made-up figures in document order (a book has about 60,000)."""
     figures = tuple(
-        Figure(f"{k % 997}萬元", float((k * 7919) % 100003), None, "元", KINDS[k % 4], "", label, "", 0,
-               3 * k, 3 * k + 2)
+        Figure(
+            f"{k % 997}萬元", float((k * 7919) % 100003), None, "元", KINDS[k % 4], "", label, "", 0, 3 * k, 3 * k + 2
+        )
         for k in range(n)
     )
     return replace(sample(), figures=figures)
@@ -100,7 +101,8 @@ async def test_columns_header_and_rows_fit_the_panel():
         panel = await focused(pilot)
         header, first = lines(panel)[:2]
         assert [header.index(name) for name in ("Figure", "Value", "Label", "Kind")] == sorted(
-            header.index(name) for name in ("Figure", "Value", "Label", "Kind"))  # the label before the kind
+            header.index(name) for name in ("Figure", "Value", "Label", "Kind")
+        )  # the label before the kind
         f = doc.figures[0]
         assert f.text in first and "銷售額" in first
         width = panel.scrollable_content_region.width
@@ -179,8 +181,14 @@ async def test_verdicts_notes_and_the_filter():
     n = len(doc.figures)
     async with Host(doc).run_test(size=(100, 30)) as pilot:
         panel = await focused(pilot)
-        panel.set_marks({0: verdict(doc, 0, "verified"), 1: verdict(doc, 1, "doubtful"),
-                         2: verdict(doc, 2, "wrong"), 3: verdict(doc, 3, None, "對過財報")})
+        panel.set_marks(
+            {
+                0: verdict(doc, 0, "verified"),
+                1: verdict(doc, 1, "doubtful"),
+                2: verdict(doc, 2, "wrong"),
+                3: verdict(doc, 3, None, "對過財報"),
+            }
+        )
         rows = lines(panel)[1:6]
         assert [row[1:4] for row in rows] == ["✓  ", "?  ", "✗  ", " ✎ ", "   "]
         mark = next(s for s in list(panel.render_line(3)) if s.text.startswith("✗"))

@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli, score_figures
+
 from reader.load import load_document
 
 HOLDOUT = Path(__file__).resolve().parent / "holdout"

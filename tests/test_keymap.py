@@ -6,10 +6,10 @@ import asyncio
 
 import pytest
 
-from reader.app import KreaderApp
 from reader.keymap import KeymapError, load_keymap, parse_keymap
 from reader.load import load_document
-from reader.assets import sample_article
+from reader.locations import sample_article
+from widgets.app import KreaderApp
 
 
 def test_parse_and_reject():

@@ -13,9 +13,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from reader import segment
-from reader.assets import asset, sample_article
-from reader.clean import clean
+from reader.clean.passes import clean
 from reader.document import parse
 from reader.keywords import (
     Keyword,
@@ -26,7 +24,9 @@ from reader.keywords import (
     with_keywords,
     with_user_keyword,
 )
-from reader.script import to_simplified
+from reader.locations import asset, sample_article
+from reader.text import segment
+from reader.text.script import to_simplified
 
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 
@@ -61,8 +61,22 @@ def _user_words() -> list[str]:
 def test_user_dictionary_is_real_and_loaded():
     words = _user_words()
     assert len(words) >= 30 and len(set(words)) == len(words)
-    for required in ("快手", "电商", "服务商", "操盘手", "自播", "直播电商", "投流", "冷启动",
-                     "公域流量", "私域流量", "达人分销", "种草", "客单价", "GMV"):
+    for required in (
+        "快手",
+        "电商",
+        "服务商",
+        "操盘手",
+        "自播",
+        "直播电商",
+        "投流",
+        "冷启动",
+        "公域流量",
+        "私域流量",
+        "达人分销",
+        "种草",
+        "客单价",
+        "GMV",
+    ):
         assert required in words
     for word in words:
         assert segment.cut(word) == [word], word
@@ -120,9 +134,21 @@ def test_no_junk_keywords(keywords):
 
 @pytest.mark.parametrize(
     "token, ok",
-    [("服务商", True), ("GMV", True), ("3C", True), ("116", False), ("2.8", False), ("15%", False),
-     ("两个", False), ("百万", False), ("手", False), ("我们", False), ("今年", False), ("，", False),
-     ("——", False)],
+    [
+        ("服务商", True),
+        ("GMV", True),
+        ("3C", True),
+        ("116", False),
+        ("2.8", False),
+        ("15%", False),
+        ("两个", False),
+        ("百万", False),
+        ("手", False),
+        ("我们", False),
+        ("今年", False),
+        ("，", False),
+        ("——", False),
+    ],
 )
 def test_is_candidate(token, ok):
     assert is_candidate(token) is ok
@@ -205,7 +231,7 @@ def test_with_keywords_and_user_keywords(doc):
 
 def test_importing_keywords_does_not_import_jieba():
     code = (
-        "import sys, reader.keywords, reader.script, reader.segment\n"
+        "import sys, reader.keywords, reader.text.script, reader.text.segment\n"
         "assert 'jieba' not in sys.modules, 'jieba imported eagerly'\n"
         "assert 'opencc' not in sys.modules, 'opencc imported eagerly'\n"
     )

@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
-from reader.lexicon import lexicon
-from reader.segment import tokenizer
+
+from reader.text.lexicon import lexicon
+from reader.text.segment import tokenizer
 
 
 @pytest.mark.parametrize("text", ["日常活动", "日睆活动", "快手电商服务商", "打击当时真的不想坚持了", "张泽宇坦言"])

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.clean import clean
-from reader.edits import apply_edits
-from reader.mojibake import mojibake_edits
+from reader.clean.edits import apply_edits
+from reader.clean.mojibake.repair import mojibake_edits
+from reader.clean.passes import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "assets" / "sample-article.txt"
@@ -196,11 +196,9 @@ def test_generated_runs_whose_lead_byte_became_a_control_character(make_devset):
     control character, which the terminal-safety pass deletes before this pass runs."""
     starts = ("對於", "從今年", "為了", "據悉", "並且", "傳統")
     sources = [s[:6000] for s in _annotated_sources(make_devset)]
-    pairs = [
-        (o, d)
-        for o, d in _generated_runs(make_devset, sources, False, starts)
-        if re.search("[\x01-\x1f]", d)
-    ][::7]
+    pairs = [(o, d) for o, d in _generated_runs(make_devset, sources, False, starts) if re.search("[\x01-\x1f]", d)][
+        ::7
+    ]
     exact, total = _exact_rate(pairs)
     print(f"control-lead generated runs: {exact}/{total} exact")
     assert total >= 8
@@ -306,7 +304,8 @@ def test_question_marks_inserted_into_real_prose_are_left_alone(expected):
 @given(
     st.text(
         alphabet=st.sampled_from(
-            list("?!;@ArLf1(),。“”\n") + list("爱敃睆垵捎钫彼顒焓帧寡祜肽陥箫诮鹑谄贩徊玫拇髲髮芯可鷶")
+            list("?!;@ArLf1(),。“”\n")
+            + list("爱敃睆垵捎钫彼顒焓帧寡祜肽陥箫诮鹑谄贩徊玫拇髲髮芯可鷶")
             + ["\x01", "\x0c", "ǎ", "ò", "😀", "€", "\ue000"]
         ),
         max_size=60,

@@ -7,7 +7,6 @@ import sys
 import zipfile
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -37,8 +36,10 @@ def test_wheel_contains_packages_and_assets(wheel):
 def test_installed_wheel_finds_its_assets(wheel, tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
-    code = "from reader.assets import sample_article; p = sample_article(); print(p); assert p.is_file()"
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(target)})
+    code = "from reader.locations import sample_article; p = sample_article(); print(p); assert p.is_file()"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(target)}
+    )
     assert proc.returncode == 0, proc.stderr
     assert str(target) in proc.stdout
     sample = (ROOT / "assets" / "sample-article.txt").read_bytes()

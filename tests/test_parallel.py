@@ -1,4 +1,4 @@
-"""Work spread over processes (reader.parallel) gives exactly what one process gives."""
+"""Work spread over processes (reader.runtime.parallel) gives exactly what one process gives."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import threading
 
 import pytest
 
-from reader import parallel
-from reader.clean import clean
-from reader.figures_export import all_figure_items, write_figures_json
+from reader.clean.passes import clean
 from reader.load import document_from_text
-from reader.parallel import fork_map, line_pieces, pieces_for
+from reader.output.figures_json import all_figure_items, write_figures_json
+from reader.runtime import parallel
+from reader.runtime.parallel import fork_map, line_pieces, pieces_for
 from tests.conftest import DEVSET, SAMPLE, run_cli
 
 
@@ -91,7 +91,7 @@ def test_figures_json_of_a_document_without_figures():
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_cleaning_without_a_repair_log_gives_the_same_text(small_pieces, monkeypatch, jobs):
-    from reader import clean as clean_module
+    from reader.clean import passes as clean_module
 
     text = _long_text()
     monkeypatch.setattr(clean_module, "_PIECE", 4000)  # one process, still piece by piece
@@ -114,7 +114,7 @@ def test_a_short_text_cleaned_without_a_repair_log_gives_the_same_text(monkeypat
 def _no_explaining(monkeypatch) -> None:
     """Cleaning that keeps no log must not work out what a log would show (the lost
     characters' alternatives, the notes): that is a sixth of the mojibake solver's time."""
-    from reader import mojibake_solve
+    from reader.clean.passes.mojibake import solve as mojibake_solve
 
     def explaining(*_args):
         raise AssertionError("a repair was explained, but nothing keeps the explanation")

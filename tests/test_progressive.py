@@ -9,16 +9,16 @@ import sys
 import threading
 
 import pytest
-
 from pilot import sync
-from reader.app import KreaderApp
-from reader.clean import PASSES, clean
+
+from reader.clean.edits import apply_edits, carry
+from reader.clean.passes import PASSES, clean
+from reader.clean.repair_log import Readings, Repairs
 from reader.document import parse
-from reader.edits import apply_edits, carry
 from reader.load import load_document
-from reader.opening import PREVIEW_CHARS, Opening, open_document
-from reader.repair_log import Readings, Repairs
-from reader.script import find_all
+from reader.pipeline import PREVIEW_CHARS, Opening, open_document
+from reader.text.script import find_all
+from widgets.app import KreaderApp
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
@@ -26,7 +26,7 @@ ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="module")
 def long_text(sample_text) -> str:
     """A book-length article from the sample, damage and all: sections, pinyin, mojibake, HTML."""
-    from reader.script import to_simplified
+    from reader.text.script import to_simplified
 
     body = sample_text.split("<p style")[0]  # the truncated tag only once, at the very end
     # every third chapter in Simplified (its damaged lines left out: converting would change their bytes)
@@ -34,7 +34,7 @@ def long_text(sample_text) -> str:
     parts = []
     for k in range(1, 13):
         parts.append(f"第{k}章 市場觀察\n" + (simplified if k % 3 == 0 else body))
-    return "".join(parts) + sample_text[sample_text.index("<p style"):]
+    return "".join(parts) + sample_text[sample_text.index("<p style") :]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def old_clean(text: str):
 
 
 def test_compact_repairs_equal_the_repair_objects(sample_text, long_text):
-    for text in (sample_text, long_text[:40_000], '過(guò)&amp;lt;<b>x</b>\r\n?!爱敃r(shí)'):
+    for text in (sample_text, long_text[:40_000], "過(guò)&amp;lt;<b>x</b>\r\n?!爱敃r(shí)"):
         cleaned = clean(text)
         ref_text, ref_repairs, ref_readings = old_clean(text)
         assert cleaned.text == ref_text
@@ -77,10 +77,10 @@ def test_compact_repairs_equal_the_repair_objects(sample_text, long_text):
 
 
 def test_a_long_text_is_cleaned_the_same_a_piece_at_a_time(monkeypatch, long_text):
-    import reader.clean
+    import reader.clean.passes
 
     whole = clean(long_text)
-    monkeypatch.setattr(reader.clean, "_PIECE", 700)  # line-local passes (pinyin) now go piece by piece
+    monkeypatch.setattr(reader.clean.passes, "_PIECE", 700)  # line-local passes (pinyin) now go piece by piece
     pieces = clean(long_text)
     assert pieces.text == whole.text and pieces.repairs == whole.repairs and pieces.readings == whole.readings
     assert tuple(pieces.repairs) == old_clean(long_text)[1]
@@ -115,7 +115,7 @@ def test_progressive_open_ends_in_the_full_load(long_file, long_text):
 def test_progressive_open_in_a_child_process(long_file):
     """The forked path, in a fresh interpreter (forking is only done without threads)."""
     code = (
-        "import sys; from reader.opening import open_document; from reader.load import load_document\n"
+        "import sys; from reader.pipeline import open_document; from reader.load import load_document\n"
         f"o = open_document({str(long_file)!r}); p = o.preview(); d = o.result(60)\n"
         "assert o._pid, 'forked'\n"
         f"assert d == load_document({str(long_file)!r}) and d.text.startswith(p.text) and len(p.text) < len(d.text)\n"
@@ -134,12 +134,12 @@ def test_a_short_article_opens_whole(sample_text, tmp_path):
 
 
 def test_a_failure_in_the_background_is_reported(monkeypatch, long_text):
-    import reader.clean
+    import reader.clean.passes
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(reader.clean, "clean", broken)
+    monkeypatch.setattr(reader.clean.passes, "clean", broken)
     opening = Opening(long_text, "x.txt", "utf-8", fork=False)
     with pytest.raises(RuntimeError, match="boom"):
         opening.result(timeout=30)

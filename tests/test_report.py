@@ -8,9 +8,9 @@ import json
 from dataclasses import replace
 
 from reader.document import parse
-from reader.figures import Figure
-from reader.review import Bookmark, FigureKey, Review, Verdict
-from reader.report import render
+from reader.figures.extract import Figure
+from reader.review.model import Bookmark, FigureKey, Review, Verdict
+from reader.review.report import render
 
 TEXT = "導語：2小時賣出223萬元，新增粉絲2.8萬。\n01\n佔比60%，「引號」|豎線。\n"
 
@@ -18,9 +18,27 @@ TEXT = "導語：2小時賣出223萬元，新增粉絲2.8萬。\n01\n佔比60%�
 def make_doc():
     doc = parse(TEXT, source="a.txt")
     figs = []
-    for word, value, kind, unit in (("223萬元", 2230000.0, "money", "元"), ("2.8萬", 28000.0, "number", ""), ("60%", 60.0, "percent", "%")):
+    for word, value, kind, unit in (
+        ("223萬元", 2230000.0, "money", "元"),
+        ("2.8萬", 28000.0, "number", ""),
+        ("60%", 60.0, "percent", "%"),
+    ):
         s = TEXT.index(word)
-        figs.append(Figure(word, value, None, unit, kind, "", "粉絲" if word == "2.8萬" else "", "句子，含逗號", doc.section_at(s).index, s, s + len(word)))
+        figs.append(
+            Figure(
+                word,
+                value,
+                None,
+                unit,
+                kind,
+                "",
+                "粉絲" if word == "2.8萬" else "",
+                "句子，含逗號",
+                doc.section_at(s).index,
+                s,
+                s + len(word),
+            )
+        )
     return replace(doc, figures=tuple(figs))
 
 

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader import script
-from reader.assets import sample_article
-from reader.clean import clean
+from reader.clean.passes import clean
 from reader.document import parse
-from reader.script import convert, detect_script, find_all, script_counts
+from reader.locations import sample_article
+from reader.text import script
+from reader.text.script import convert, detect_script, find_all, script_counts
 
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 
@@ -88,7 +88,11 @@ def test_regional_chains_give_what_opencc_own_configs_give(doc, config):
     on every line of the sample and the dev set, in either script, and on Taiwan phrases."""
     own = opencc.OpenCC(config).convert
     chained = script._converter(config)
-    texts = [doc.text, (DEVSET / "d1.txt").read_text(encoding="utf-8"), "买鼠标和内存，软件的质量；打印机、数据库和信息。"]
+    texts = [
+        doc.text,
+        (DEVSET / "d1.txt").read_text(encoding="utf-8"),
+        "买鼠标和内存，软件的质量；打印机、数据库和信息。",
+    ]
     lines = [line for text in texts for line in text.splitlines() if line.strip()]
     lines += [script.to_simplified(line) for line in lines]
     differ = [line for line in lines if chained(line) != own(line)]
@@ -222,13 +226,37 @@ def test_find_all_edge_cases():
 # ------------------------------------------------------------ properties
 
 _PIECES = [
-    "鼠标", "软件", "内存", "滑鼠", "記憶體", "服务器", "打印机", "信息", "视频",
-    "網絡", "里", "并", "于", "後", "快手電商", "。", "，", "\n", " ", "GMV", "2.8",
-    "U盘", "SQL注入", "乌兹别克斯坦", "·", "\x00",
+    "鼠标",
+    "软件",
+    "内存",
+    "滑鼠",
+    "記憶體",
+    "服务器",
+    "打印机",
+    "信息",
+    "视频",
+    "網絡",
+    "里",
+    "并",
+    "于",
+    "後",
+    "快手電商",
+    "。",
+    "，",
+    "\n",
+    " ",
+    "GMV",
+    "2.8",
+    "U盘",
+    "SQL注入",
+    "乌兹别克斯坦",
+    "·",
+    "\x00",
 ]
 _texts = st.one_of(
-    st.lists(st.one_of(st.sampled_from(_PIECES), st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)),
-             max_size=40).map("".join),
+    st.lists(
+        st.one_of(st.sampled_from(_PIECES), st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)), max_size=40
+    ).map("".join),
     st.text(max_size=60),
 )
 

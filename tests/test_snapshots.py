@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.app import KreaderApp
-from reader.assets import sample_article
 from reader.load import load_document
+from reader.locations import sample_article
+from widgets.app import KreaderApp
 
 
 def settled(*keys: str):

@@ -8,7 +8,7 @@ import tracemalloc
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.spans import Spans
+from reader.text.spans import Spans
 
 pairs = st.lists(st.tuples(st.integers(0, 10**9), st.integers(0, 10**9)), max_size=50)
 

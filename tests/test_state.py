@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from reader.review import Bookmark, FigureKey, Position, Review, merge, reattach
-from reader.state import ReviewStore, atomic_write
+from reader.review.model import Bookmark, FigureKey, Position, Review, merge, reattach
+from reader.review.store import ReviewStore, atomic_write
 
 TEXT = "導語。\n01\n2小時賣出223萬元，新增粉絲2.8萬。粉絲2.8萬。\n"
 
@@ -80,8 +80,8 @@ def test_two_processes_keep_each_others_verdicts(store, tmp_path):
 def test_concurrent_writers_lose_nothing(tmp_path):
     script = (
         "import sys\n"
-        "from reader.review import Review, FigureKey\n"
-        "from reader.state import ReviewStore\n"
+        "from reader.review.model import Review, FigureKey\n"
+        "from reader.review.store import ReviewStore\n"
         f"text = {TEXT!r}\n"
         "n = int(sys.argv[1])\n"
         "store = ReviewStore('/articles/a.txt', text, [], directory=__import__('pathlib').Path(sys.argv[2]))\n"
@@ -112,7 +112,9 @@ def test_unknown_schema_is_moved_aside(store):
 
 def test_changed_article_reattaches_verdicts_and_lists_orphans(tmp_path):
     old = ReviewStore("/articles/a.txt", TEXT, spans(TEXT), directory=tmp_path)
-    old.save(Review().with_verdict(key(TEXT, "223萬元"), "verified").with_verdict(key(TEXT, "2.8萬", 1), "wrong", "重複"))
+    old.save(
+        Review().with_verdict(key(TEXT, "223萬元"), "verified").with_verdict(key(TEXT, "2.8萬", 1), "wrong", "重複")
+    )
     changed = "新的導語更長了。\n" + TEXT.replace("粉絲2.8萬。\n", "\n")  # drops the second 2.8萬
     new = ReviewStore("/articles/a.txt", changed, spans(changed), directory=tmp_path)
     result = new.load()
@@ -141,7 +143,7 @@ def test_reattach_with_identical_text_keeps_everything():
 WRITER = """
 import sys, json
 from pathlib import Path
-from reader.state import atomic_write
+from reader.review.store import atomic_write
 path = Path(sys.argv[1])
 big = "快手電商服務商" * 20000
 i = 0
@@ -193,7 +195,8 @@ def test_a_stale_process_does_not_resurrect_a_deleted_bookmark(store):
 
 def test_stdin_articles_are_found_by_their_text_only(tmp_path):
     ReviewStore("<stdin>", TEXT, spans(TEXT), directory=tmp_path).save(
-        Review().with_verdict(key(TEXT, "223萬元"), "verified"))
+        Review().with_verdict(key(TEXT, "223萬元"), "verified")
+    )
     other = "另一篇文章，營收223萬元。\n"
     result = ReviewStore("<stdin>", other, spans(other), directory=tmp_path).load()
     assert result.review == Review() and result.notices == []  # not "re-attached" from another piped article

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-
 import pytest
+from pilot import sync
 from textual.app import App
 from textual.widgets import Static
 
-from pilot import sync
-from reader.dictionary import Dictionary, Entry, dictionary
-from widgets.word_popup import WordPopup, popup_content
+from reader.text.dictionary import Dictionary, Entry, dictionary
+from widgets.screens.word_popup import WordPopup, popup_content
 
 
 class PopupApp(App[None]):
@@ -38,12 +37,15 @@ def cedict():
     return dictionary()
 
 
-@pytest.mark.parametrize("word, other, pinyin, meaning", [
-    ("服務", "服务", "fúwù", "service"),
-    ("品牌", None, "pǐnpái", "brand name"),
-    ("直播", None, "zhíbō", "live broadcast"),
-    ("服务", "服務", "fúwù", "to serve"),
-])
+@pytest.mark.parametrize(
+    "word, other, pinyin, meaning",
+    [
+        ("服務", "服务", "fúwù", "service"),
+        ("品牌", None, "pǐnpái", "brand name"),
+        ("直播", None, "zhíbō", "live broadcast"),
+        ("服务", "服務", "fúwù", "to serve"),
+    ],
+)
 @sync
 async def test_popup_shows_the_word_in_both_scripts_with_pinyin_and_definitions(cedict, word, other, pinyin, meaning):
     text, _app = await _shown(WordPopup(cedict.lookup(word)))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.script import convert
-from reader.words import WordIndex, next_word, previous_word, word_spans
+from reader.text.script import convert
+from reader.text.words import WordIndex, next_word, previous_word, word_spans
 
 
 def _words(text: str) -> list[str]:
@@ -12,7 +12,16 @@ def _words(text: str) -> list[str]:
 
 def test_mixed_han_latin_and_digits():
     assert _words("GMV達2.8萬，OPPO的iPhone15銷量增長60%。") == [
-        "GMV", "達", "2.8萬", "OPPO", "的", "iPhone15", "銷量", "增長", "60%"]
+        "GMV",
+        "達",
+        "2.8萬",
+        "OPPO",
+        "的",
+        "iPhone15",
+        "銷量",
+        "增長",
+        "60%",
+    ]
     assert _words("客單價接近2000元的手機") == ["客單價", "接近", "2000", "元", "的", "手機"]
     assert _words("垂類3C數碼，1/4的用戶，2024-09-10") == ["垂類", "3C", "數碼", "1/4", "的", "用戶", "2024-09-10"]
 
@@ -65,8 +74,10 @@ def test_crossing_paragraphs_and_the_ends(sample_doc):
     paragraphs = sample_doc.paragraphs
     second = paragraphs[1]
     first_words = WordIndex.of(sample_doc).words_in(0)
-    assert next_word(sample_doc, first_words[-1][0]) == (second.start + word_spans(second.text)[0][0],
-                                                          second.start + word_spans(second.text)[0][1])
+    assert next_word(sample_doc, first_words[-1][0]) == (
+        second.start + word_spans(second.text)[0][0],
+        second.start + word_spans(second.text)[0][1],
+    )
     assert previous_word(sample_doc, second.start) == first_words[-1]
     assert previous_word(sample_doc, first_words[0][0]) is None
     last = paragraphs[-1]

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from reader.wrap import CLOSING, OPENING, line_of, units, wrap
+from reader.layout.wrap import CLOSING, OPENING, line_of, units, wrap
 
 SAMPLE = (
     "最終,這場以家用紙巾為主推品的專場直播活動,2小時賣出223萬元,新增粉絲2.8萬。"
@@ -37,7 +37,7 @@ def test_figures_are_never_split():
     for figure in ("223萬元", "2.8萬", "15%", "GMV", "50萬", "10倍", "……"):
         at = SAMPLE.index(figure)
         for width in range(10, 50):
-            for s, e in wrap(SAMPLE, width):
+            for s, _e in wrap(SAMPLE, width):
                 assert not (at < s < at + len(figure)), (figure, width)
 
 

@@ -8,7 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from reader.script import SCRIPTS
+from reader.text.script import SCRIPTS
 from widgets.header_bar import SCRIPT_NAMES
 
 _PREFIXES = ("search", "find", "add", "highlight", "term")
@@ -43,13 +43,20 @@ class ReaderCommands(Provider):
         app = self.app
         commands: list[tuple[str, Callable, str]] = []
         for s in app.document.sections:
-            commands.append((f"Go to section: {s.label}", partial(app.go_to_section, s.index),
-                             "Scroll the article to this section"))
+            commands.append(
+                (f"Go to section: {s.label}", partial(app.go_to_section, s.index), "Scroll the article to this section")
+            )
         for script in SCRIPTS:
-            commands.append((f"Set script: {SCRIPT_NAMES[script]}", partial(app.set_script, script),
-                             "Show the article in this script"))
-        commands.append(("Toggle keyword highlighting", app.action_toggle_highlight,
-                         "Show or hide the keyword highlights"))
+            commands.append(
+                (
+                    f"Set script: {SCRIPT_NAMES[script]}",
+                    partial(app.set_script, script),
+                    "Show the article in this script",
+                )
+            )
+        commands.append(
+            ("Toggle keyword highlighting", app.action_toggle_highlight, "Show or hide the keyword highlights")
+        )
         commands.append(("Add highlight term…", app.action_prompt_term, "Highlight a word of your own"))
         commands.append(("Search…", app.action_search, "Incremental search in both scripts"))
         return commands
@@ -67,9 +74,17 @@ class ReaderCommands(Provider):
         term = typed_term(query)
         if term:
             app = self.app
-            yield Hit(0.3, Content.assemble("Search for ", (term, "bold")),
-                      partial(app.start_search, term), text=f"Search for {term}",
-                      help="Find it in either script; n/N move between matches")
-            yield Hit(0.29, Content.assemble("Add highlight term ", (term, "bold")),
-                      partial(app.add_highlight_term, term), text=f"Add highlight term {term}",
-                      help="Highlight it everywhere, in either script")
+            yield Hit(
+                0.3,
+                Content.assemble("Search for ", (term, "bold")),
+                partial(app.start_search, term),
+                text=f"Search for {term}",
+                help="Find it in either script; n/N move between matches",
+            )
+            yield Hit(
+                0.29,
+                Content.assemble("Add highlight term ", (term, "bold")),
+                partial(app.add_highlight_term, term),
+                text=f"Add highlight term {term}",
+                help="Highlight it everywhere, in either script",
+            )

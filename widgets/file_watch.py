@@ -4,7 +4,7 @@
   mtime: no read).  A change is offered with a notice (``r`` reloads); a
   deleted file is reported and the text shown stays.
 * ``r`` reads the file again in a thread and shows the new text at the same
-  place (reader.watch.carry_offset); a refusal (deleted, now binary, too
+  place (reader.runtime.watch.carry_offset); a refusal (deleted, now binary, too
   large) is a notice and the text shown stays.
 * SIGHUP (the SSH connection or the terminal went away) and SIGTERM end the
   app the normal way, so the review is saved (on_unmount of the review
@@ -28,15 +28,16 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from reader.watch import FileStamp, carry_offset, is_watchable, stamp
+from reader.runtime.watch import FileStamp, carry_offset, is_watchable, stamp
 
 WATCH_INTERVAL = 2.0  # seconds between two stats of the article file
 EXIT_GRACE = 3.0  # seconds a signalled shutdown may take before the process ends regardless
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
 FILE_WATCH_BINDINGS = [
-    Binding("r", "reload", "Reload", show=False, id="app.reload",
-            tooltip="read the article file again, keeping your place"),
+    Binding(
+        "r", "reload", "Reload", show=False, id="app.reload", tooltip="read the article file again, keeping your place"
+    ),
 ]
 
 
@@ -51,7 +52,7 @@ class Reloaded(Message):
 
 
 class FileWatch:
-    """Mixed into :class:`~reader.app.KreaderApp` before ``App``."""
+    """Mixed into :class:`~widgets.app.KreaderApp` before ``App``."""
 
     exit_signal = 0  # the signal that ended the app, if one did
     _watch_shown: FileStamp | None = None  # the version of the file the text shown came from
@@ -100,11 +101,19 @@ class FileWatch:
         if now != self._watch_seen:
             self._watch_seen = now
             if now is None:
-                self.notify(f"{self.file_name} was deleted or moved; the text shown stays "
-                            "(r reloads it if it comes back).", severity="warning", timeout=10, markup=False)
+                self.notify(
+                    f"{self.file_name} was deleted or moved; the text shown stays (r reloads it if it comes back).",
+                    severity="warning",
+                    timeout=10,
+                    markup=False,
+                )
             else:
-                self.notify(f"{self.file_name} changed on disk: press r to reload (your place is kept).",
-                            severity="warning", timeout=10, markup=False)
+                self.notify(
+                    f"{self.file_name} changed on disk: press r to reload (your place is kept).",
+                    severity="warning",
+                    timeout=10,
+                    markup=False,
+                )
         return found
 
     def action_reload(self) -> None:
@@ -121,8 +130,7 @@ class FileWatch:
             self._reloading = True
             self._reload_worker(self._watch_source)
 
-    @work(thread=True, group="reload", exclusive=True, exit_on_error=False,
-          description="reload the article")
+    @work(thread=True, group="reload", exclusive=True, exit_on_error=False, description="reload the article")
     def _reload_worker(self, source: str) -> None:
         from reader.load import LoadError, load_document
 
@@ -137,8 +145,9 @@ class FileWatch:
     def on_reloaded(self, message: Reloaded) -> None:
         self._reloading = False
         if message.document is None:
-            self.notify(f"Reload failed: {message.error}. The text shown stays.", severity="error", timeout=10,
-                        markup=False)
+            self.notify(
+                f"Reload failed: {message.error}. The text shown stays.", severity="error", timeout=10, markup=False
+            )
             return
         self._watch_shown = self._watch_seen = message.stamp
         old, new = self.document, message.document

@@ -28,7 +28,9 @@ def progress_content(reviewed: int, figures: int) -> Content:
     if not figures:
         return Content("")
     style = "$text-success" if reviewed == figures else ""
-    return Content.styled(f"{reviewed}/{figures} reviewed", style) if style else Content(f"{reviewed}/{figures} reviewed")
+    return (
+        Content.styled(f"{reviewed}/{figures} reviewed", style) if style else Content(f"{reviewed}/{figures} reviewed")
+    )
 
 
 def header_content(doc: Document, script: str, progress: Content | None = None) -> Content:

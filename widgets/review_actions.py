@@ -14,30 +14,49 @@ from pathlib import Path
 from textual import work
 from textual.binding import Binding
 
-from reader.review import Bookmark, FigureKey, Review, text_hash
-from widgets.article_layout import terminal_safe
-from widgets.bookmarks_screen import BookmarksScreen
-from widgets.figures_chart import CHART_MODES, FiguresChart
-from widgets.figures_panel import FiguresPanel
-from widgets.note_prompt import NotePrompt
+from reader.review.model import Bookmark, FigureKey, Review, text_hash
+from widgets.article.layout import terminal_safe
+from widgets.figures.chart import FiguresChart
+from widgets.figures.panel import FiguresPanel
+from widgets.figures.series import CHART_MODES
 from widgets.review_persist import ReviewPersistence
+from widgets.screens.bookmarks import BookmarksScreen
+from widgets.screens.note import NotePrompt
 
 EXCERPT = 30  # characters of a paragraph shown for its bookmark
 VERDICT_WORDS = {"verified": "verified", "doubtful": "doubtful", "wrong": "wrong", None: "cleared"}
 
 REVIEW_BINDINGS = [
-    Binding("v", "review_verdict('verified')", "Verified", id="review.verified",
-            tooltip="the figure under the cursor in the panel, else the one at the reading position"),
+    Binding(
+        "v",
+        "review_verdict('verified')",
+        "Verified",
+        id="review.verified",
+        tooltip="the figure under the cursor in the panel, else the one at the reading position",
+    ),
     Binding("d", "review_verdict('doubtful')", "Doubtful", id="review.doubtful"),
     Binding("x", "review_verdict('wrong')", "Wrong", id="review.wrong"),
     Binding("u", "review_verdict(None)", "Clear verdict", show=False, id="review.clear"),
     Binding("e", "review_note", "Note", id="review.note", tooltip="add or edit the figure's note"),
-    Binding("m", "review_bookmark", "Bookmark", show=False, id="review.bookmark",
-            tooltip="bookmark the current paragraph"),
-    Binding("apostrophe", "review_bookmarks", "Bookmarks", show=False, id="review.bookmarks",
-            tooltip="list the bookmarks: Enter jumps, d deletes"),
-    Binding("E", "review_export", "Export review", show=False, id="review.export",
-            tooltip="write the review as Markdown to the current directory"),
+    Binding(
+        "m", "review_bookmark", "Bookmark", show=False, id="review.bookmark", tooltip="bookmark the current paragraph"
+    ),
+    Binding(
+        "apostrophe",
+        "review_bookmarks",
+        "Bookmarks",
+        show=False,
+        id="review.bookmarks",
+        tooltip="list the bookmarks: Enter jumps, d deletes",
+    ),
+    Binding(
+        "E",
+        "review_export",
+        "Export review",
+        show=False,
+        id="review.export",
+        tooltip="write the review as Markdown to the current directory",
+    ),
 ]
 
 
@@ -65,7 +84,7 @@ def report_dir(source: str, cwd: Path, fallback: Path) -> Path:
 
 
 class ReviewActions(ReviewPersistence):
-    """Mixed into :class:`~reader.app.KreaderApp` before ``App``: the review keys."""
+    """Mixed into :class:`~widgets.app.KreaderApp` before ``App``: the review keys."""
 
     # ------------------------------------------------------- the figure
 
@@ -98,8 +117,10 @@ class ReviewActions(ReviewPersistence):
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         if lo >= hi:
             return None
-        return min(range(lo, hi), key=lambda k: (0 if para.start <= starts[k] < para.end else 1,
-                                                  abs(starts[k] - para.start), k))
+        return min(
+            range(lo, hi),
+            key=lambda k: (0 if para.start <= starts[k] < para.end else 1, abs(starts[k] - para.start), k),
+        )
 
     def _review_target_or_tell(self) -> int | None:
         k = self._review_target()
@@ -107,8 +128,7 @@ class ReviewActions(ReviewPersistence):
             if not self.document.figures:
                 self.notify("No figures yet." if self.enrichment else "This article has no figures.", timeout=3)
             else:
-                self.notify("No figure on screen: scroll to one, or choose it in the figures panel (f).",
-                            timeout=4)
+                self.notify("No figure on screen: scroll to one, or choose it in the figures panel (f).", timeout=4)
         return k
 
     def _figure_key(self, k: int) -> FigureKey:
@@ -131,8 +151,7 @@ class ReviewActions(ReviewPersistence):
             word = VERDICT_WORDS[verdict]
             figure = terminal_safe(self.document.figures[k].text)
             done = sum(1 for v in self._review_marks.values() if v.verdict is not None)
-            self.notify(f"{figure}: {word} ({done}/{len(self.document.figures)} reviewed)",
-                        timeout=2, markup=False)
+            self.notify(f"{figure}: {word} ({done}/{len(self.document.figures)} reviewed)", timeout=2, markup=False)
 
     def action_review_note(self) -> None:
         k = self._review_target_or_tell()
@@ -161,8 +180,11 @@ class ReviewActions(ReviewPersistence):
         excerpt = terminal_safe(" ".join(para.text.split()))[:EXCERPT]
         self._review_change(self.review.with_bookmark(Bookmark(para.start, block.section, excerpt)))
         n = len(self.review.bookmarks)
-        self.notify(f"Bookmarked “{excerpt[:12]}…” ({n} bookmark{'s' if n != 1 else ''}; ' lists them).",
-                    timeout=3, markup=False)
+        self.notify(
+            f"Bookmarked “{excerpt[:12]}…” ({n} bookmark{'s' if n != 1 else ''}; ' lists them).",
+            timeout=3,
+            markup=False,
+        )
 
     def action_review_bookmarks(self) -> None:
         def delete(offset: int):
@@ -180,11 +202,10 @@ class ReviewActions(ReviewPersistence):
         labelling = any(w.group == "enrich" and w.is_running for w in self.workers)
         self._review_export(self.document, self.review, labelling)
 
-    @work(thread=True, group="review-export", exit_on_error=False,
-          description="export the review")
+    @work(thread=True, group="review-export", exit_on_error=False, description="export the review")
     def _review_export(self, doc, review: Review, labelling: bool) -> None:
-        from reader.report import render
-        from reader.state import atomic_write, state_dir
+        from reader.review.report import render
+        from reader.review.store import atomic_write, state_dir
 
         try:
             if labelling:
@@ -197,23 +218,31 @@ class ReviewActions(ReviewPersistence):
             path = folder / report_name(doc.source, doc.text)
             atomic_write(path, render(doc, review, "md").encode("utf-8"))
         except OSError as err:
-            self._review_call(self.notify, f"The review could not be exported: {err.strerror or err}",
-                              severity="error", timeout=8, markup=False)
+            self._review_call(
+                self.notify,
+                f"The review could not be exported: {err.strerror or err}",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
             return
         self._review_call(self.notify, f"Review written to {path}", timeout=8, markup=False)
         self._vocabulary_export(doc, path)
 
     def _vocabulary_export(self, doc, review_path: Path) -> None:
         """The article's vocabulary next to the review (after it: the dictionary takes a moment)."""
-        from reader.state import atomic_write
+        from reader.review.store import atomic_write
         from reader.vocabulary import render_vocabulary, vocabulary
 
         path = review_path.with_name(review_path.name.removesuffix(".review.md") + ".vocabulary.md")
         try:
             atomic_write(path, render_vocabulary(vocabulary(doc), "md", Path(doc.source).name).encode("utf-8"))
         except Exception as err:  # noqa: BLE001 - the review, which was asked for, is written
-            self._review_call(self.notify, f"The vocabulary could not be written ({type(err).__name__}).",
-                              severity="warning", markup=False)
+            self._review_call(
+                self.notify,
+                f"The vocabulary could not be written ({type(err).__name__}).",
+                severity="warning",
+                markup=False,
+            )
             return
         self._review_call(self.notify, f"Vocabulary written to {path}", timeout=8, markup=False)
-

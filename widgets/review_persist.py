@@ -1,6 +1,6 @@
 """The saved side of the review, mixed into the app: loading the review of the
 article (a thread worker, at start), saving every change (serialised, coalesced
-thread workers through :class:`~reader.state.ReviewStore`, which merges with what
+thread workers through :class:`~reader.review.store.ReviewStore`, which merges with what
 another kreader saved), and the reading position (saved once the reader has
 stopped moving for a moment, and when the app exits).
 
@@ -17,15 +17,15 @@ from textual import work
 from textual.css.query import NoMatches
 from textual.timer import Timer
 
-from reader.review import Position, Review, merge, verdicts_by_figure
-from widgets.figures_chart import FiguresChart
+from reader.review.model import Position, Review, merge, verdicts_by_figure
+from widgets.figures.chart import FiguresChart
 from widgets.header_bar import HeaderBar
 
 POSITION_SAVE_DELAY = 1.5  # seconds without movement before the reading position is saved
 
 
 class ReviewPersistence:
-    """Holds ``review`` (a :class:`~reader.review.Review`) for the app and keeps it on disk."""
+    """Holds ``review`` (a :class:`~reader.review.model.Review`) for the app and keeps it on disk."""
 
     persist_review = False  # the app turns it on: tests and embedders opt in
     review: Review = Review()
@@ -99,16 +99,15 @@ class ReviewPersistence:
 
     # --------------------------------------------------------------- load
 
-    @work(thread=True, group="review-load", exclusive=True, exit_on_error=False,
-          description="load the saved review")
+    @work(thread=True, group="review-load", exclusive=True, exit_on_error=False, description="load the saved review")
     def _review_load(self, doc) -> None:
-        from reader.state import ReviewStore
+        from reader.review.store import ReviewStore
 
         try:
             store = ReviewStore(doc.source, doc.text, [(f.start, f.end) for f in doc.figures])
             if not doc.figures and not store.has_saved() and store.previous_version() is not None:
                 # the article changed: re-attaching verdicts needs this text's figures now
-                from reader.figures import extract_figures
+                from reader.figures.extract import extract_figures
 
                 store.figure_spans = [(f.start, f.end) for f in extract_figures(doc)]
             result = store.load()
@@ -120,8 +119,12 @@ class ReviewPersistence:
     def _review_unavailable(self, err: OSError) -> None:
         self._review_loading = False
         self.persist_review = False
-        self.notify(f"Reviews cannot be saved ({err.strerror or err}); this session's review stays in memory.",
-                    severity="error", timeout=10, markup=False)
+        self.notify(
+            f"Reviews cannot be saved ({err.strerror or err}); this session's review stays in memory.",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
 
     def _review_loaded(self, text: str, store, result) -> None:
         if text != self.document.text:
@@ -214,9 +217,13 @@ class ReviewPersistence:
             self._review_refresh()
 
     def _review_save_failed(self, store, err: OSError) -> None:
-        self.notify(f"The review could not be saved to {store.path}: {err.strerror or err}. "
-                    "It is kept in memory; the next change tries again.", severity="error", timeout=10,
-                    markup=False)
+        self.notify(
+            f"The review could not be saved to {store.path}: {err.strerror or err}. "
+            "It is kept in memory; the next change tries again.",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
 
     # ----------------------------------------------------------- position
 

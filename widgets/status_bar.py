@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from reader.clean.edits import Inferred
 from reader.document import Document
-from reader.edits import Inferred
 
 
 def inferred_note(inferred: list[Inferred]) -> Content:
@@ -39,8 +39,10 @@ class StatusBar(Static):
     ) -> None:
         label = doc.sections[section].label if 0 <= section < len(doc.sections) else ""
         where = Content.assemble(
-            ("§ ", "$text-muted"), Content(label).truncate(24, ellipsis=True),
-            ("  ¶ ", "$text-muted"), f"{block + 1}/{max(1, blocks)}",
+            ("§ ", "$text-muted"),
+            Content(label).truncate(24, ellipsis=True),
+            ("  ¶ ", "$text-muted"),
+            f"{block + 1}/{max(1, blocks)}",
         )
         parts: list = [where]
         if search:

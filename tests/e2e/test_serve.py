@@ -187,7 +187,9 @@ async def drive(devtools_port: int, url: str, shots: Path) -> None:
             assert before != after, "the page did not change after `t`"
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (Debian package `chromium`; `make tools` installs it)")
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not installed (Debian package `chromium`; `make tools` installs it)"
+)
 def test_served_reader_in_headless_chromium(tmp_path):
     pytest.importorskip("textual_serve", reason="textual-serve is not installed")
     pytest.importorskip("aiohttp", reason="aiohttp (textual-serve's) is not installed")
@@ -198,22 +200,43 @@ def test_served_reader_in_headless_chromium(tmp_path):
     try:
         server = subprocess.Popen(
             [*kreader_command(), "--serve", "--host", LOOPBACK, "--port", str(port), str(SAMPLE)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, start_new_session=True,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,
         )
         wait_until(lambda: port_open(port) or server.poll() is not None, 30, "the server to listen")
         assert server.poll() is None, (tmp_path / "serve.log").read_text(errors="replace")
         profile = tmp_path / "chromium-profile"
         browser = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", "--remote-debugging-port=0",
-             f"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE {LOOPBACK}",
-             "--window-size=1280,800", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, start_new_session=True,
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                "--remote-debugging-port=0",
+                f"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE {LOOPBACK}",
+                "--window-size=1280,800",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         active = profile / "DevToolsActivePort"
-        wait_until(lambda: active.is_file() and active.read_text().strip() or browser.poll() is not None,
-                   30, "Chromium's DevTools port")
+        wait_until(
+            lambda: active.is_file() and active.read_text().strip() or browser.poll() is not None,
+            30,
+            "Chromium's DevTools port",
+        )
         assert browser.poll() is None, "chromium exited at start"
         devtools_port = int(active.read_text().split()[0])
         asyncio.run(asyncio.wait_for(drive(devtools_port, f"http://{LOOPBACK}:{port}/", tmp_path), timeout=90))
@@ -231,7 +254,11 @@ def test_serve_refuses_standard_input_and_a_busy_port():
         busy.bind((LOOPBACK, 0))
         busy.listen()
         port = busy.getsockname()[1]
-        proc = subprocess.run([*kreader_command(), "--serve", "--port", str(port), str(SAMPLE)],
-                              capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            [*kreader_command(), "--serve", "--port", str(port), str(SAMPLE)],
+            capture_output=True,
+            timeout=30,
+            stdin=subprocess.DEVNULL,
+        )
     assert proc.returncode == 2 and f"cannot serve on {LOOPBACK}:{port}".encode() in proc.stderr
     assert b"Traceback" not in proc.stderr

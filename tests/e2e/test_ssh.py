@@ -27,10 +27,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-
-from tmuxpane import TmuxPane
-
 from conftest import SAMPLE
+from tmuxpane import TmuxPane
 
 pytestmark = pytest.mark.e2e
 
@@ -41,7 +39,9 @@ EXIT_DEADLINE = 5.0  # seconds from the dropped connection to kreader gone
 
 
 def _missing() -> str:
-    missing = [name for name, path in (("sshd", SSHD), ("ssh", SSH), ("ssh-keygen", KEYGEN), ("tmux", TMUX)) if not path]
+    missing = [
+        name for name, path in (("sshd", SSHD), ("ssh", SSH), ("ssh-keygen", KEYGEN), ("tmux", TMUX)) if not path
+    ]
     if missing:
         return f"{', '.join(missing)} not installed (make tools installs them as root with apt)"
     if not KREADER.exists():
@@ -69,26 +69,30 @@ class Sshd:
         authorized.write_text((root / "user_key.pub").read_text())
         authorized.chmod(0o600)
         config = root / "sshd_config"
-        config.write_text("\n".join([
-            f"Port {self.port}",
-            "ListenAddress 127.0.0.1",
-            f"HostKey {root / 'host_key'}",
-            f"PidFile {root / 'sshd.pid'}",
-            f"AuthorizedKeysFile {authorized}",
-            f"AllowUsers {self.user}",
-            "UsePAM no",
-            "StrictModes no",
-            "PubkeyAuthentication yes",
-            "PasswordAuthentication no",
-            "KbdInteractiveAuthentication no",
-            "PermitRootLogin prohibit-password",
-            "PrintMotd no",
-            "PrintLastLog no",
-            "X11Forwarding no",
-            "AllowTcpForwarding no",
-            "LogLevel VERBOSE",
-            "",
-        ]))
+        config.write_text(
+            "\n".join(
+                [
+                    f"Port {self.port}",
+                    "ListenAddress 127.0.0.1",
+                    f"HostKey {root / 'host_key'}",
+                    f"PidFile {root / 'sshd.pid'}",
+                    f"AuthorizedKeysFile {authorized}",
+                    f"AllowUsers {self.user}",
+                    "UsePAM no",
+                    "StrictModes no",
+                    "PubkeyAuthentication yes",
+                    "PasswordAuthentication no",
+                    "KbdInteractiveAuthentication no",
+                    "PermitRootLogin prohibit-password",
+                    "PrintMotd no",
+                    "PrintLastLog no",
+                    "X11Forwarding no",
+                    "AllowTcpForwarding no",
+                    "LogLevel VERBOSE",
+                    "",
+                ]
+            )
+        )
         if os.geteuid() == 0:
             os.makedirs("/run/sshd", mode=0o755, exist_ok=True)  # sshd's privilege separation directory
         self.log = open(root / "sshd.log", "wb")  # noqa: SIM115 - closed in stop()
@@ -106,9 +110,26 @@ class Sshd:
                 time.sleep(0.1)
 
     def ssh_command(self, remote: str) -> list[str]:
-        return [SSH, "-t", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-                "-o", "BatchMode=yes", "-o", "ServerAliveInterval=0", "-i", str(self.key), "-p", str(self.port),
-                f"{self.user}@127.0.0.1", remote]
+        return [
+            SSH,
+            "-t",
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "LogLevel=ERROR",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "ServerAliveInterval=0",
+            "-i",
+            str(self.key),
+            "-p",
+            str(self.port),
+            f"{self.user}@127.0.0.1",
+            remote,
+        ]
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -132,8 +153,9 @@ def sshd(tmp_path_factory):
     except (RuntimeError, subprocess.SubprocessError, OSError) as err:
         pytest.skip(f"could not start a private sshd: {err}")
     # can we log in at all? (a sandbox may forbid it: then say so rather than fail every test)
-    probe = subprocess.run(server.ssh_command("echo kreader-ssh-ok"), capture_output=True, timeout=30,
-                           stdin=subprocess.DEVNULL)
+    probe = subprocess.run(
+        server.ssh_command("echo kreader-ssh-ok"), capture_output=True, timeout=30, stdin=subprocess.DEVNULL
+    )
     if b"kreader-ssh-ok" not in probe.stdout:
         server.stop()
         pytest.skip(f"cannot log in to the private sshd: {probe.stderr.decode(errors='replace').strip()[-300:]}")
@@ -184,11 +206,15 @@ def saved_reviews(state: Path) -> list[dict]:
     return reviews
 
 
-@pytest.mark.parametrize(("term", "width", "height"), [
-    ("xterm-256color", 100, 30),
-    ("vt100", 100, 30),
-    ("xterm-256color", 60, 20),
-], ids=["xterm-100x30", "vt100-100x30", "xterm-60x20"])
+@pytest.mark.parametrize(
+    ("term", "width", "height"),
+    [
+        ("xterm-256color", 100, 30),
+        ("vt100", 100, 30),
+        ("xterm-256color", 60, 20),
+    ],
+    ids=["xterm-100x30", "vt100-100x30", "xterm-60x20"],
+)
 def test_dropped_ssh_connection(sshd, tmp_path, term, width, height):
     tmp_path.chmod(0o755)
     article = tmp_path / f"ssh-article-{uuid.uuid4().hex}.txt"
@@ -225,13 +251,17 @@ def test_dropped_ssh_connection(sshd, tmp_path, term, width, height):
             if time.monotonic() - dropped > EXIT_DEADLINE:
                 left = processes_with(article.name)
                 time.sleep(1)
-                burning = {pid: cpu for pid, cpu in processes_with(article.name).items() if cpu - left.get(pid, cpu) > 0.5}
+                burning = {
+                    pid: cpu for pid, cpu in processes_with(article.name).items() if cpu - left.get(pid, cpu) > 0.5
+                }
                 for pid in left:
                     try:
                         os.kill(pid, signal.SIGKILL)  # leave nothing behind
                     except ProcessLookupError:
                         pass
-                raise AssertionError(f"kreader still running {EXIT_DEADLINE} s after the drop: {left}; burning CPU: {burning}")
+                raise AssertionError(
+                    f"kreader still running {EXIT_DEADLINE} s after the drop: {left}; burning CPU: {burning}"
+                )
             time.sleep(0.05)
         gone = time.monotonic() - dropped
     finally:

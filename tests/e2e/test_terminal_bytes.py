@@ -14,7 +14,6 @@ import re
 import time
 
 import pytest
-
 from conftest import run_cli
 from ptyproc import PtyProcess, kreader_argv, pty_env
 
@@ -40,12 +39,37 @@ HOSTILE = (
 
 # What the article tried to send, as bytes on the wire (UTF-8 for the C1 and format characters).
 FORBIDDEN = [
-    b"\x1b[31;42;5m", b"\x1b[6n", b"\x1b]8;;http://evil", b"\x1b]0;", b"PWNED-TITLE",
-    b"\x1b]52", b"ZXZpbC1jbGlwYm9hcmQ", b"\x1bP+q", b"\x1bP$q", b"\x1b_", b"\x1b^", b"\x1bX", b"EVIL-APC",
-    b"EVIL-PM", b"EVIL-SOS", b"C1-TITLE", b"C1-DCS", b"\x1b[35m",
-    "\u009b".encode(), "\u009d".encode(), "\u0090".encode(), "\u009c".encode(), "\u0085".encode(), "\u008d".encode(),
-    "\u202e".encode(), "\u202c".encode(), "\u2066".encode(), "\u2069".encode(), "\u200b".encode(),
-    "\u200d".encode(), "\ufeff".encode(),
+    b"\x1b[31;42;5m",
+    b"\x1b[6n",
+    b"\x1b]8;;http://evil",
+    b"\x1b]0;",
+    b"PWNED-TITLE",
+    b"\x1b]52",
+    b"ZXZpbC1jbGlwYm9hcmQ",
+    b"\x1bP+q",
+    b"\x1bP$q",
+    b"\x1b_",
+    b"\x1b^",
+    b"\x1bX",
+    b"EVIL-APC",
+    b"EVIL-PM",
+    b"EVIL-SOS",
+    b"C1-TITLE",
+    b"C1-DCS",
+    b"\x1b[35m",
+    "\u009b".encode(),
+    "\u009d".encode(),
+    "\u0090".encode(),
+    "\u009c".encode(),
+    "\u0085".encode(),
+    "\u008d".encode(),
+    "\u202e".encode(),
+    "\u202c".encode(),
+    "\u2066".encode(),
+    "\u2069".encode(),
+    "\u200b".encode(),
+    "\u200d".encode(),
+    "\ufeff".encode(),
 ]
 # Besides ESC, the only C0 controls a full-screen app needs: CR, LF, BS (and none of the article's).
 STRAY_C0 = re.compile(rb"[\x00-\x07\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]")
@@ -97,9 +121,19 @@ def test_no_escape_sequence_from_the_article_reaches_the_terminal(hostile, tmp_p
     assert "Traceback" not in proc.text
 
 
-@pytest.mark.parametrize("mode", [["--dump"], ["--dump", "--script", "simp"], ["--figures"],
-                                  ["--figures", "--format", "json"], ["--figures", "--format", "csv"],
-                                  ["--sections"], ["--repairs"], ["--keywords"]])
+@pytest.mark.parametrize(
+    "mode",
+    [
+        ["--dump"],
+        ["--dump", "--script", "simp"],
+        ["--figures"],
+        ["--figures", "--format", "json"],
+        ["--figures", "--format", "csv"],
+        ["--sections"],
+        ["--repairs"],
+        ["--keywords"],
+    ],
+)
 def test_cli_output_in_a_pipe_is_inert(hostile, mode):
     proc = run_cli(*mode, str(hostile))
     assert proc.returncode == 0, proc.stderr
@@ -109,7 +143,15 @@ def test_cli_output_in_a_pipe_is_inert(hostile, mode):
 
 def test_dump_keeps_the_text_around_what_was_removed(hostile):
     out = run_cli("--dump", str(hostile)).stdout.decode()
-    for kept in ("正文紅綠閃", "點我", "查詢", "EVIL-RTL", "零寬字連完", "紫", "[link=http://evil.example/m]連結[/link]"):
+    for kept in (
+        "正文紅綠閃",
+        "點我",
+        "查詢",
+        "EVIL-RTL",
+        "零寬字連完",
+        "紫",
+        "[link=http://evil.example/m]連結[/link]",
+    ):
         assert kept in out, kept
 
 
@@ -117,9 +159,19 @@ def test_repairs_lists_every_removal(hostile):
     data = json.loads(run_cli("--repairs", "--format", "json", str(hostile)).stdout)
     repairs = data["repairs"]
     removed = "".join(r["before"] for r in repairs if r["kind"] in ("escape", "control"))
-    for sent in ("\x1b[31;42;5m", "\x1b]8;;http://evil.example/x\x1b\\", "\x1b]52;c;ZXZpbC1jbGlwYm9hcmQ=\x07",
-                 "\x1bP+q544e\x1b\\", "\x1b_EVIL-APC\x1b\\", "\u009d0;C1-TITLE\u009c", "\x07", "\x7f",
-                 "\u202e", "\u200b", "\ufeff"):
+    for sent in (
+        "\x1b[31;42;5m",
+        "\x1b]8;;http://evil.example/x\x1b\\",
+        "\x1b]52;c;ZXZpbC1jbGlwYm9hcmQ=\x07",
+        "\x1bP+q544e\x1b\\",
+        "\x1b_EVIL-APC\x1b\\",
+        "\u009d0;C1-TITLE\u009c",
+        "\x07",
+        "\x7f",
+        "\u202e",
+        "\u200b",
+        "\ufeff",
+    ):
         assert sent in removed, repr(sent)
     notes = {r["note"] for r in repairs}
     assert {"U+202E", "U+200B", "U+FEFF", "U+0007"} <= notes

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from tmuxpane import TMUX, TmuxPane
 
 pytestmark = pytest.mark.e2e
@@ -31,11 +30,23 @@ def kreader_command() -> list[str]:
 class Pane(TmuxPane):
     """kreader (with its own empty state dir) in a tmux pane."""
 
-    def __init__(self, term: str, width: int = WIDTH, height: int = HEIGHT, args: str = "", stdin_from: str = "") -> None:
+    def __init__(
+        self, term: str, width: int = WIDTH, height: int = HEIGHT, args: str = "", stdin_from: str = ""
+    ) -> None:
         self.state = tempfile.mkdtemp(prefix="kreader-e2e-state-")  # each run starts with no saved position
         # COLUMNS/LINES from the test runner would override the pane size.
-        env = " ".join(["env", "-u", "COLUMNS", "-u", "LINES", f"TERM={term}", "KREADER_DEBUG=1",
-                        f"KREADER_STATE_DIR={self.state}"])
+        env = " ".join(
+            [
+                "env",
+                "-u",
+                "COLUMNS",
+                "-u",
+                "LINES",
+                f"TERM={term}",
+                "KREADER_DEBUG=1",
+                f"KREADER_STATE_DIR={self.state}",
+            ]
+        )
         command = env + " " + " ".join(kreader_command()) + (" " + args if args else "")
         if stdin_from:
             command = f"cat {stdin_from} | {command}"

@@ -20,8 +20,9 @@ class TmuxPane:
         self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), command)
 
     def tmux(self, *args: str) -> str:
-        out = subprocess.run([TMUX, "-u", "-L", self.socket, "-f", "/dev/null", *args],
-                             capture_output=True, text=True, timeout=20)
+        out = subprocess.run(
+            [TMUX, "-u", "-L", self.socket, "-f", "/dev/null", *args], capture_output=True, text=True, timeout=20
+        )
         return out.stdout
 
     def screen(self) -> str:

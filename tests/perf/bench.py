@@ -91,23 +91,45 @@ def first_paint_sample() -> None:
     clean_marker = first_words(load_document(SAMPLE).text)
     paint = pty_env(KREADER_EXIT_AFTER_PAINT="1")
     run_in_pty([*KREADER, str(SAMPLE)], paint)  # warm caches (lexicon, bytecode) once
-    runs = alternate({
-        "kreader": ([*KREADER, str(SAMPLE)], paint, clean_marker),
-        "bare": ([*BARE, str(SAMPLE)], pty_env(), first_words(text, 4)),
-    }, max(RUNS, 5))
+    runs = alternate(
+        {
+            "kreader": ([*KREADER, str(SAMPLE)], paint, clean_marker),
+            "bare": ([*BARE, str(SAMPLE)], pty_env(), first_words(text, 4)),
+        },
+        max(RUNS, 5),
+    )
     k_exit, b_exit = med(r.seconds for r in runs["kreader"]), med(r.seconds for r in runs["bare"])
     k_paint = med(r.marker_seconds for r in runs["kreader"])
     b_paint = med(r.marker_seconds for r in runs["bare"])
-    row("first paint, sample (exec → painted, exits)", f"{k_exit * 1000:.0f} ms", "≤ 1.3× bare",
-        f"{k_exit / b_exit:.2f}× bare Textual app ({b_exit * 1000:.0f} ms)")
-    row("  the same, exec → article's first words in the pty", f"{k_paint * 1000:.0f} ms", "",
-        f"{k_paint / b_paint:.2f}× bare ({b_paint * 1000:.0f} ms)")
+    row(
+        "first paint, sample (exec → painted, exits)",
+        f"{k_exit * 1000:.0f} ms",
+        "≤ 1.3× bare",
+        f"{k_exit / b_exit:.2f}× bare Textual app ({b_exit * 1000:.0f} ms)",
+    )
+    row(
+        "  the same, exec → article's first words in the pty",
+        f"{k_paint * 1000:.0f} ms",
+        "",
+        f"{k_paint / b_paint:.2f}× bare ({b_paint * 1000:.0f} ms)",
+    )
     if shutil.which("less"):
-        less = [run_in_pty(["less", "-PsLESS-PAINTED", str(SAMPLE)], pty_env(LESSCHARSET="utf-8"),
-                           marker=b"LESS-PAINTED", kill_at_marker=True) for _ in range(3)]
+        less = [
+            run_in_pty(
+                ["less", "-PsLESS-PAINTED", str(SAMPLE)],
+                pty_env(LESSCHARSET="utf-8"),
+                marker=b"LESS-PAINTED",
+                kill_at_marker=True,
+            )
+            for _ in range(3)
+        ]
         less_s = med(r.seconds for r in less)
-        row("  reference: less on the same file (exec → its prompt)", f"{less_s * 1000:.1f} ms", "",
-            f"kreader's paint = {k_paint / less_s:.0f}× less")
+        row(
+            "  reference: less on the same file (exec → its prompt)",
+            f"{less_s * 1000:.1f} ms",
+            "",
+            f"kreader's paint = {k_paint / less_s:.0f}× less",
+        )
 
 
 def enrichment_ready_sample() -> None:
@@ -115,7 +137,7 @@ def enrichment_ready_sample() -> None:
     code = r"""
 import asyncio, time, sys
 from reader.load import load_document
-from reader.app import KreaderApp
+from widgets.app import KreaderApp
 async def main():
     painted = []
     class Timed(KreaderApp):
@@ -135,15 +157,20 @@ asyncio.run(main())
 """
     times = []
     for _ in range(RUNS):
-        out = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True, cwd=ROOT,
-                             timeout=120)
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True, cwd=ROOT, timeout=120
+        )
         if out.returncode != 0:
             row("keywords + labelled figures shown, sample", "failed", "≤ 1.0 s", out.stderr.strip()[-200:])
             return
         seconds, n_fig, n_kw = out.stdout.split()
         times.append(float(seconds))
-    row("keywords + labelled figures shown after first paint, sample", f"{statistics.median(times):.2f} s",
-        "≤ 1.0 s", f"{n_fig} figures, {n_kw} keywords (first run in a process: jieba loads)")
+    row(
+        "keywords + labelled figures shown after first paint, sample",
+        f"{statistics.median(times):.2f} s",
+        "≤ 1.0 s",
+        f"{n_fig} figures, {n_kw} keywords (first run in a process: jieba loads)",
+    )
 
 
 def big_first_paint(corpus: Path) -> None:
@@ -151,25 +178,44 @@ def big_first_paint(corpus: Path) -> None:
 
     raw = corpus.read_text(encoding="utf-8")
     marker = first_words(document_from_text(raw[:4000]).text)
-    runs = alternate({
-        "kreader": ([*KREADER, str(corpus)], pty_env(KREADER_EXIT_AFTER_PAINT="1"), marker),
-        "bare": ([*BARE, str(corpus)], pty_env(), first_words(raw, 4)),
-    }, 3)
+    runs = alternate(
+        {
+            "kreader": ([*KREADER, str(corpus)], pty_env(KREADER_EXIT_AFTER_PAINT="1"), marker),
+            "bare": ([*BARE, str(corpus)], pty_env(), first_words(raw, 4)),
+        },
+        3,
+    )
     k_exit, b_exit = med(r.seconds for r in runs["kreader"]), med(r.seconds for r in runs["bare"])
     k_paint = med(r.marker_seconds for r in runs["kreader"])
-    row("first paint, 10 MB text (exec → painted, exits)", f"{k_exit:.2f} s", "≤ 1.0 s",
-        f"{k_exit / b_exit:.2f}× bare ({b_exit:.2f} s); to the first words {k_paint:.2f} s")
+    row(
+        "first paint, 10 MB text (exec → painted, exits)",
+        f"{k_exit:.2f} s",
+        "≤ 1.0 s",
+        f"{k_exit / b_exit:.2f}× bare ({b_exit:.2f} s); to the first words {k_paint:.2f} s",
+    )
     opened = [run_in_pty([*KREADER, str(corpus)], pty_env(KREADER_EXIT_AFTER_OPEN="1"), timeout=120) for _ in range(2)]
-    row("  whole 10 MB article cleaned, parsed and shown (preview meanwhile)", f"{med(r.seconds for r in opened):.2f} s",
-        "", "the cleaning runs in a child process")
-    sampled = [run_in_pty([*KREADER, str(corpus)], pty_env(KREADER_EXIT_AFTER_OPEN="1"), timeout=120, sample_rss=True)
-               for _ in range(2)]
-    painted = [run_in_pty([*KREADER, str(corpus)], pty_env(KREADER_EXIT_AFTER_PAINT="1"), sample_rss=True) for _ in range(2)]
+    row(
+        "  whole 10 MB article cleaned, parsed and shown (preview meanwhile)",
+        f"{med(r.seconds for r in opened):.2f} s",
+        "",
+        "the cleaning runs in a child process",
+    )
+    sampled = [
+        run_in_pty([*KREADER, str(corpus)], pty_env(KREADER_EXIT_AFTER_OPEN="1"), timeout=120, sample_rss=True)
+        for _ in range(2)
+    ]
+    painted = [
+        run_in_pty([*KREADER, str(corpus)], pty_env(KREADER_EXIT_AFTER_PAINT="1"), sample_rss=True) for _ in range(2)
+    ]
     bare = [run_in_pty([*BARE, str(corpus)], pty_env(), sample_rss=True) for _ in range(2)]
     rss = max(r.max_rss_mb for r in sampled)
-    row("peak RSS, 10 MB text, whole article open (process tree)", f"{rss:.0f} MB", "≤ 250 MB",
+    row(
+        "peak RSS, 10 MB text, whole article open (process tree)",
+        f"{rss:.0f} MB",
+        "≤ 250 MB",
         f"reader + its cleaning child, sampled; bare app {max(r.max_rss_mb for r in bare):.0f} MB; "
-        f"to first paint {max(r.max_rss_mb for r in painted):.0f} MB")
+        f"to first paint {max(r.max_rss_mb for r in painted):.0f} MB",
+    )
 
 
 async def log_paging(corpus: Path, presses: int = 100) -> float:
@@ -189,8 +235,8 @@ def interactive_big(corpus: Path) -> None:
     """Paging, script toggle and search on the 10 MB text, headless, in this process."""
     from frames import FrameClock, StallMeter
 
-    from reader.app import KreaderApp
     from reader.load import load_document
+    from widgets.app import KreaderApp
 
     doc = load_document(corpus)
 
@@ -205,10 +251,18 @@ def interactive_big(corpus: Path) -> None:
             last = [p[1] for p in presses]
             peer = await log_paging(corpus)
             mean = statistics.mean(first)
-            row("page down ×100 on 10 MB: key → text on screen (mean, headless)", f"{mean * 1000:.1f} ms",
-                "≤ 16 ms", f"p90 {sorted(first)[89] * 1000:.0f} ms; status line and panels: {statistics.mean(last) * 1000:.0f} ms")
-            row("    peer: Textual's Log widget paging the same lines, full screen", f"{peer * 1000:.1f} ms", "",
-                f"kreader = {mean / peer:.2f}× (the Log neither wraps nor styles)")
+            row(
+                "page down ×100 on 10 MB: key → text on screen (mean, headless)",
+                f"{mean * 1000:.1f} ms",
+                "≤ 16 ms",
+                f"p90 {sorted(first)[89] * 1000:.0f} ms; status line and panels: {statistics.mean(last) * 1000:.0f} ms",
+            )
+            row(
+                "    peer: Textual's Log widget paging the same lines, full screen",
+                f"{peer * 1000:.1f} ms",
+                "",
+                f"kreader = {mean / peer:.2f}× (the Log neither wraps nor styles)",
+            )
             crop = view.size.region
             t0 = time.perf_counter()
             for _ in range(50):
@@ -222,14 +276,24 @@ def interactive_big(corpus: Path) -> None:
                 await pilot.press("pagedown")
                 await pilot.pause()
                 pilot_presses.append(time.perf_counter() - t0)
-            row("  the view's own cost per page (scroll + wrap + render a screen)", f"{own * 1000:.1f} ms", "",
-                f"under Pilot (press + pause, ≥ 60 ms of sleeps): {statistics.mean(pilot_presses) * 1000:.0f} ms")
+            row(
+                "  the view's own cost per page (scroll + wrap + render a screen)",
+                f"{own * 1000:.1f} ms",
+                "",
+                f"under Pilot (press + pause, ≥ 60 ms of sleeps): {statistics.mean(pilot_presses) * 1000:.0f} ms",
+            )
             toggles = [await clock.key("t") for _ in range(8)]
-            row("script toggle on 10 MB (visible part converted, repainted)",
-                f"{statistics.mean(t[0] for t in toggles) * 1000:.1f} ms", "≤ 30 ms",
-                f"max {max(t[0] for t in toggles) * 1000:.0f} ms; header: {statistics.mean(t[1] for t in toggles) * 1000:.0f} ms")
-            for query, note in (("服务商", "finds 服務商 too"), ("操盘手", "a rarer word, in the other script"),
-                                ("海外市場", "absent: every chunk searched")):
+            row(
+                "script toggle on 10 MB (visible part converted, repainted)",
+                f"{statistics.mean(t[0] for t in toggles) * 1000:.1f} ms",
+                "≤ 30 ms",
+                f"max {max(t[0] for t in toggles) * 1000:.0f} ms; header: {statistics.mean(t[1] for t in toggles) * 1000:.0f} ms",
+            )
+            for query, note in (
+                ("服务商", "finds 服務商 too"),
+                ("操盘手", "a rarer word, in the other script"),
+                ("海外市場", "absent: every chunk searched"),
+            ):
                 await search(app, view, query, note)
 
         # The same with the enrichment done: 58,872 figures in the panel, keywords highlighted.
@@ -243,10 +307,13 @@ def interactive_big(corpus: Path) -> None:
             await pilot.pause()
             clock = FrameClock(app)
             presses = [await clock.key("pagedown") for _ in range(100)]
-            row("  page down ×100 once enriched (figures panel, keywords)",
-                f"{statistics.mean(p[0] for p in presses) * 1000:.1f} ms", "≤ 16 ms",
+            row(
+                "  page down ×100 once enriched (figures panel, keywords)",
+                f"{statistics.mean(p[0] for p in presses) * 1000:.1f} ms",
+                "≤ 16 ms",
                 f"p90 {sorted(p[0] for p in presses)[89] * 1000:.0f} ms; {len(enriched.figures)} figures, "
-                f"enrichment took {seconds:.1f} s")
+                f"enrichment took {seconds:.1f} s",
+            )
             # The figures panel's own share: the figures arriving in it (ordered, sized, painted), then
             # their labels, on the UI thread; what it keeps (tracemalloc, a second run).
             import gc
@@ -277,10 +344,13 @@ def interactive_big(corpus: Path) -> None:
             await pilot.pause()
             kept = tracemalloc.get_traced_memory()[0]
             tracemalloc.stop()
-            row(f"  figures panel: {len(enriched.figures):,} figures arrive (ordered, sized, painted)",
-                f"{arrive * 1000:.0f} ms", "≤ 100 ms",
+            row(
+                f"  figures panel: {len(enriched.figures):,} figures arrive (ordered, sized, painted)",
+                f"{arrive * 1000:.0f} ms",
+                "≤ 100 ms",
                 f"median of {RUNS}, max {max(arrivals) * 1000:.0f} ms; labels arriving: {labels * 1000:.0f} ms; "
-                f"the panel keeps {kept / 1e6:.1f} MB")
+                f"the panel keeps {kept / 1e6:.1f} MB",
+            )
 
     async def search(app, view, query: str, note: str) -> None:
         with StallMeter() as stall:
@@ -299,10 +369,18 @@ def interactive_big(corpus: Path) -> None:
         if first is None:
             row(f"search {query} on 10 MB ({note})", "no hit", "", f"said after {done * 1000:.0f} ms")
         else:
-            row(f"search {query} on 10 MB: first hit shown{' (' + note + ')' if note else ''}",
-                f"{first * 1000:.0f} ms", "≤ 50 ms", f"{hits} hits")
-        row(f"  all hits for {query}", f"{done * 1000:.0f} ms", "≤ 1 s",
-            f"UI not blocked: longest event-loop stall {stall.longest * 1000:.0f} ms")
+            row(
+                f"search {query} on 10 MB: first hit shown{' (' + note + ')' if note else ''}",
+                f"{first * 1000:.0f} ms",
+                "≤ 50 ms",
+                f"{hits} hits",
+            )
+        row(
+            f"  all hits for {query}",
+            f"{done * 1000:.0f} ms",
+            "≤ 1 s",
+            f"UI not blocked: longest event-loop stall {stall.longest * 1000:.0f} ms",
+        )
 
     asyncio.run(main())
 
@@ -311,8 +389,8 @@ def enriched_memory(corpus: Path) -> None:
     """A whole session's memory: the article opened, figures, labels and keywords shown (headless)."""
     code = r"""
 import asyncio, resource, sys, time
-from reader.app import KreaderApp
-from reader.opening import open_document
+from widgets.app import KreaderApp
+from reader.pipeline import open_document
 sys.path.insert(0, sys.argv[2])
 from ptyrun import tree_rss_mb
 import os
@@ -330,14 +408,19 @@ async def main():
         print(time.perf_counter() - t0, peak)
 asyncio.run(main())
 """
-    out = subprocess.run([sys.executable, "-c", code, str(corpus), str(HERE)], capture_output=True, text=True,
-                         cwd=ROOT, timeout=600)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(corpus), str(HERE)], capture_output=True, text=True, cwd=ROOT, timeout=600
+    )
     if out.returncode != 0:
         row("peak RSS, 10 MB, once enriched", "failed", "≤ 250 MB", out.stderr.strip()[-200:])
         return
     seconds, peak = (float(x) for x in out.stdout.split()[-2:])
-    row("  peak RSS once enriched (58,872 figures in the panel; headless)", f"{peak:.0f} MB", "≤ 250 MB",
-        f"opened and enriched in {seconds:.1f} s")
+    row(
+        "  peak RSS once enriched (58,872 figures in the panel; headless)",
+        f"{peak:.0f} MB",
+        "≤ 250 MB",
+        f"opened and enriched in {seconds:.1f} s",
+    )
 
 
 def figures_throughput(corpus: Path) -> None:
@@ -348,8 +431,9 @@ def figures_throughput(corpus: Path) -> None:
     for jobs in sorted({1, cores}):
         t0 = time.perf_counter()
         cpu0 = os.times()
-        proc = subprocess.run(argv, capture_output=True, cwd=ROOT, timeout=900,
-                              env={**os.environ, "KREADER_JOBS": str(jobs)})
+        proc = subprocess.run(
+            argv, capture_output=True, cwd=ROOT, timeout=900, env={**os.environ, "KREADER_JOBS": str(jobs)}
+        )
         cpu1 = os.times()
         seconds = time.perf_counter() - t0
         if proc.returncode != 0:
@@ -361,19 +445,27 @@ def figures_throughput(corpus: Path) -> None:
     one = timed[1][0]
     same = "identical output" if timed[1][2] == out else "OUTPUT DIFFERS"
     figures = out.count(b'"text"')
-    row("kreader --figures --format json, 10 MB", f"{size_mb / seconds:.1f} MB/s", "≥ 5 MB/s",
+    row(
+        "kreader --figures --format json, 10 MB",
+        f"{size_mb / seconds:.1f} MB/s",
+        "≥ 5 MB/s",
         f"{seconds:.1f} s, {figures} figures, {cores} worker processes; "
-        f"in one process {size_mb / one:.1f} MB/s ({one / seconds:.2f}× the time, {same})")
-    row("  its limit: CPU time per MB, all processes", f"{cpu / size_mb:.2f} s", "",
-        f"{cpu:.1f} s of CPU: pure-Python grammar and solver, {size_mb / cpu:.1f} MB/s per core")
+        f"in one process {size_mb / one:.1f} MB/s ({one / seconds:.2f}× the time, {same})",
+    )
+    row(
+        "  its limit: CPU time per MB, all processes",
+        f"{cpu / size_mb:.2f} s",
+        "",
+        f"{cpu:.1f} s of CPU: pure-Python grammar and solver, {size_mb / cpu:.1f} MB/s per core",
+    )
     clean_rate(corpus, argv, figures)
     code = r"""
 import sys, time
 from reader.load import load_path, document_from_cleaned
-from reader.clean import clean
-from reader.script import detect_script
-from reader.figures import extract_figures, label_figures, figure_to_json
-from reader.figures_export import _encoded, _load_labeller
+from reader.clean.passes import clean
+from reader.text.script import detect_script
+from reader.figures.extract import extract_figures, label_figures, figure_to_json
+from reader.output.figures_json import _encoded, _load_labeller
 decoded = load_path(sys.argv[1])
 mark = [("start", time.perf_counter())]
 cleaned = clean(decoded.text, progress=lambda name: mark.append((name, time.perf_counter())))
@@ -390,8 +482,9 @@ _encoded([figure_to_json(f, doc) for f in figs])
 mark.append(("", time.perf_counter()))
 print(" / ".join(f"{name} {b - a:.2f}" for (name, a), (_n, b) in zip(mark, mark[1:]) if name != "start"))
 """
-    out = subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, cwd=ROOT,
-                         timeout=900)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, cwd=ROOT, timeout=900
+    )
     if out.returncode == 0:
         row("  one process's stages (s)", "", "", out.stdout.strip())
 
@@ -400,8 +493,13 @@ def clean_rate(corpus: Path, argv: list[str], figures: int) -> None:
     """The same figures from the corpus's clean text (``--dump``: nothing left to repair), so
     the row above splits into what cleaning costs and what the figures themselves cost."""
     clean_copy = corpus.with_name(corpus.stem + "-clean.txt")  # made anew: it is this version's cleaning
-    dumped = subprocess.run([sys.executable, "-m", "reader.cli", "--dump", str(corpus)], capture_output=True,
-                            cwd=ROOT, timeout=900, check=True)
+    dumped = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--dump", str(corpus)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=900,
+        check=True,
+    )
     clean_copy.write_bytes(dumped.stdout)
     size_mb = clean_copy.stat().st_size / 1e6
     t0 = time.perf_counter()
@@ -412,8 +510,12 @@ def clean_rate(corpus: Path, argv: list[str], figures: int) -> None:
     cpu = (cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system)
     found = proc.stdout.count(b'"text"')
     same = "the same figures" if found == figures else f"{found} figures, NOT {figures}"
-    row(f"  the same on its clean text ({size_mb:.1f} MB, no repairs)", f"{size_mb / seconds:.1f} MB/s", "",
-        f"{seconds:.1f} s, {same}; {cpu / size_mb:.2f} s of CPU per MB")
+    row(
+        f"  the same on its clean text ({size_mb:.1f} MB, no repairs)",
+        f"{size_mb / seconds:.1f} MB/s",
+        "",
+        f"{seconds:.1f} s, {same}; {cpu / size_mb:.2f} s of CPU per MB",
+    )
 
 
 def calibration_ms() -> float:
@@ -436,8 +538,10 @@ def calibration_ms() -> float:
 
 
 def main() -> None:
-    print(f"kreader benchmarks ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
-          f"{RUNS} runs per median; machine speed: a fixed Python workload takes {calibration_ms():.0f} ms)")
+    print(
+        f"kreader benchmarks ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
+        f"{RUNS} runs per median; machine speed: a fixed Python workload takes {calibration_ms():.0f} ms)"
+    )
     corpus = make_corpus(10.0)
     first_paint_sample()
     enrichment_ready_sample()

@@ -34,8 +34,9 @@ class FrameClock:
 
         app._display = timed_display
 
-    async def key(self, key: str, character: str | None = None, quiet: float = 0.05,
-                  timeout: float = 10.0) -> tuple[float, float]:
+    async def key(
+        self, key: str, character: str | None = None, quiet: float = 0.05, timeout: float = 10.0
+    ) -> tuple[float, float]:
         """Send ``key``; seconds from then to its first frame and to its last one (the last
         frame before ``quiet`` seconds without any)."""
         seen = len(self.frames)
@@ -43,8 +44,7 @@ class FrameClock:
         self.app._driver.send_message(events.Key(key, character))
         return await self.settle(sent, seen, quiet, timeout)
 
-    async def settle(self, since: float, seen: int, quiet: float = 0.05,
-                     timeout: float = 10.0) -> tuple[float, float]:
+    async def settle(self, since: float, seen: int, quiet: float = 0.05, timeout: float = 10.0) -> tuple[float, float]:
         """Seconds from ``since`` to the first and the last frame after frame ``seen``, once frames stop."""
         while time.perf_counter() - since < timeout:
             await asyncio.sleep(quiet / 5)

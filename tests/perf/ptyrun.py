@@ -95,9 +95,18 @@ def _read(fd: int, timeout: float) -> bytes | None:
     return chunk or None
 
 
-def run_in_pty(argv: list[str], env: dict[str, str], cols: int = 100, rows: int = 30,
-               marker: bytes | None = None, kill_at_marker: bool = False, timeout: float = 60.0,
-               keys: list[bytes] = (), quiet: float = 0.15, sample_rss: bool = False) -> PtyRun:
+def run_in_pty(
+    argv: list[str],
+    env: dict[str, str],
+    cols: int = 100,
+    rows: int = 30,
+    marker: bytes | None = None,
+    kill_at_marker: bool = False,
+    timeout: float = 60.0,
+    keys: list[bytes] = (),
+    quiet: float = 0.15,
+    sample_rss: bool = False,
+) -> PtyRun:
     """Start ``argv`` on a fresh pty and time it.
 
     ``marker``: note when these bytes first appear in the output (and kill the
@@ -145,8 +154,15 @@ def run_in_pty(argv: list[str], env: dict[str, str], cols: int = 100, rows: int 
     end = time.perf_counter()
     os.close(fd)
     seconds = (marker_at - start) if (kill_at_marker and marker_at) else (end - start)
-    return PtyRun(seconds, peak, bytes(out), status,
-                  None if marker_at is None else marker_at - start, usage.ru_utime + usage.ru_stime, latencies)
+    return PtyRun(
+        seconds,
+        peak,
+        bytes(out),
+        status,
+        None if marker_at is None else marker_at - start,
+        usage.ru_utime + usage.ru_stime,
+        latencies,
+    )
 
 
 def _drain(fd: int, quiet: float) -> None:

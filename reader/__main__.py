@@ -1,0 +1,5 @@
+"""``python -m reader``: the same as the ``kreader`` command."""
+
+from reader.cli import entry
+
+entry()

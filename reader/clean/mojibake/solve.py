@@ -1,0 +1,299 @@
+"""Fill a run's open characters from evidence and decide whether the run is real.
+
+Each hypothesis is filled by coordinate ascent on the jieba log probability of
+the run in its context (plus evidence bonuses: pinyin notes, matching text
+elsewhere in the document); the best one is accepted only when it reads far
+better than the damaged text does.
+
+>>> text = "公司服務(wù)?L祜L期貨是"
+>>> e = best_repair(text, 8, _demo_hypotheses(text, 8))
+>>> e.new, e.inferred[0].char, e.inferred[0].candidates[:2]
+('。天風', '。', ('。', '今'))
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+import re
+
+from reader.clean.edits import Edit, Inferred
+from reader.clean.mojibake.runs import DOCUMENT_WINDOW, NOTE, Hypothesis, Slot
+from reader.clean.mojibake.score import (
+    BOUNDARY_PUNCTUATION,
+    PUNCTUATION,
+    boundary_candidates,
+    by_frequency,
+    is_han,
+    reads_as,
+    simplified,
+    simplified_logp,
+    traditional,
+    word_freq_s,
+)
+
+# How much better (natural log) the repaired run must read than the damaged one.
+MARGIN = 12.0
+# A character the bytes do not fix costs this much, so that free choices cannot
+# make an implausible reading look good.
+OPEN_COST = 2.0
+# A pinyin note right after an ASCII letter cannot be the converter's doing.
+ORPHAN_NOTE = 8.0
+# A re-paired character in the other script than the document's (Simplified
+# in a Traditional article) hints that the pairing is wrong.
+SCRIPT_MISMATCH = 5.0
+READING_BONUS = 8.0
+# The scraper's chunks ended at a full stop: a lost character is "。" unless
+# the document itself shows a word the character would complete.
+BOUNDARY_PRIOR = 10.0
+DOC_WORD_BONUS = 8.0
+# ... and only where a full stop would leave a fragment this short as a sentence.
+SHORT_SENTENCE = 8
+MAX_CANDIDATES = 48
+# Word-completing candidates shown as alternatives for a lost character.
+FEW_WORDS = 6
+SHOWN_CANDIDATES = 6
+_CONTEXT = 8
+_STRIP_NOTES = re.compile(NOTE.pattern)
+# What a re-paired run may contain besides Han: punctuation, CJK symbols,
+# full-width forms, dashes/quotes/ellipsis.  Greek, Cyrillic, kana, box
+# drawing, bopomofo or tone-marked Latin mean the pairing is wrong.
+_TEXTLIKE = re.compile(f"[{re.escape(PUNCTUATION)}\u3000-\u303f\uff01-\uff5e\u2010-\u2027·×÷°]")
+
+
+def _left_context(text: str, at: int) -> str:
+    chunk = _STRIP_NOTES.sub("", text[max(0, at - 4 * _CONTEXT) : at])
+    return chunk.rsplit("\n", 1)[-1][-_CONTEXT:]
+
+
+def _right_context(text: str, end: int) -> str:
+    chunk = _STRIP_NOTES.sub("", text[end : end + 4 * _CONTEXT])
+    return chunk.split("\n", 1)[0][:_CONTEXT]
+
+
+def _sentence_so_far(text: str, at: int) -> int:
+    """Characters since the last sentence end before ``at`` (notes dropped, capped)."""
+    chunk = _STRIP_NOTES.sub("", text[max(0, at - 8 * SHORT_SENTENCE) : at])
+    return len(re.split("[。！？!?\n]", chunk)[-1])
+
+
+def _is_traditional(text: str, at: int) -> bool:
+    return _reads_traditional(text[max(0, at - 300) : at + 300])
+
+
+@functools.lru_cache(maxsize=64)  # each hypothesis of a run asks about the same window
+def _reads_traditional(window: str) -> bool:
+    return sum(map(operator.ne, window, simplified(window))) >= 2
+
+
+class _Scorer:
+    def __init__(self, text: str, at: int, hyp: Hypothesis):
+        self.text = text
+        # Where the document's own words are looked up (bounded, for huge texts).
+        self.window = (max(0, at - DOCUMENT_WINDOW), at + DOCUMENT_WINDOW)  # searched in place, not copied
+        self._document_words: dict[str, bool] = {}
+        self.sentence_so_far = _sentence_so_far(text, at)
+        self.left = _left_context(text, at)
+        self.right = _right_context(text, hyp.end)
+        self.hyp = hyp
+        self.traditional = _is_traditional(text, at)
+        self.notes = {i: s for i, s in hyp.readings + hyp.confirm}
+
+    def logp(self, chars: list[str]) -> float:
+        return simplified_logp(self.left + "".join(chars) + self.right)
+
+    def evidence(self, index: int, char: str) -> float:
+        score = 0.0
+        slot = self.hyp.slots[index]
+        for cand, bonus, _why in slot.bonus:
+            if cand == char:
+                score += bonus
+        agrees = reads_as(char, self.notes[index]) if index in self.notes else None
+        if agrees is not None:
+            score += READING_BONUS if agrees else -READING_BONUS
+        if index and not slot.fixed:
+            score -= OPEN_COST
+        if self.foreign_script(char):
+            score -= SCRIPT_MISMATCH
+        return score
+
+    def foreign_script(self, char: str) -> bool:
+        if not is_han(char):
+            return False
+        if self.traditional:
+            return traditional(char) != char and simplified(char) == char
+        return simplified(char) != char
+
+    def baseline(self, damaged: str) -> float:
+        """How well the damaged text reads as it stands."""
+        score = simplified_logp(self.left + damaged + self.right)
+        if damaged[-1:].isascii() and damaged[-1:].isalpha() and NOTE.match(self.text, self.hyp.end):
+            score -= ORPHAN_NOTE
+        return score
+
+    def prior(self, index: int, char: str, chars: list[str]) -> float:
+        """Preference among a lost character's candidates (not evidence of damage)."""
+        if index != 0:
+            return 0.0
+        if char == BOUNDARY_PUNCTUATION[0]:
+            return BOUNDARY_PRIOR
+        if not is_han(char) or not self.hyp.word_boundary:
+            return 0.0
+        right = chars[1] if len(chars) > 1 else ""
+        if right and not is_han(right):
+            return 0.0  # a quote or other punctuation follows: the lost one ended a sentence
+        if self.sentence_so_far >= SHORT_SENTENCE:
+            return 0.0  # a full stop there ends a sentence of ordinary length
+        return DOC_WORD_BONUS if self.document_word(self.left[-1:] + char) else 0.0
+
+    def document_word(self, word: str) -> bool:
+        """``word`` is a jieba word and the document uses it near the run."""
+        known = self._document_words.get(word)
+        if known is None:
+            known = (
+                len(word) == 2
+                and is_han(word[0])
+                and bool(word_freq_s(word))
+                and self.text.find(word, *self.window) >= 0
+            )
+            self._document_words[word] = known
+        return known
+
+    def total(self, chars: list[str]) -> float:
+        return self.logp(chars) + sum(self.evidence(i, c) for i, c in enumerate(chars)) - self.hyp.penalty
+
+
+def _pool(scorer: _Scorer, index: int, slot: Slot, chars: list[str], display: bool = False) -> tuple[str, ...]:
+    """Candidates worth scoring for an open slot (the reading narrows them first).
+
+    For the lost character only the full stop and words the document itself
+    shows compete; ``display`` adds the other likely characters so the
+    reader sees what else it could have been.
+    """
+    cands = slot.cands
+    if index == 0 and (display or scorer.hyp.word_boundary):
+        right = chars[1] if len(chars) > 1 else ""
+        extra = boundary_candidates(scorer.left[-1:], right)
+        if scorer.traditional:
+            extra = [_to_traditional(scorer.left[-1:], x, right) for x in extra]
+        if display:
+            extra = extra[: len(BOUNDARY_PUNCTUATION) + FEW_WORDS]
+        else:
+            extra = [x for x in extra if scorer.prior(0, x, [x, *chars[1:]]) > 0]
+        cands = tuple(dict.fromkeys((*cands, *extra)))
+    note = scorer.notes.get(index)
+    if note and len(cands) > 1:
+        cands = tuple(c for c in cands if reads_as(c, note)) or cands
+    if len(cands) > MAX_CANDIDATES:
+        favoured = tuple(c for c, _b, _w in slot.bonus)
+        cands = tuple(dict.fromkeys((*favoured, *by_frequency(cands))))[:MAX_CANDIDATES]
+    return cands
+
+
+def _to_traditional(left: str, char: str, right: str) -> str:
+    converted = traditional(left + char + right)
+    if len(converted) == len(left) + 1 + len(right):
+        return converted[len(left)]
+    return traditional(char)[:1] or char
+
+
+def _ranked(scorer: _Scorer, i: int, pool: tuple[str, ...], chars: list[str]) -> list[tuple[float, str]]:
+    scored = []
+    for cand in pool:
+        trial = chars[:i] + [cand] + chars[i + 1 :]
+        scored.append((scorer.logp(trial) + scorer.evidence(i, cand) + scorer.prior(i, cand, trial), cand))
+    scored.sort(key=lambda x: -x[0])
+    return scored
+
+
+def _fill(scorer: _Scorer) -> tuple[list[str], list[tuple[str, ...]], float]:
+    """Best characters for the open slots (coordinate ascent) and the evidence of damage."""
+    slots = scorer.hyp.slots
+    chars = [s.cands[0] for s in slots]
+    ranked: list[tuple[str, ...]] = [s.cands for s in slots]
+    rounds = 2 if sum(not s.fixed for s in slots) > 1 else 1
+    for _round in range(rounds):
+        for i, slot in enumerate(slots):
+            if slot.fixed:
+                continue
+            scored = _ranked(scorer, i, _pool(scorer, i, slot, chars), chars)
+            if not scored:
+                return chars, ranked, float("-inf")
+            chars[i] = scored[0][1]
+            ranked[i] = tuple(c for _s, c in scored)
+    # Evidence of damage is measured with the full stop in the lost place:
+    # completing a word there says nothing about whether the run is damaged.
+    return chars, ranked, scorer.total([BOUNDARY_PUNCTUATION[0], *chars[1:]])
+
+
+def _alternatives(scorer: _Scorer, chars: list[str]) -> tuple[str, ...]:
+    """The lost character's candidates to show: the choice, then the likeliest others."""
+    pool = _pool(scorer, 0, scorer.hyp.slots[0], chars, display=True)
+    others = [c for _s, c in _ranked(scorer, 0, pool, chars) if c != chars[0]]
+    return (chars[0], *others)
+
+
+def _textlike(slots: tuple[Slot, ...]) -> bool:
+    return all(is_han(s.cands[0]) or _TEXTLIKE.fullmatch(s.cands[0]) for s in slots if s.fixed)
+
+
+def best_repair(text: str, at: int, hypotheses: list[Hypothesis], explain: bool = True) -> Edit | None:
+    """The accepted repair of the run at ``at``, or None when the damage is not proven.
+
+    ``explain=False`` gives the same span and new text without the note, the inferred
+    characters and their alternatives (a sixth of the solver's time), for a caller that
+    keeps only the clean text.
+    """
+    best = None
+    for hyp in hypotheses:
+        scorer = _Scorer(text, at, hyp)
+        if not _textlike(hyp.slots):
+            continue
+        chars, ranked, score = _fill(scorer)
+        damaged = text[at : hyp.end]
+        baseline = scorer.baseline(damaged)
+        gain = score - baseline
+        if gain >= MARGIN and (best is None or gain > best[0]):
+            best = (gain, scorer, chars, ranked)
+    if best is None:
+        return None
+    gain, scorer, chars, ranked = best
+    hyp = scorer.hyp
+    if not explain:
+        return Edit(at, hyp.end, "".join(chars), "mojibake")
+    ranked[0] = _alternatives(scorer, chars)
+    if chars[0] == BOUNDARY_PUNCTUATION[0]:
+        lost_why = "the scraper's chunks start at a full stop"
+    else:
+        lost_why = f"the document uses the word {scorer.left[-1:]}{chars[0]}"
+    return _edit(text, at, hyp, chars, ranked, gain, lost_why)
+
+
+def _edit(
+    text: str, at: int, hyp: Hypothesis, chars: list[str], ranked: list[tuple[str, ...]], gain: float, lost_why: str
+) -> Edit:
+    new = "".join(chars)
+    offsets, pos = [], 0
+    for c in chars:
+        offsets.append(pos)
+        pos += len(c)
+    inferred = []
+    for i, (slot, c) in enumerate(zip(hyp.slots, chars)):
+        if slot.fixed or not c:
+            continue
+        why = [slot.why, lost_why if i == 0 else ""] + [w for cand, _b, w in slot.bonus if cand == c]
+        if i in dict(hyp.readings + hyp.confirm):
+            why.append(f"pinyin {dict(hyp.readings + hyp.confirm)[i]}")
+        cands = tuple(x for x in ranked[i] if x)[:SHOWN_CANDIDATES]
+        if c not in cands:
+            cands = (c, *cands[: SHOWN_CANDIDATES - 1])
+        inferred.append(Inferred(offsets[i], c, cands, "; ".join(w for w in why if w)))
+    readings = tuple((offsets[i], syl) for i, syl in hyp.readings)
+    note = f"GBK bytes re-paired ({hyp.kind}): {text[at : hyp.end]} -> {new}; reads {gain:.0f} nats better"
+    return Edit(at, hyp.end, new, "mojibake", note, inferred=tuple(inferred), readings=readings)
+
+
+def _demo_hypotheses(text: str, at: int) -> list[Hypothesis]:
+    from reader.clean.mojibake.repair import hypotheses_at
+
+    return hypotheses_at(text, at)

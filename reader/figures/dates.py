@@ -1,0 +1,121 @@
+"""Dates and years: "2021年10月8日" -> "2021-10-08", "9月10日" -> "--09-10", "5月至8月".
+
+>>> parse_date("2021年10月8日與", 0, has_qualifier=False)
+(10, '2021-10-08', None, 'date')
+>>> parse_date("1-8月,", 0, has_qualifier=False)
+(4, '--01', '--08', 'date')
+>>> parse_date("8月末", 0, has_qualifier=False), parse_date("2018年", 0, has_qualifier=True)
+((3, '--08', None, 'date'), None)
+>>> parse_date("2018年", 0, has_qualifier=False), parse_date("2022年1-2月", 0, has_qualifier=False)
+((5, '2018', None, 'year'), (9, '2022-01', '2022-02', 'date'))
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.numerals import CN_DIGITS, cn_digit_string, cn_number
+
+_YEAR_ARABIC = re.compile(r"(1[0-9]|20|21)\d\d(?!\d)")
+_YEAR_CN = re.compile(rf"[{CN_DIGITS}]{{4}}(?=年)")
+_MONTH = re.compile(
+    r"(1[0-2]|0?[1-9])(?!\d)|十[一二]?(?![一二三四五六七八九十])|[一二三四五六七八九](?![一二三四五六七八九十])"
+)
+_DAY = re.compile(r"(3[01]|[12]\d|0?[1-9])(?!\d)|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]")
+_ISO = re.compile(r"((?:1[5-9]|20|21)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])")
+_RANGE_SEP = "至到-~～—–"
+_MONTH_SUFFIXES = ("上旬", "中旬", "下旬", "份", "初", "末", "底")
+_MONTH_BREAKERS = "薪活租供息度均費费"
+_YEAR_BREAKERS = "代級级"
+
+DateHit = tuple[int, str, "str | None", str]  # end, value, value_max, kind
+
+
+def parse_date(text: str, i: int, *, has_qualifier: bool) -> DateHit | None:
+    """A date or year written at ``text[i:]``: (end, value, value_max, "date" or "year")."""
+    iso = _ISO.match(text, i)
+    if iso:
+        y, _, mo, d = iso.groups()
+        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+            return iso.end(), f"{y}-{int(mo):02d}-{int(d):02d}", None, "date"
+    year = _year_at(text, i)
+    if year is not None:
+        if has_qualifier:
+            return None  # 近2000年: a duration
+        end, y = year
+        within = _month_part(text, end)
+        if within is None:
+            return end, y, None, "year"
+        end, value, value_max = within
+        return end, f"{y}{value[1:]}", f"{y}{value_max[1:]}" if value_max else None, "date"
+    within = _month_part(text, i)
+    if within is None:
+        return None
+    end, value, value_max = within
+    return end, value, value_max, "date"
+
+
+def _month_part(text: str, i: int) -> tuple[int, str, str | None] | None:
+    """ "9月10日", "8月末", "1-8月", "5月至8月" at ``i`` as "--MM[-DD]" (and an upper month)."""
+    # "1-8月": a bare month opening a range of months
+    first = _MONTH.match(text, i)
+    if first and text[first.end() : first.end() + 1] in _RANGE_SEP:
+        second = _month_day(text, first.end() + 1)
+        if second is not None and second[2] is None and _month_value(first.group()) < int(second[1]):
+            return second[0], f"--{_month_value(first.group()):02d}", f"--{second[1]}"
+    md = _month_day(text, i)
+    if md is None:
+        return None
+    end, mm, dd = md
+    if dd is not None:
+        return end, f"--{mm}-{dd}", None
+    # "5月至8月": a range of months within one year
+    if text[end : end + 1] in _RANGE_SEP:
+        second = _month_day(text, end + 1)
+        if second is not None and second[2] is None and int(mm) < int(second[1]):
+            return second[0], f"--{mm}", f"--{second[1]}"
+    return end, f"--{mm}", None
+
+
+def _year_at(text: str, i: int) -> tuple[int, str] | None:
+    m = _YEAR_ARABIC.match(text, i)
+    if m:
+        digits, end = m.group(), m.end()
+    else:
+        run = _YEAR_CN.match(text[i : i + 5])
+        digits = cn_digit_string(run.group()) if run else None
+        if digits is None or not digits.startswith(("1", "2")):
+            return None
+        end = i + 4
+    if text[end : end + 1] != "年" or text[end + 1 : end + 2] in set(_YEAR_BREAKERS):
+        return None
+    return end + 1, digits
+
+
+def _month_value(numeral: str) -> int:
+    if numeral[0].isdigit():
+        return int(numeral)
+    return int(cn_number(numeral) or 0)
+
+
+def _month_day(text: str, i: int) -> tuple[int, str, str | None] | None:
+    """ "9月10日" / "8月末" / "6月份" at ``i``: (end, "MM", "DD" or None)."""
+    m = _MONTH.match(text, i)
+    if not m or text[m.end() : m.end() + 1] != "月":
+        return None
+    month = _month_value(m.group())
+    if not 1 <= month <= 12:
+        return None
+    end = m.end() + 1
+    if text[end : end + 1] and text[end] in _MONTH_BREAKERS:
+        return None
+    d = _DAY.match(text, end)
+    if d and text[d.end() : d.end() + 1] in ("日", "號", "号"):
+        day = int(d.group()) if d.group()[0].isdigit() else int(cn_number(d.group()) or 0)
+        if 1 <= day <= 31:
+            return d.end() + 1, f"{month:02d}", f"{day:02d}"
+    for suffix in _MONTH_SUFFIXES:
+        if text.startswith(suffix, end):
+            end += len(suffix)
+            break
+    return end, f"{month:02d}", None

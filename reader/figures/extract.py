@@ -1,0 +1,152 @@
+"""Figures: every quantity the article quotes.
+
+:func:`extract_figures` is pure text grammar (reader.figures.grammar), fast
+and without jieba, so the TUI can show figures at once; :func:`label_figures`
+adds what each figure measures later (reader.figures.label, uses jieba).
+
+>>> from reader.document import parse
+>>> doc = parse("導語\\n01\\n2小時賣出223萬元,新增粉絲2.8萬。")
+>>> [(f.text, f.value, f.kind, f.section) for f in extract_figures(doc)]
+[('2小時', 2.0, 'duration', 1), ('223萬元', 2230000.0, 'money', 1), ('2.8萬', 28000.0, 'count', 1)]
+>>> figure_to_json(extract_figures(doc)[1], doc)["value"]
+2230000
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+
+from reader.figures.grammar import scan
+
+
+@dataclass(frozen=True, slots=True)  # a book has ~60,000 of them
+class Figure:
+    text: str  # as written in the clean text (original script), e.g. "超過400位"
+    value: float | str  # normalized: 2230000.0, 60.0, "--09-10", "2018"
+    value_max: float | str | None  # upper end of a range, else None
+    unit: str  # "元", "位", "%", "倍", "" ...
+    kind: str  # money|count|percent|multiple|fraction|date|year|duration|number
+    qualifier: str  # ""|"approx"|"over"|"under"
+    label: str  # what it measures ("粉絲", "銷售額"); "" until labelled
+    sentence: str  # the sentence holding it
+    section: int  # index into Document.sections
+    start: int  # offsets in Document.text: text == doc.text[start:end]
+    end: int
+    vague: bool = False  # 上萬, 數萬, 近千 ...
+
+
+SENTENCE_ENDS = "。！？；…!?;\n"
+
+
+_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_ENDS) + "]")
+
+
+def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets of every sentence end mark in ``text[start:end]`` (for :func:`sentence_span`
+    on a long text; a line-aligned span holds its sentences' ends)."""
+    return [m.start() for m in _SENTENCE_END.finditer(text, start, len(text) if end is None else end)]
+
+
+def sentence_span(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: from after the previous end mark
+    to its own end mark (included), without surrounding blanks.  ``ends``:
+    :func:`sentence_ends` of ``text``, when many spans are wanted.
+
+    >>> t = "甲。乙有3個,丙!丁"
+    >>> s, e = sentence_span(t, 3, 5); t[s:e], sentence_span(t, 3, 5, sentence_ends(t)) == (s, e)
+    ('乙有3個,丙!', True)
+    """
+    if ends is not None:
+        k = bisect.bisect_left(ends, start)
+        left = ends[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(ends, end)
+        right = ends[k] if k < len(ends) else len(text)
+    else:
+        left = start
+        while left > 0 and text[left - 1] not in SENTENCE_ENDS:
+            left -= 1
+        right = end
+        while right < len(text) and text[right] not in SENTENCE_ENDS:
+            right += 1
+    if right < len(text) and text[right] != "\n":
+        right += 1
+        while right < len(text) and text[right] in "”」』\"'）)":
+            right += 1  # a closing quote belongs to the sentence it closes
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+def extract_figures(doc, span: tuple[int, int] | None = None) -> tuple[Figure, ...]:
+    """Every figure of ``doc`` (starting in the line-aligned ``span``) in document order,
+    without labels (fast, no jieba)."""
+    text = doc.text
+    start, end = span if span is not None else (0, len(text))
+    ends = sentence_ends(text, max(0, start - 1), end)  # with the line break before the span
+    figures = []
+    sentences: dict[tuple[int, int], str] = {}  # figures of one sentence share its string
+    for raw in scan(text, start, end):
+        span = sentence_span(text, raw.start, raw.end, ends)
+        sentence = sentences.get(span)
+        if sentence is None:
+            sentence = sentences[span] = text[span[0] : span[1]]
+        figures.append(
+            Figure(
+                text=raw.text,
+                value=raw.value,
+                value_max=raw.value_max,
+                unit=raw.unit,
+                kind=raw.kind,
+                qualifier=raw.qualifier,
+                label="",
+                sentence=sentence,
+                section=doc.section_at(raw.start).index,
+                start=raw.start,
+                end=raw.end,
+                vague=raw.vague,
+            )
+        )
+    return tuple(figures)
+
+
+def label_figures(doc, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """The same figures with ``label`` filled from their clause (uses reader.text.segment)."""
+    from reader.figures.label import label_all
+
+    return label_all(doc.text, figures)
+
+
+def _json_number(value: float | str | None) -> float | int | str | None:
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return value
+
+
+def figure_to_json(fig: Figure, doc) -> dict:
+    """The CLI's JSON object for ``fig`` (integral numbers as ints, section by name).
+
+    >>> from reader.document import parse
+    >>> doc = parse("約15%")
+    >>> figure_to_json(extract_figures(doc)[0], doc)["value"], figure_to_json(extract_figures(doc)[0], doc)["section"]
+    (15, '')
+    """
+    sections = doc.sections
+    name = sections[fig.section].name if 0 <= fig.section < len(sections) else ""
+    return {
+        "text": fig.text,
+        "value": _json_number(fig.value),
+        "value_max": _json_number(fig.value_max),
+        "unit": fig.unit,
+        "kind": fig.kind,
+        "qualifier": fig.qualifier,
+        "label": fig.label,
+        "sentence": fig.sentence,
+        "section": name,
+        "start": fig.start,
+        "end": fig.end,
+    }

@@ -1,0 +1,117 @@
+"""Reading one number at a position: Arabic or Chinese, ranges, vague magnitudes.
+
+>>> n = read_number("七八個", 0); (n.value, n.value_max, n.end)
+(7.0, 8.0, 2)
+>>> n = read_number("上萬名", 1); (n.value, n.magnitude_only)
+(10000.0, True)
+>>> n = read_number("1000多萬", 0); (n.value, n.over, n.end)
+(1000.0, True, 5)
+>>> n = read_number("幾千年", 0); (n.value, n.vague)
+(1000.0, True)
+>>> read_number("1.2.3", 0) is None, read_number("數據", 0) is None
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.text.numerals import CN_NUMERAL_CHARS, arabic, cn_number, cn_range, magnitude
+
+_DOT_DIGIT = re.compile(r"\.\d")
+
+_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?!\.\d)|\d+(?:\.\d+)?")
+_CN_RUN = re.compile(rf"[{CN_NUMERAL_CHARS}幾几數数半]+")
+_VAGUE_MAGNITUDE = re.compile(r"^[幾几數数]([十百千萬万億亿]+)$")  # 數萬, 幾千, 幾十萬
+_TENS_AND_SOME = re.compile(r"^((?:[一二三四五六七八九])?十)[幾几]$")  # 十幾, 二十幾
+_MORE = ("多", "餘", "余")
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number read at ``start``; ``end`` is past it (and past 多/餘 if any)."""
+
+    start: int
+    end: int
+    text: str  # the numeral itself, without 多/餘
+    value: float
+    value_max: float | None = None
+    script: str = "arabic"  # "arabic" or "cn"
+    decimal: bool = False
+    magnitude_only: bool = False  # 萬, 百萬, 千億: only a size
+    vague: bool = False  # 數萬, 十幾
+    over: bool = False  # 30多, 十餘
+    scaled: bool = False  # the numeral holds 萬/億 itself (兩萬)
+
+    @property
+    def plain(self) -> bool:
+        """A bare exact number, fit to open a range ("1000-1500元")."""
+        return not (self.vague or self.magnitude_only or self.scaled or self.over or self.value_max is not None)
+
+
+def read_number(text: str, i: int) -> Num | None:
+    """The number written at ``text[i:]``, or None."""
+    if i >= len(text):
+        return None
+    if text[i].isdigit():
+        return _read_arabic(text, i)
+    m = _CN_RUN.match(text, i)
+    if not m:
+        return None
+    return _read_chinese(text, i, m.group())
+
+
+def _read_arabic(text: str, i: int) -> Num | None:
+    m = _ARABIC.match(text, i)
+    if not m or _DOT_DIGIT.match(text, m.end()):
+        return None  # 1.2.3 is a version, not a number
+    value = arabic(m.group())
+    if value is None:
+        return None
+    end, over = m.end(), False
+    decimal = "." in m.group()
+    if text.startswith(_MORE, end) and value >= 10 and not decimal:
+        end, over = end + 1, True
+    return Num(i, end, m.group(), value, script="arabic", decimal=decimal, over=over)
+
+
+def _read_chinese(text: str, i: int, run: str) -> Num | None:
+    end = i + len(run)
+    m = _VAGUE_MAGNITUDE.match(run)
+    if m:
+        size = 10.0 if m.group(1) == "十" else magnitude(m.group(1))
+        if size is None:
+            return None
+        return Num(i, end, run, size, script="cn", vague=True, scaled=size >= 1e4)
+    m = _TENS_AND_SOME.match(run)
+    if m:
+        return Num(i, end, run, cn_number(m.group(1)) or 10.0, script="cn", vague=True, over=True)
+    if "半" in run:
+        if run in ("半", "一半"):
+            return Num(i, end, run, 0.5, script="cn")
+        return None
+    if (
+        run in ("幾", "几", "數", "数")
+        and text[end : end + 1] in ("個", "个")
+        and text[end + 1 : end + 2] in ("萬", "万", "億", "亿")
+    ):
+        size = magnitude(text[end + 1])  # 幾個億: some hundred millions
+        return Num(i, end + 2, text[i : end + 2], size or 1e8, script="cn", vague=True, scaled=True)
+    if any(c in run for c in "幾几數数"):
+        return None
+    rng = cn_range(run)
+    if rng is not None:
+        return Num(i, end, run, rng[0], rng[1], script="cn", scaled=run[-1] in "萬万億亿")
+    size = magnitude(run)
+    if size is not None:
+        if text.startswith(_MORE, end):  # 百餘家, 千多人: "over a hundred", an amount
+            return Num(i, end + 1, run, size, script="cn", over=True, scaled=size >= 1e4)
+        return Num(i, end, run, size, script="cn", magnitude_only=True, scaled=size >= 1e4)
+    value = cn_number(run)
+    if value is None:
+        return None
+    over = False
+    if text.startswith(_MORE, end) and run[-1] in "十百千萬万億亿":
+        end, over = end + 1, True
+    return Num(i, end, run, value, script="cn", over=over, scaled=run[-1] in "萬万億亿")

@@ -1,0 +1,177 @@
+"""Word lists the figure grammar reads: units, measure words, qualifiers, context cues.
+
+Both scripts are listed (articles come in Traditional or Simplified).  A
+unit maps to ``(kind, unit as shown)``; the longest unit at a position wins.
+
+>>> longest_unit("萬元以上"), longest_unit("個百分點"), longest_unit("位數")
+(None, ('個百分點', 'percent'), ('位', 'count'))
+"""
+
+from __future__ import annotations
+
+MONEY_UNITS = (
+    "元 塊錢 块钱 美元 美金 歐元 欧元 日元 日圓 英鎊 英镑 港元 港幣 港币 加元 澳元 韓元 韩元 "
+    "盧比 卢比 盧布 卢布 新臺幣 新台幣 新台币 臺幣 台幣 台币 人民幣 人民币 法郎 瑞郎 泰銖 泰铢 "
+    "林吉特 比索 新元 美分 元人民幣 元人民币"
+).split()
+PERCENT_UNITS = "% ％ 個百分點 个百分点 百分點 百分点 ‰".split()
+MULTIPLE_UNITS = ["倍", "x", "X"]  # 40x: price-earnings multiples
+# Durations; 年 and 月 are also read as dates/years by the date grammar first.
+DURATION_UNITS = (
+    "年 個交易日 个交易日 交易日 個月 个月 個多月 个多月 多個月 多个月 月 天 個工作日 个工作日 工作日 周 週 個星期 个星期 星期 "
+    "小時 小时 個小時 个小时 個多小時 个多小时 多個小時 多个小时 鐘頭 钟头 個鐘頭 个钟头 分鐘 分钟 "
+    "秒鐘 秒钟 秒 個季度 个季度 週年 周年 晚 夜"
+).split()
+# Measure words and counted nouns: "400位", "七八個", "91場", "三大".
+COUNT_UNITS = (
+    "個 个 位 名 部門 部门 家 場 场 人次 人 次 件 條 条 款 種 种 類 类 項 项 座 所 臺 台 輛 辆 架 艘 部 本 "
+    "篇 張 张 份 批 支 隻 只 頭 头 棵 株 顆 颗 粒 套 輪 轮 波 屆 届 層 层 道 間 间 戶 户 處 处 "
+    "筆 笔 單 单 例 宗 檔 档 集 章 門 门 枚 幅 首 組 组 雙 双 隊 队 節 节 席 罐 瓶 包 箱 袋 盒 杯 "
+    "封 幢 棟 栋 頁 页 大 省 國 国 股 歲 岁 端 重"
+).split()
+# Physical and other measuring units: kind "number".
+MEASURE_UNITS = (
+    "公里 千米 平方公里 平方米 平米 立方米 米 厘米 釐米 毫米 畝 亩 公頃 公顷 噸 吨 公斤 千克 克 斤 "
+    "升 毫升 個基點 个基点 基點 基点 千瓦時 千瓦时 千瓦 兆瓦 瓦 GB TB MB KB km kg cm mm kWh kW MW GW mAh GHz MHz Hz 字"
+).split()
+
+UNITS: dict[str, str] = {}
+for _kind, _units in (
+    ("number", MEASURE_UNITS),
+    ("count", COUNT_UNITS),
+    ("duration", DURATION_UNITS),
+    ("multiple", MULTIPLE_UNITS),
+    ("percent", PERCENT_UNITS),
+    ("money", MONEY_UNITS),
+):
+    for _u in _units:
+        UNITS[_u] = _kind
+_BY_LENGTH = sorted(UNITS, key=len, reverse=True)
+_BY_FIRST_CHAR: dict[str, list[str]] = {}
+for _unit in _BY_LENGTH:  # longest first within each first character
+    _BY_FIRST_CHAR.setdefault(_unit[0], []).append(_unit)
+
+# Characters after a unit that show it was the start of another word.
+UNIT_BREAKERS = {
+    "x": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.",  # 3x3, 0x1F, x86
+    "X": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.",
+    "重": "要視视新複复量點点大慶庆疊叠組组",  # 重要, 重新, 重量, 重慶 ...
+    "端": "午口正莊庄倪",  # 端午, 端口
+    "位": "數数置於于",  # 兩位數 (double-digit), 位置
+    "大": "於于概約约幅量多部型學学會会家",  # 三大 counts, 大於/大概 do not
+    "年": "代級级",  # 80年代 decade, 三年級 grade
+    "國": "際际內内外集企有",
+    "国": "际内外集企有",
+    "城": "市",
+    "股": "東东份票權权市價价",
+    "家": "庭族長长鄉乡號号爭争",
+    "場": "景所地合面館馆",
+    "场": "景所地合面馆",
+    "門": "店檻槛戶户",
+    "头": "部条号",
+    "頭": "部條號",
+    "節": "目日點点",
+    "节": "目日点",
+    "首": "先次席都頁页",
+    "單": "位元獨独純纯一",
+    "单": "位元独纯一",
+    "本": "身地土來来科",
+    "道": "路理德",
+    "部": "分長长",
+    "筆": "記记",
+    "笔": "记",
+    "例": "如",
+    "宗": "旨",
+    "幅": "度",
+    "組": "成織合建",
+    "组": "成织合建",
+    "封": "頂顶鎖锁閉闭",
+    "省": "錢钱",
+    "支": "持付撐撑出援",
+    "只": "是要有能",
+    "份": "額额",
+    "批": "准覆复發发",
+    "架": "構构",
+    "层": "面",
+    "層": "面",
+    "名": "單单額额義义稱称字",
+    "章": "程",
+    "集": "團团中體体",
+    "包": "括裝装",
+    "台": "灣湾階阶",
+    "臺": "灣階",
+    "天": "然地下",
+    "人": "民口才員员工物氣气",
+    "次": "要級级貸贷",
+    "件": "事",
+    "條": "件例",
+    "条": "件例",
+    "種": "子類类",
+    "种": "子",
+    "晚": "上會会年期",
+    "夜": "間间晚",
+    "周": "邊边圍围期刊末",
+    "週": "邊圍期刊末",
+    "杯": "賽赛",
+}
+
+# Qualifiers written before a number (longest first when matched).
+PRE_QUALIFIERS = {
+    "approx": "逼近 約為 约为 約合 约合 約有 约有 大約 大约 大概 接近了 接近 將近了 将近了 將近 将近 近 約 约 左右 差不多 幾乎 几乎",
+    "over": "超過了 超过了 超過 超过 超出 突破了 突破 超 逾 多於 多于 高於 高于 大於 大于 至少 不低於 不低于 不少於 不少于 以上",
+    "under": "不超過 不超过 不高於 不高于 不多於 不多于 不到 不足 低於 低于 小於 小于 少於 少于 最多 至多 未滿 未满 不及",
+}
+PRE_QUALIFIER_WORDS = sorted(
+    ((w, q) for q, ws in PRE_QUALIFIERS.items() for w in ws.split() if w not in ("左右", "以上")),
+    key=lambda wq: len(wq[0]),
+    reverse=True,
+)
+# Prefixes that only make sense before a bare magnitude: 上萬, 過億, 破千.
+MAGNITUDE_PREFIXES = {"上": "over", "過": "over", "过": "over", "破": "over", "近": "approx"}
+# Qualifiers written after the figure.
+POST_QUALIFIERS = {
+    "以上": "over",
+    "之上": "over",
+    "不止": "over",
+    "出頭": "over",
+    "出头": "over",
+    "有餘": "over",
+    "有余": "over",
+    "+": "over",
+    "多": "over",
+    "餘": "over",
+    "余": "over",
+    "以下": "under",
+    "以內": "under",
+    "以内": "under",
+    "之內": "under",
+    "之内": "under",
+    "左右": "approx",
+    "上下": "approx",
+    "前後": "approx",
+    "前后": "approx",
+}
+POST_QUALIFIER_WORDS = sorted(POST_QUALIFIERS, key=len, reverse=True)
+
+# Context words: a unit-less amount ("200萬GMV", "月薪2萬") is money near these.
+MONEY_CUES = (
+    "GMV gmv 月入 年入 出資 出资 基金 借款 募集 認繳 认缴 資本 资本 銷售額 销售额 營收 营收 收入 賣出 卖出 成交額 成交额 交易額 交易额 市值 估值 工資 工资 薪 "
+    "金額 金额 資金 资金 投資 投资 融資 融资 利潤 利润 費用 费用 價 价 帶貨 带货 營業額 营业额 資產 资产 "
+    "存款 貸款 贷款 補貼 补贴 獎金 奖金 預算 预算 成本 銷售 销售 賺 赚 花費 花费 罰款 罚款 收益 盈利 虧損 亏损"
+).split()
+COUNT_CUES = (
+    "粉絲 粉丝 月活 日活 用戶 用户 人數 人数 會員 会员 觀眾 观众 學生 学生 畢業生 毕业生 員工 员工 訂單 订单 商家 "
+    "人口 遊客 游客 讀者 读者 網民 网民 考生 家庭 企業 企业 門店 门店 漲粉 涨粉"
+).split()
+
+
+def longest_unit(text: str) -> tuple[str, str] | None:
+    """The longest unit that ``text`` starts with, as ``(unit, kind)``, else None.
+
+    A unit followed by a character that shows it begins another word
+    (``兩位數``'s 位 is kept, 數 is checked by the caller) is still returned.
+    """
+    for u in _BY_FIRST_CHAR.get(text[:1], ()):
+        if text.startswith(u):
+            return u, UNITS[u]
+    return None

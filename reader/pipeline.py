@@ -1,0 +1,285 @@
+"""Open an article progressively: readable at once, complete in the background.
+
+:func:`open_document` reads and decodes the file at once (so every refusal is
+still an immediate :class:`~reader.load.LoadError`) and starts cleaning and
+parsing the whole text in the background, in a forked process where the
+platform allows it (cleaning a book takes seconds of CPU, which a thread
+would take from the interface), else in a thread.  Meanwhile
+:meth:`Opening.preview` cleans just the first screenfuls, so a long article
+shows at once; the complete :class:`~reader.document.Document` then replaces
+the preview.  The complete document is always exactly ``load_document``'s:
+the preview is only ever a stand-in (the passes are line-local but for a few
+document-wide rules, so the preview is nearly always a prefix of it).
+
+>>> import tempfile, os
+>>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+...     _ = f.write("導語(dǎo)。\\n01\\n正文。\\n")
+>>> opening = open_document(f.name)
+>>> opening.result().text
+'導語。\\n01\\n正文。\\n'
+>>> os.unlink(f.name)
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import threading
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+from reader.document import Document
+from reader.load import STDIN, document_from_cleaned, document_from_text, load_path
+
+PREVIEW_CHARS = 16_000  # characters cleaned for the preview: a dozen screenfuls, about 20 ms
+
+
+def open_document(path: str | os.PathLike[str], *, fork: bool = True) -> Opening:
+    """Start opening ``path`` (``-`` for stdin); raises LoadError at once for what kreader refuses."""
+    decoded = load_path(path)
+    source = "<stdin>" if str(path) == STDIN else str(Path(path))
+    return Opening(decoded.text, source, decoded.encoding, decoded.replacement_chars, fork=fork)
+
+
+def _first_lines(text: str, chars: int) -> str:
+    """The lines of ``text`` that hold its first ``chars`` characters.
+
+    >>> _first_lines("ab\\ncd\\nef", 4), _first_lines("ab\\ncd", 99)
+    ('ab\\ncd\\n', 'ab\\ncd')
+    """
+    end = text.find("\n", chars - 1) if chars > 0 else 0
+    return text if end < 0 else text[: end + 1]
+
+
+class Opening:
+    """An article being opened: a quick preview now, the whole Document when it is ready."""
+
+    def __init__(self, text: str, source: str, encoding: str, replacement_chars: int = 0, *, fork: bool = True):
+        self.text = text  # the raw text; dropped once a long one's Document is built
+        self._length = len(text)
+        self.source = source
+        self.encoding = encoding
+        self.replacement_chars = replacement_chars
+        self.started = time.perf_counter()
+        self.stage = "starting"  # the cleaning pass running, for a progress line
+        self._done = threading.Event()
+        self._first = threading.Event()  # a preview (or the whole document) is ready
+        self._preview: Document | None = None
+        self._document: Document | None = None
+        self._error: BaseException | None = None
+        self._pid = 0
+        if fork and hasattr(os, "fork") and threading.active_count() == 1:
+            try:
+                self._start_process()
+                return
+            except OSError:  # no process to spare (limits): clean in a thread instead
+                pass
+        threading.Thread(target=self._run_here, name="kreader-open", daemon=True).start()
+
+    # ------------------------------------------------------------ results
+
+    @property
+    def short(self) -> bool:
+        """Whether the preview would be the whole text (then wait for the result instead)."""
+        return self._length <= PREVIEW_CHARS
+
+    def preview(self, timeout: float | None = None) -> Document:
+        """The first lines of the article, cleaned and parsed (script not detected), or the whole
+        article if it is ready first; made here if the background has not sent one in ``timeout``."""
+        if self.short:  # the preview would be all of it: wait for the real thing
+            return self.result()
+        self._first.wait(timeout)
+        if self._done.is_set() and self._document is not None:
+            return self._document
+        if self._preview is None:
+            head = self._head()
+            if not head and self._done.is_set() and self._document is not None:
+                return self._document  # finished (and let go of the raw text) meanwhile
+            self._preview = document_from_text(head, self.source, self.encoding, 0, detect=False)
+        return self._preview
+
+    def _head(self) -> str:
+        return _first_lines(self.text, PREVIEW_CHARS)
+
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait up to ``timeout`` seconds for the whole document; whether it is ready."""
+        return self._done.wait(timeout)
+
+    def result(self, timeout: float | None = None) -> Document:
+        """The complete Document (waits for it; re-raises what went wrong building it)."""
+        if not self._done.wait(timeout):
+            raise TimeoutError("the article is still being opened")
+        if self._error is not None:
+            raise self._error
+        assert self._document is not None
+        return self._document
+
+    def cancel(self) -> None:
+        """Stop the background work (the reader quit before it finished)."""
+        if self._pid and not self._done.is_set():
+            try:
+                os.kill(self._pid, 15)
+            except OSError:
+                pass
+
+    # --------------------------------------------------------- in a thread
+
+    def _finish(self, document: Document | None = None, error: BaseException | None = None) -> None:
+        self._document, self._error = document, error
+        self.stage = "done"
+        self._done.set()
+        self._first.set()
+        if document is not None and not self.short:
+            self.text = ""  # a book's raw text (megabytes) is not needed once it is clean
+
+    def _run_here(self) -> None:
+        from reader.clean.passes import clean
+
+        self._first.set()  # preview() makes its own
+        try:
+            cleaned = clean(self.text, progress=self._set_stage)
+            self._finish(self._document_of(cleaned, None))
+        except BaseException as error:  # noqa: BLE001 - handed to whoever waits for the result
+            self._finish(error=error)
+
+    def _set_stage(self, stage: str) -> None:
+        self.stage = stage
+
+    def _document_of(self, cleaned, script: str | None) -> Document:
+        if script is None:
+            from reader.text.script import detect_script
+
+            return document_from_cleaned(cleaned, self.source, self.encoding, self.replacement_chars, detect_script)
+        return document_from_cleaned(cleaned, self.source, self.encoding, self.replacement_chars, script=script)
+
+    # ------------------------------------------------------- in a process
+
+    def _start_process(self) -> None:
+        read_end, write_end = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
+        if pid == 0:  # the child: clean, detect, send back, never return
+            os.close(read_end)
+            _child(self.text, self._head() if not self.short else None, write_end)
+        os.close(write_end)
+        self._pid = pid
+        _children.add(pid)
+        threading.Thread(target=self._receive, args=(read_end,), name="kreader-open", daemon=True).start()
+
+    def _receive(self, fd: int) -> None:
+        document = error = None
+        try:
+            with os.fdopen(fd, "rb") as pipe:
+                while True:
+                    kind, payload = _read_message(pipe)
+                    if kind == "stage":
+                        self.stage = payload
+                    elif kind == "preview":
+                        text, repairs, readings = payload
+                        self._preview = document_from_cleaned(
+                            _Cleaned(text, repairs, readings), self.source, self.encoding, 0
+                        )
+                        self._first.set()
+                    elif kind == "done":
+                        text, repairs, readings, script = payload
+                        self.stage = "parsing"
+                        document = self._document_of(_Cleaned(text, repairs, readings), script)
+                        del payload, text, repairs, readings
+                        from reader.runtime.heap import give_back
+
+                        give_back()  # the pickle stream's buffers
+                        break
+                    else:
+                        raise RuntimeError(payload)
+        except BaseException as err:  # noqa: BLE001
+            error = err
+        finally:
+            try:
+                os.waitpid(self._pid, 0)
+            except ChildProcessError:
+                pass
+            _children.discard(self._pid)
+        if error is not None and document is None:
+            # the process failed (killed, out of memory...): do the work here rather than give up
+            self.stage = "retrying"
+            return self._run_here()
+        self._finish(document)
+
+
+def _read_message(pipe) -> tuple[str, object]:
+    try:
+        return pickle.load(pipe)  # framed: read as it streams in, no copy of the whole message
+    except EOFError:
+        raise EOFError("the cleaning process ended without a result") from None
+
+
+class _Cleaned(NamedTuple):
+    """What a Cleaned holds, as it comes back from the child (the parent never imports the cleaner)."""
+
+    text: str
+    repairs: object
+    readings: object
+
+
+def _child(text: str, head: str | None, fd: int) -> None:
+    status = 0
+    try:
+        import signal
+
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_DFL)  # the reader's handlers are not for this process
+        from reader.clean.passes import clean  # here, not in the parent: it starts Textual meanwhile
+
+        pipe = os.fdopen(fd, "wb")
+
+        def send(kind: str, payload: object) -> None:
+            pickle.dump((kind, payload), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            pipe.flush()
+
+        try:
+            if head is not None:
+                preview = clean(head)
+                send("preview", (preview.text, preview.repairs, preview.readings))
+            cleaned = clean(text, progress=lambda stage: send("stage", stage))
+            from reader.text.script import detect_script
+
+            script = detect_script(cleaned.text)
+            _give_back_memory()  # the parent grows as this is sent: what cleaning freed goes back first
+            send("done", (cleaned.text, cleaned.repairs, cleaned.readings, script))
+        except Exception as err:  # noqa: BLE001 - reported to the parent, which retries in-process
+            send("error", f"{type(err).__name__}: {err}")
+        pipe.close()
+    except BaseException:  # noqa: BLE001 - a broken pipe: the reader has quit
+        status = 1
+    os._exit(status)  # never run the parent's atexit handlers or flush its buffers twice
+
+
+def _give_back_memory() -> None:
+    """Return the heap that cleaning freed to the system (glibc keeps it otherwise)."""
+    import gc
+
+    from reader.runtime.heap import give_back
+
+    gc.collect()
+    give_back()
+
+
+_children: set[int] = set()
+
+
+@atexit.register
+def _stop_children() -> None:
+    for pid in list(_children):
+        try:
+            os.kill(pid, 15)
+        except OSError:
+            pass

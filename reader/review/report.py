@@ -1,0 +1,165 @@
+"""Export a review: every figure with its verdict and note, bookmarks, orphans.
+
+Markdown reads as is; CSV is UTF-8 with a BOM so spreadsheets keep the
+Chinese; JSON is for tools.  Pure functions from (Document, Review) to text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from reader.document import Document
+from reader.review.model import Review, Verdict, figure_keys, verdicts_by_figure
+
+COLUMNS = (
+    "text",
+    "value",
+    "value_max",
+    "unit",
+    "kind",
+    "qualifier",
+    "label",
+    "section",
+    "start",
+    "verdict",
+    "note",
+    "sentence",
+)
+
+
+def _value(v: object) -> object:
+    if isinstance(v, float) and v == int(v) and abs(v) < 1e18:
+        return int(v)
+    return v
+
+
+def report_rows(doc: Document, review: Review) -> list[dict[str, Any]]:
+    rows = []
+    reviewed = verdicts_by_figure(review, doc.text, doc.figures)
+    for k, f in enumerate(doc.figures):
+        entry = reviewed.get(k)
+        verdict = entry if entry is not None and entry.verdict is not None else None
+        note = entry.note if entry is not None else ""
+        rows.append(
+            {
+                "text": f.text,
+                "value": _value(f.value),
+                "value_max": _value(f.value_max),
+                "unit": f.unit,
+                "kind": f.kind,
+                "qualifier": f.qualifier,
+                "label": f.label,
+                "section": doc.sections[f.section].label if f.section < len(doc.sections) else "",
+                "start": f.start,
+                "verdict": verdict.verdict if verdict else "",
+                "note": note,
+                "sentence": f.sentence,
+            }
+        )
+    return rows
+
+
+def orphans(doc: Document, review: Review) -> list[Verdict]:
+    """Verdicts and notes with no figure in ``doc``: the re-attach orphans, and records
+    whose figure the extractor no longer finds (listed, never dropped)."""
+    idents = {key.ident for key in figure_keys(doc.text, doc.figures)}
+    unmatched = [v for v in review.active if v.key.ident not in idents]
+    return [*review.orphans, *unmatched]
+
+
+def to_json(doc: Document, review: Review) -> str:
+    rows = report_rows(doc, review)
+    data = {
+        "file": doc.source,
+        "reviewed": sum(1 for r in rows if r["verdict"]),
+        "figures": rows,
+        "bookmarks": [{"offset": b.offset, "section": b.section, "excerpt": b.excerpt} for b in review.bookmarks],
+        "orphans": [
+            {
+                "text": v.key.text,
+                "verdict": v.verdict,
+                "note": v.note,
+                "context": v.key.before + "【" + v.key.text + "】" + v.key.after,
+            }
+            for v in orphans(doc, review)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_csv(doc: Document, review: Review) -> str:
+    """CSV with a BOM (as text: the caller writes it UTF-8)."""
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in report_rows(doc, review):
+        writer.writerow({k: ("" if row[k] is None else row[k]) for k in COLUMNS})
+    return buf.getvalue()
+
+
+def _md_cell(v: object) -> str:
+    text = "" if v is None else (f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else str(v))
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+_SYMBOL = {"verified": "✔ verified", "doubtful": "? doubtful", "wrong": "✘ wrong", "": "·"}
+
+
+def to_markdown(doc: Document, review: Review) -> str:
+    rows = report_rows(doc, review)
+    out = [f"# Review of {doc.source}", ""]
+    out.append(f"{sum(1 for r in rows if r['verdict'])} of {len(rows)} figures reviewed.")
+    out.append("")
+    out.append("| # | figure | value | kind | label | section | verdict | note |")
+    out.append("|---|---|---|---|---|---|---|---|")
+    for i, r in enumerate(rows, 1):
+        value = r["value"] if r["value_max"] is None else f"{_md_cell(r['value'])}–{_md_cell(r['value_max'])}"
+        out.append(
+            "| "
+            + " | ".join(
+                _md_cell(x)
+                for x in (
+                    i,
+                    r["text"],
+                    value,
+                    r["kind"],
+                    r["label"],
+                    r["section"],
+                    _SYMBOL.get(r["verdict"], r["verdict"]),
+                    r["note"],
+                )
+            )
+            + " |"
+        )
+    commented = [r for r in rows if r["verdict"] or r["note"]]
+    if commented:
+        out += ["", "## Sentences of reviewed figures", ""]
+        out += [
+            f"- **{_md_cell(r['text'])}** ({_SYMBOL.get(r['verdict'], '')}): {_md_cell(r['sentence'])}"
+            for r in commented
+        ]
+    if review.bookmarks:
+        out += ["", "## Bookmarks", ""]
+        out += [
+            f"- {doc.sections[b.section].label if b.section < len(doc.sections) else ''}: {_md_cell(b.excerpt)}"
+            for b in review.bookmarks
+        ]
+    lost = orphans(doc, review)
+    if lost:
+        out += ["", "## Orphaned verdicts (their figure is no longer in the article)", ""]
+        out += [
+            f"- {_md_cell(v.key.before)}**{_md_cell(v.key.text)}**{_md_cell(v.key.after)}: {v.verdict or ''} {_md_cell(v.note)}".rstrip()
+            for v in lost
+        ]
+    return "\n".join(out) + "\n"
+
+
+FORMATS = {"md": to_markdown, "csv": to_csv, "json": to_json}
+
+
+def render(doc: Document, review: Review, fmt: str) -> str:
+    return FORMATS[fmt](doc, review)

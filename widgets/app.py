@@ -1,0 +1,394 @@
+"""The Textual app: composes the widgets, holds the Document, runs enrichment.
+
+Data flows one way: the app owns the :class:`~reader.document.Document`
+and hands each new version (figures, keywords, user terms) to the widgets;
+the widgets answer with messages.  Figures, labels and keywords are
+computed in a thread worker after the first paint, so the article shows
+before jieba has loaded.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from reader.document import Document
+from reader.locations import asset
+from reader.pipeline import Opening
+from reader.text.script import SCRIPTS
+from widgets.article.layout import find_all
+from widgets.article.view import ArticleView
+from widgets.commands import ReaderCommands
+from widgets.figures.chart import FiguresChart
+from widgets.figures.panel import FiguresPanel
+from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
+from widgets.header_bar import HeaderBar
+from widgets.loading import DocumentLoading
+from widgets.review_actions import REVIEW_BINDINGS, ReviewActions
+from widgets.screens.help import HelpScreen
+from widgets.screens.term import TermPrompt
+from widgets.search_bar import SearchBar
+from widgets.section_nav import SectionNav
+from widgets.status_bar import StatusBar
+
+NARROW = 100  # columns under which the side panels collapse into overlays
+INTERACTIVE_GC_THRESHOLDS = (10_000, 50, 100)  # Python's own: (700, 10, 10)
+MANY_FIGURES = 2000  # above this, the figures panel follows the reading position after a pause
+
+
+class ReaderScreen(Screen):
+    """The main screen: focus starts on the article, not on the first focusable
+    widget (the sections list), which would open its overlay on a narrow terminal.
+    Modal screens keep Textual's default (their first input)."""
+
+    AUTO_FOCUS = "#article"
+
+
+class KreaderApp(DocumentLoading, FileWatch, ReviewActions, App[int]):
+    """Review one article with the keyboard."""
+
+    CSS_PATH = str(asset("kreader.tcss"))
+    TITLE = "kreader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", show=False, id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("n", "next_match(1)", "Next match", show=False, id="app.next-match"),
+        Binding("N", "next_match(-1)", "Previous match", show=False, id="app.previous-match"),
+        Binding("t", "cycle_script", "Script", id="app.script", tooltip="original → 简 → 繁 → 臺 → 港, in place"),
+        Binding("h", "toggle_highlight", "Keywords", id="app.highlight", tooltip="toggle keyword highlighting"),
+        Binding("f", "focus_figures", "Figures", id="app.figures"),
+        Binding("c", "focus_sections", "Sections", id="app.sections"),
+        Binding("left_square_bracket", "step_section(-1)", "Previous section", show=False, id="app.previous-section"),
+        Binding("right_square_bracket", "step_section(1)", "Next section", show=False, id="app.next-section"),
+        Binding("tab", "cycle_focus(1)", "Next panel", show=False, priority=True, id="app.focus-next"),
+        Binding("shift+tab", "cycle_focus(-1)", "Previous panel", show=False, priority=True, id="app.focus-previous"),
+        *REVIEW_BINDINGS,
+        *FILE_WATCH_BINDINGS,
+    ]
+
+    def __init__(self, document: Document | Opening, *, enrich: bool = True, persist: bool = False) -> None:
+        super().__init__()
+        # An Opening (reader/pipeline.py) shows its preview until the whole article is ready.
+        self.opening = None if isinstance(document, Document) else document
+        self.document = document if self.opening is None else self.opening.preview()
+        opened = self.opening is None or self.opening.done()
+        self._persist_when_opened = persist and not opened  # the review belongs to the whole text
+        self.persist_review = persist and opened  # load and save the review (widgets/review_actions.py)
+        self._enrich_on_mount = enrich
+        self.enrichment = ""
+        self._exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
+        self._exit_after_open = os.environ.get("KREADER_EXIT_AFTER_OPEN") == "1"  # for `make bench`
+        self._gc_thresholds = gc.get_threshold()
+
+    # ------------------------------------------------------------- layout
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(id="_default")
+
+    def compose(self) -> ComposeResult:
+        doc = self.document
+        yield HeaderBar(id="header")
+        with Horizontal(id="body"):
+            yield SectionNav(doc, id="sections")
+            with Vertical(id="centre"):
+                yield ArticleView(doc, id="article")
+                yield SearchBar(id="search")
+            with Vertical(id="figures-side"):
+                yield FiguresPanel(doc, id="figures")
+                yield FiguresChart(id="figures-chart")
+        yield StatusBar(id="status")
+        yield Footer(compact=True)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def sections(self) -> SectionNav:
+        return self.query_one(SectionNav)
+
+    @property
+    def figures(self) -> FiguresPanel:
+        return self.query_one(FiguresPanel)
+
+    def on_mount(self) -> None:
+        self._apply_user_keymap()
+        self._set_narrow(self.size.width < NARROW)
+        self.article.focus()
+        self._show_header()
+        gc.freeze()  # the article given lives as long as the reader (see set_document)
+        # Each frame allocates thousands of short-lived strips and caches: with Python's default
+        # thresholds the cycle collector ran several times a frame and now and then walked every
+        # cached strip (page down on 10 MB, enriched: 14.6 → 11.8 ms).  Most of it is freed by
+        # reference counting anyway; cycles are still collected, less often.
+        gc.set_threshold(*INTERACTIVE_GC_THRESHOLDS)
+        if self.opening is not None and not (self._exit_after_paint and not self._exit_after_open):
+            self._await_opening(self.opening)
+        elif self._enrich_on_mount and not self._exit_after_paint:
+            # after the first paint: the article shows before jieba loads
+            self.call_after_refresh(self._enrich, self.document)
+
+    def on_unmount(self) -> None:
+        gc.set_threshold(*self._gc_thresholds)
+
+    def _apply_user_keymap(self) -> None:
+        from reader.keymap import KeymapError, keymap_path, load_keymap
+
+        try:
+            keymap = load_keymap()
+        except KeymapError as err:
+            self.notify(f"key map {keymap_path()} ignored: {err}", severity="warning", markup=False)
+            return
+        if keymap:
+            self.set_keymap(keymap)
+
+    def on_resize(self, event) -> None:
+        self._set_narrow(event.size.width < NARROW)
+
+    def _set_narrow(self, narrow: bool) -> None:
+        self.screen.set_class(narrow, "-narrow")
+        for panel in (self.sections, self.figures):
+            # a panel that has the focus when the terminal shrinks stays, as an overlay
+            panel.set_class(narrow and panel.has_focus, "-open")
+
+    def _show_header(self) -> None:
+        self.query_one(HeaderBar).show(self.document, self.article.script)
+
+    def _show_status(self) -> None:
+        view = self.article
+        if not view.blocks:
+            return
+        block = view.blocks[min(view.current_block, len(view.blocks) - 1)]
+        inferred = view.inferred_in(block.index)
+        search = ""
+        if view.search_query:
+            n = len(view.hits)
+            at = f"{view.current_hit + 1}/{n}" if view.current_hit >= 0 else f"{n}"
+            search = f"“{view.search_query}” {at}" if n else f"“{view.search_query}” not found"
+            if view.searching:
+                search = f"“{view.search_query}” {at}…" if n else f"“{view.search_query}” searching…"
+        self.query_one(StatusBar).show(
+            self.document, block.section, block.index, len(view.blocks), self.enrichment, inferred, search
+        )
+
+    def set_document(self, doc: Document) -> None:
+        """Show a new version of the article (same text, more enrichment)."""
+        if doc is not self.document:
+            self.document = doc
+            self.article.update_document(doc)
+            self.sections.update_document(doc)
+            self.figures.update_document(doc)
+            # What was just built lives as long as the article: keep the cycle collector off
+            # it (a book is over a million objects, and each full collection walked them all,
+            # half a second every few pages).
+            gc.freeze()
+        self.review_follow(doc)
+        self._show_status()
+
+    # ------------------------------------------------------------ messages
+
+    def on_article_view_moved(self, message: ArticleView.Moved) -> None:
+        try:
+            self.sections.follow(message.section)
+            if len(self.document.figures) <= MANY_FIGURES:
+                self.figures.mark_visible(message.start, message.end)
+            else:
+                # A table of tens of thousands of rows redraws in O(rows): mark the figures in
+                # view once the reader pauses, not on every page (a book pages at 70 ms otherwise).
+                self._visible_range = (message.start, message.end)
+                if self._mark_timer is None:
+                    self._mark_timer = self.set_timer(0.25, self._mark_visible_figures, name="mark figures")
+                else:
+                    self._mark_timer.reset()
+            self._show_status()
+        except NoMatches:  # a last message while the app shuts down
+            pass
+
+    _mark_timer = None
+    _visible_range = (0, 0)
+
+    def _mark_visible_figures(self) -> None:
+        self._mark_timer = None
+        try:
+            self.figures.mark_visible(*self._visible_range)
+        except NoMatches:
+            pass
+
+    def on_article_search_searched(self) -> None:
+        self._show_status()  # hits arrive while the worker searches
+
+    def on_article_view_first_paint(self) -> None:
+        # Posted while the first frame with the article is composed; handled after it is written.
+        if self._exit_after_paint and not self._exit_after_open:
+            self.exit(0)
+
+    def on_article_view_notice(self, message: ArticleView.Notice) -> None:
+        self.notify(message.text, severity=message.severity, markup=False)
+
+    def on_section_nav_jump(self, message: SectionNav.Jump) -> None:
+        self.go_to_section(message.section)
+        if self.screen.has_class("-narrow"):
+            self.action_focus_article()
+
+    def on_figures_panel_chosen(self, message: FiguresPanel.Chosen) -> None:
+        self.article.show_figure(message.figure)
+        if self.screen.has_class("-narrow"):
+            self.action_focus_article()
+
+    @on(SearchBar.Changed, "#search")
+    def _search_changed(self, event: SearchBar.Changed) -> None:
+        self.article.search_query = event.value
+        self._show_status()
+
+    @on(SearchBar.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self._close_search()
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self.article.search_query = ""
+        self._close_search()
+
+    def _close_search(self) -> None:
+        self.query_one(SearchBar).remove_class("-active")
+        self.action_focus_article()
+        self._show_status()
+
+    # ------------------------------------------------------------- actions
+
+    def go_to_section(self, section: int) -> None:
+        self.article.go_to_section(section)
+
+    def set_script(self, script: str) -> None:
+        self.article.script = script
+        self._show_header()
+        if script != "original":
+            self._warm_scripts()
+
+    @work(thread=True, exclusive=True, group="scripts", exit_on_error=False, description="load the script converters")
+    def _warm_scripts(self) -> None:
+        """Load the other scripts' converters once the reader starts switching: the
+        Traditional ones share 28 MB of OpenCC dictionaries that a reader who never
+        switches does not pay for, and the next `t` finds them loaded."""
+        from reader.text import script as script_module
+
+        for script in SCRIPTS[1:]:
+            try:
+                script_module.load(script)
+            except Exception:  # noqa: BLE001 - the view says so when it converts
+                pass
+
+    def action_cycle_script(self) -> None:
+        current = self.article.script
+        self.set_script(SCRIPTS[(SCRIPTS.index(current) + 1) % len(SCRIPTS)])
+
+    def action_toggle_highlight(self) -> None:
+        view = self.article
+        view.highlight = not view.highlight
+        if view.highlight and not self.document.keywords:
+            self.notify("No keywords yet." if self.enrichment else "No keywords for this article.")
+
+    def action_step_section(self, direction: int) -> None:
+        self.article.step_section(direction)
+
+    def action_next_match(self, direction: int) -> None:
+        if not self.article.next_hit(direction):
+            self.bell()
+        self._show_status()
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        self.article.begin_search()
+        bar.add_class("-active")
+        bar.focus()
+
+    def start_search(self, query: str) -> None:
+        self.article.begin_search()
+        self.query_one(SearchBar).value = query  # Changed runs the search
+
+    def action_prompt_term(self) -> None:
+        def added(term: str | None) -> None:
+            if term:
+                self.add_highlight_term(term)
+
+        self.push_screen(TermPrompt(), added)
+
+    def add_highlight_term(self, term: str) -> None:
+        from reader import keywords as keywords_module
+
+        try:
+            keyword = keywords_module.user_keyword(self.document, term)
+        except Exception:  # noqa: BLE001 - fall back to a plain two-script search
+            keyword = keywords_module.Keyword(term, 1.0, tuple(find_all(self.document.text, term)), True)
+        others = tuple(k for k in self.document.keywords if not (k.user and k.word == keyword.word))
+        self.set_document(replace(self.document, keywords=others + (keyword,)))
+        self.article.highlight = True
+        n = len(keyword.spans)
+        self.notify(f"Highlighting “{term}”: {n} occurrence{'s' if n != 1 else ''}.", markup=False)
+
+    def action_help(self) -> None:
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Anywhere", self),
+                    ("Article", self.article),
+                    ("Sections panel", self.sections),
+                    ("Figures panel", self.figures),
+                    ("Search line", self.query_one(SearchBar)),
+                ]
+            )
+        )
+
+    # --------------------------------------------------------------- focus
+
+    def _panes(self) -> list[Widget]:
+        return [self.sections, self.article, self.figures]
+
+    def _focus_pane(self, pane: Widget) -> None:
+        narrow = self.screen.has_class("-narrow")
+        for side in (self.sections, self.figures):
+            side.set_class(narrow and side is pane, "-open")
+        pane.focus()
+
+    def action_focus_article(self) -> None:
+        self._focus_pane(self.article)
+
+    def action_focus_figures(self) -> None:
+        self._focus_pane(self.figures)
+
+    def action_focus_sections(self) -> None:
+        self._focus_pane(self.sections)
+
+    def action_cycle_focus(self, direction: int) -> None:
+        panes = self._panes()
+        focused = self.focused
+        at = next(
+            (k for k, p in enumerate(panes) if focused is not None and (focused is p or p in focused.ancestors)), 1
+        )
+        self._focus_pane(panes[(at + direction) % len(panes)])
+
+
+def run_app(document: Document | Opening) -> int:
+    """Run the reader on ``document`` (or on an article being opened, see reader/pipeline.py);
+    the exit code (0 unless something failed)."""
+    app = KreaderApp(document, persist=True)
+    app.run()
+    gc.freeze()  # the interpreter's last collection would walk every object of a book: seconds, for nothing
+    if app.review_error:
+        import sys
+
+        print(f"kreader: {app.review_error}", file=sys.stderr)
+        return app.return_code or 1
+    return app.return_code or 0
