@@ -114,7 +114,7 @@ def test_a_short_text_cleaned_without_a_repair_log_gives_the_same_text(monkeypat
 def _no_explaining(monkeypatch) -> None:
     """Cleaning that keeps no log must not work out what a log would show (the lost
     characters' alternatives, the notes): that is a sixth of the mojibake solver's time."""
-    from reader.clean.passes.mojibake import solve as mojibake_solve
+    from reader.clean.mojibake import solve as mojibake_solve
 
     def explaining(*_args):
         raise AssertionError("a repair was explained, but nothing keeps the explanation")
