@@ -20,12 +20,12 @@ import sys
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from reader.document import Document, parse
 
 if TYPE_CHECKING:  # pragma: no cover
-    from reader.clean.passes import Cleaned
+    from reader.clean.repair_log import Readings, Repairs
 
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused: see README "Robustness"
 STDIN = "-"
@@ -125,7 +125,7 @@ def _utf8_gb18030_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
     return "\ufffd", err.end
 
 
-codecs.register_error(_MIXED_HANDLER, _utf8_gb18030_fallback)
+codecs.register_error(_MIXED_HANDLER, _utf8_gb18030_fallback)  # type: ignore[arg-type]  # only ever raised for decoding
 
 
 def _decode_legacy(data: bytes) -> Decoded:
@@ -228,8 +228,20 @@ def document_from_text(
     )
 
 
+class CleanedText(Protocol):
+    """What parsing needs of a cleaning: a :class:`~reader.clean.passes.Cleaned`, or the same fields
+    as they come back from a cleaning process."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def repairs(self) -> Repairs: ...
+    @property
+    def readings(self) -> Readings: ...
+
+
 def document_from_cleaned(
-    cleaned: Cleaned, source: str, encoding: str, replacement_chars: int, detect=None, script: str = "unknown"
+    cleaned: CleanedText, source: str, encoding: str, replacement_chars: int, detect=None, script: str = "unknown"
 ) -> Document:
     """parse (+ detect the script with ``detect``) a cleaned text, keeping its compact repairs."""
     if detect is not None:

@@ -28,10 +28,13 @@ import pickle
 import threading
 import time
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.document import Document
 from reader.load import STDIN, document_from_cleaned, document_from_text, load_path
+
+if TYPE_CHECKING:  # the parent process never imports the cleaner at run time
+    from reader.clean.repair_log import Readings, Repairs
 
 PREVIEW_CHARS = 16_000  # characters cleaned for the preview: a dozen screenfuls, about 20 ms
 
@@ -215,7 +218,7 @@ class Opening:
         self._finish(document)
 
 
-def _read_message(pipe) -> tuple[str, object]:
+def _read_message(pipe) -> tuple[str, Any]:
     try:
         return pickle.load(pipe)  # framed: read as it streams in, no copy of the whole message
     except EOFError:
@@ -226,8 +229,8 @@ class _Cleaned(NamedTuple):
     """What a Cleaned holds, as it comes back from the child (the parent never imports the cleaner)."""
 
     text: str
-    repairs: object
-    readings: object
+    repairs: Repairs
+    readings: Readings
 
 
 def _child(text: str, head: str | None, fd: int) -> None:

@@ -133,7 +133,7 @@ class Repairs(Sequence):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other))
         return NotImplemented
 
-    __hash__ = None  # like the mapping next to it in a Document
+    __hash__ = None  # type: ignore[assignment]  # unhashable, like the mapping next to it in a Document
 
     def __repr__(self) -> str:
         return f"Repairs({len(self)} repairs)"
@@ -262,7 +262,9 @@ class Readings(Mapping):
     @classmethod
     def of_sorted(cls, pairs: Sequence[tuple[int, int, str]]) -> Readings:
         """From ``(offset, order, reading)`` sorted by offset then order; the last per offset wins."""
-        offsets, codes, values, index = array("q"), array("I"), [], {}
+        offsets, codes = array("q"), array("I")
+        values: list[str] = []
+        index: dict[str, int] = {}
         for k, (offset, _order, reading) in enumerate(pairs):
             if k + 1 < len(pairs) and pairs[k + 1][0] == offset:
                 continue
@@ -277,7 +279,9 @@ class Readings(Mapping):
     @classmethod
     def of_sorted_arrays(cls, keys: array, values: list[str]) -> Readings:
         """From offsets in order and their readings; the last per offset wins."""
-        offsets, codes, table, index = array("q"), array("I"), [], {}
+        offsets, codes = array("q"), array("I")
+        table: list[str] = []
+        index: dict[str, int] = {}
         n = len(keys)
         for k in range(n):
             if k + 1 < n and keys[k + 1] == keys[k]:

@@ -83,10 +83,10 @@ def _year_at(text: str, i: int) -> tuple[int, str] | None:
         digits, end = m.group(), m.end()
     else:
         run = _YEAR_CN.match(text[i : i + 5])
-        digits = cn_digit_string(run.group()) if run else None
-        if digits is None or not digits.startswith(("1", "2")):
+        cn_digits = cn_digit_string(run.group()) if run else None
+        if cn_digits is None or not cn_digits.startswith(("1", "2")):
             return None
-        end = i + 4
+        digits, end = cn_digits, i + 4
     if text[end : end + 1] != "年" or text[end + 1 : end + 2] in set(_YEAR_BREAKERS):
         return None
     return end + 1, digits

@@ -115,6 +115,7 @@ def inline_wrap(
     pending: int | None = None  # start of the spaces since the last unit
 
     def close(at: int) -> None:
+        assert placer is not None  # a line is closed only after its first unit was placed
         lines.append(RubyLine(line_start, at, tuple(placer.columns), tuple(placer.rubies), placer.col))
 
     for s, e in units(text, [*keep, *words]):

@@ -115,9 +115,10 @@ def cn_range(text: str) -> tuple[float, float] | None:
         return None
     scale = 1.0
     if units:
-        scale = magnitude(units) if len(units) > 1 else (CN_SMALL_UNITS.get(units) or CN_BIG_UNITS[units])
-        if scale is None:
+        unit_scale = magnitude(units) if len(units) > 1 else (CN_SMALL_UNITS.get(units) or CN_BIG_UNITS[units])
+        if unit_scale is None:
             return None
+        scale = unit_scale
     base = 10.0 if ten else 0.0
     return (base + lo) * scale, (base + hi) * scale
 

@@ -210,8 +210,8 @@ def shown_readings(
         for k in range(os_ - at_original):  # one to one up to the block
             shown[at_shown + k] = by_offset.get(at_original + k)
         phrase = conv.text[cs:ce]
-        for k, r in enumerate(word_pinyin(to_simplified(phrase))):
-            if r and is_han(phrase[k]):
-                shown[cs + k] = Reading(start + os_, r, tone_of(r), False, start + os_, start + oe)
+        for k, syllable in enumerate(word_pinyin(to_simplified(phrase))):
+            if syllable and is_han(phrase[k]):
+                shown[cs + k] = Reading(start + os_, syllable, tone_of(syllable), False, start + os_, start + oe)
         at_original, at_shown = oe, ce
     return tuple(shown)
