@@ -26,24 +26,63 @@ Pass = Callable[..., list[Edit]]  # (text) or (text, start, end) for the line-lo
 
 # ------------------------------------------------------------ terminal safety
 
-# ESC-introduced sequences: CSI (ESC [ … final), OSC/DCS/SOS/PM/APC strings
-# (ESC ] P X ^ _ … terminated by BEL or ST) and two-character escapes; the
-# 8-bit C1 forms (CSI 0x9b, OSC 0x9d, DCS 0x90 …) likewise.
+# Characters that are never text a reader should see, and some of which act on a
+# terminal or reorder what it shows: (first, last, why).  Removed wherever they
+# stand, each removal listed as a repair.  Variation selectors and joiners of
+# scripts' own sequences (U+180B-180D, U+115F/1160) are text and stay.
+INVISIBLE_RANGES: tuple[tuple[str, str, str], ...] = (
+    ("\x00", "\x08", "C0 control"),
+    ("\x0b", "\x0c", "C0 control"),
+    ("\x0e", "\x1a", "C0 control"),
+    ("\x1c", "\x1f", "C0 control"),
+    ("\x7f", "\x7f", "DEL"),
+    ("\x80", "\x9f", "C1 control"),
+    ("\u00ad", "\u00ad", "soft hyphen"),
+    ("\u034f", "\u034f", "combining grapheme joiner"),
+    ("\u061c", "\u061c", "Arabic letter mark (bidi)"),
+    ("\u17b4", "\u17b5", "Khmer inherent vowel (invisible)"),
+    ("\u180e", "\u180e", "Mongolian vowel separator"),
+    ("\u200b", "\u200f", "zero-width or bidi mark"),
+    ("\u202a", "\u202e", "bidi embedding or override"),
+    ("\u2060", "\u2064", "word joiner or invisible operator"),
+    ("\u2066", "\u2069", "bidi isolate"),
+    ("\u206a", "\u206f", "deprecated format character"),
+    ("\u3164", "\u3164", "Hangul filler"),
+    ("\ufeff", "\ufeff", "zero-width no-break space (stray BOM)"),
+    ("\uffa0", "\uffa0", "halfwidth Hangul filler"),
+    ("\ufff9", "\ufffb", "interlinear annotation"),
+    ("\U0001bca0", "\U0001bca3", "shorthand format control"),
+    ("\U000e0000", "\U000e007f", "tag character"),
+)
+_INVISIBLE_CLASS = "".join(a if a == b else f"{a}-{b}" for a, b, _why in INVISIBLE_RANGES)
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+
+
+def invisible_why(ch: str) -> str:
+    """Why ``ch`` is removed as invisible ('' when it is not).
+
+    >>> invisible_why("\\u00ad"), invisible_why("\\U000e0041"), invisible_why("a")
+    ('soft hyphen', 'tag character', '')
+    """
+    return next((why for a, b, why in INVISIBLE_RANGES if a <= ch <= b), "")
+
+
+# ESC-introduced sequences: CSI (ESC [ … final) and OSC/DCS/SOS/PM/APC strings
+# (ESC ] P X ^ _ … terminated by BEL or ST) and two-character escapes; the 8-bit
+# CSI (0x9b) likewise.  A string whose terminator is missing ends at its line:
+# a terminal would swallow up to the next BEL/ST, but a file cannot be trusted to
+# have one, and the following lines are the article.  The 8-bit string
+# introducers (0x90 0x98 0x9d 0x9e 0x9f) are removed alone, as controls: in
+# decoded text they are nearly always cp1252 bytes read as Latin-1, and once the
+# introducer is gone what followed it is plain text.
 _ESCAPES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c\r\n]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -/]*[0-~]?"
 )
-# Remaining controls (all of C0 but tab and newline, DEL, C1), bidi
-# embeddings/overrides/isolates, zero-width characters and a stray BOM: none
-# of them is text a reader should see, and some would act on the terminal.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f\x80-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
-
 
 _CONTROL = re.compile(r"\r\n?|" + _ESCAPES.pattern + "|" + _INVISIBLE.pattern)
-_CONTROL_START = re.compile("[\r\x1b" + _INVISIBLE.pattern[1:-1] + "]")
+_CONTROL_START = re.compile(f"[\r\x1b{_INVISIBLE_CLASS}]")
 
 
 def control_edits(text: str) -> list[Edit]:
@@ -65,8 +104,8 @@ def control_edits(text: str) -> list[Edit]:
         g = m.group()
         if g[0] == "\r":
             edits.append(Edit(m.start(), m.end(), "\n", "newline"))
-        elif _INVISIBLE.fullmatch(g) and g not in "\x9b\x9d\x90\x98\x9e\x9f":
-            edits.append(Edit(m.start(), m.end(), "", "control", f"U+{ord(g):04X}"))
+        elif g != "\x9b" and _INVISIBLE.fullmatch(g):
+            edits.append(Edit(m.start(), m.end(), "", "control", f"U+{ord(g):04X} {invisible_why(g)}"))
         else:
             edits.append(Edit(m.start(), m.end(), "", "escape", "terminal escape sequence"))
         taken = m.end()
@@ -77,9 +116,14 @@ def control_edits(text: str) -> list[Edit]:
 
 # A tag cut off by the end of the text: within its line (it swallows the rest of it).
 _CUT_OFF_TAG = r"<[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?\s*"
+# An attribute, for a tag that spans lines: only this shape may cross a line break, so that
+# a "<" in prose or a tag left open never reaches a ">" lines later and deletes what is between.
+_ATTRIBUTE = r"""[A-Za-z_:@][-A-Za-z0-9_:.@]*(?:\s*=\s*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>`]+))?"""
 _TAG = re.compile(
-    r"<!--.*?(?:-->|\Z)"  # comments, also one cut off at the end
-    r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>"  # complete tags
+    r"<!--(?:(?!<!--).)*?-->"  # comments (not nested: an earlier "<!--" is left open)
+    r"|<!--[^\n]*"  # a comment left open: the rest of its line
+    r"|</?[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?/?>"  # complete tags on one line
+    r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s+" + _ATTRIBUTE + r")*\s*/?>"  # ... or attributes over lines
     r"|" + _CUT_OFF_TAG + r"\Z",
     re.S,
 )
@@ -103,7 +147,7 @@ def html_edits(text: str) -> list[Edit]:
             # also drop the blank/indented lead-in of that last line
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
-        edits.append(Edit(start, m.end(), "", "html", "truncated tag" if not g.endswith(">") else "tag"))
+        edits.append(Edit(start, m.end(), "", "html", _tag_note(g)))
     edits += _truncated_tail(text, edits)
     taken = [(e.start, e.end) for e in edits]
     for m in _ENTITY.finditer(text):
@@ -118,6 +162,17 @@ def html_edits(text: str) -> list[Edit]:
             continue
         edits.append(Edit(m.start(), m.end(), new, "entity"))
     return edits
+
+
+def _tag_note(tag: str) -> str:
+    """What the HTML pass says it removed.
+
+    >>> _tag_note("<!-- x"), _tag_note("<!-- x -->"), _tag_note("<p "), _tag_note("<p>")
+    ('comment left open (the rest of its line)', 'comment', 'truncated tag', 'tag')
+    """
+    if tag.startswith("<!--"):
+        return "comment" if tag.endswith("-->") else "comment left open (the rest of its line)"
+    return "tag" if tag.endswith(">") else "truncated tag"
 
 
 _TRUNCATED = re.compile(_CUT_OFF_TAG)
@@ -147,7 +202,7 @@ def _truncated_tail(text: str, edits: list[Edit]) -> list[Edit]:
         end = start
 
 
-_UNSAFE_DECODED = re.compile(_INVISIBLE.pattern[:-1] + "\x1b\r]")
+_UNSAFE_DECODED = re.compile(f"[{_INVISIBLE_CLASS}\x1b\r]")
 
 
 def _would_make_markup(decoded: str, text: str, after: int) -> bool:
@@ -171,7 +226,6 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("mojibake", mojibake_edits),
     ("pinyin", pinyin_edits),
 )
-_MAX_ROUNDS = 4  # a pass is re-run until it finds nothing (e.g. &amp;lt;), at most this often
 # Passes whose edits never reach across a line break, so that a long text can be
 # done a piece of lines at a time (the edits of a book's pinyin notes, all at
 # once, would take a hundred megabytes), and the pieces spread over processes.
@@ -208,26 +262,44 @@ def clean(
     ('過去', 0, 0)
     """
     repairs = Repairs()
-    for name, find_edits in passes:
-        if progress is not None:
-            progress(name)
-        for _round in range(_MAX_ROUNDS):
-            if find_edits in _LINE_LOCAL and (jobs > 1 or len(text) > _PIECE):
-                applied = _apply_by_pieces(text, find_edits, jobs, record)
-            elif not record:
-                new_text = _text_only(text, find_edits)
-                applied = (new_text, None, None) if new_text is not None else None
+    # Run to a fixed point: a pass is re-run until it finds nothing, and an earlier one again
+    # when a later one changed the text (what a later pass leaves, an earlier one may act on).  The
+    # number of runs is bounded by the text's length, each changing run having some edit to make.
+    version, quiet_at = 0, [-1] * len(passes)  # quiet_at[k]: the version on which pass k found nothing
+    budget = len(passes) * (len(text) + 2)
+    k, started = 0, 0
+    while passes and budget > 0 and min(quiet_at) < version:
+        name, find_edits = passes[k]
+        if quiet_at[k] != version:
+            if progress is not None and k == started:  # the first run of each pass, in order
+                progress(name)
+                started += 1
+            budget -= 1
+            applied = _one_run(text, find_edits, jobs, record)
+            if applied is None or applied[0] == text:
+                quiet_at[k] = version
             else:
-                edits = find_edits(text)
-                applied = apply_edits(text, edits) if edits else None
-            if applied is None:
-                break
-            text, new_repairs, omap = applied
-            if record:
-                repairs = repairs.carried(omap).merged(new_repairs) if len(repairs) else new_repairs
+                text, new_repairs, omap = applied
+                version += 1
+                if record:
+                    repairs = repairs.carried(omap).merged(new_repairs) if len(repairs) else new_repairs
+                continue  # the same pass again, on its own result
+        k = (k + 1) % len(passes)
     if not record:
         return Cleaned(text, (), MappingProxyType({}))
     return Cleaned(text, repairs, repairs.readings())
+
+
+def _one_run(text: str, find_edits: Pass, jobs: int, record: bool) -> tuple | None:
+    """One run of a pass: (new text, repairs, offset map), the last two None when ``record``
+    is False; None when the pass finds nothing to change."""
+    if find_edits in _LINE_LOCAL and (jobs > 1 or len(text) > _PIECE):
+        return _apply_by_pieces(text, find_edits, jobs, record)
+    if not record:
+        new_text = _text_only(text, find_edits)
+        return (new_text, None, None) if new_text is not None else None
+    edits = find_edits(text)
+    return apply_edits(text, edits) if edits else None
 
 
 def _apply_by_pieces(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import Iterator
 from functools import lru_cache
 
 from reader.clean.edits import Edit, OffsetMap
@@ -25,6 +26,8 @@ from reader.text.han import HAN
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # "(" + one lowercase Latin word with at most one tone-marked vowel + optional space + ")"
 _NOTE = re.compile(rf"(?<=[{HAN}])\(([a-zü{_TONED}]{{1,6}}) ?\)")
+# A further note right after one (a converter run twice: ``過(guò)(guò)``): the same character's.
+_NEXT_NOTE = re.compile(rf"\(([a-zü{_TONED}]{{1,6}}) ?\)")
 # Initial + final of a Mandarin syllable, checked on the toneless form.
 _SYLLABLE = re.compile(
     r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -64,14 +67,30 @@ def _reading(word: str) -> tuple[tuple[int, str], ...] | None:
     return ((-1, word),) if is_pinyin_syllable(word) else None
 
 
+def _notes(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, syllable) of each note to remove in ``text[start:end]``, a stack of notes
+    after one character all at once (removing one at a time would need a round per note).
+
+    >>> [(s, e, w) for s, e, w in _notes("過(guò)(guò)(OPPO)(guò)", 0, 20)]
+    [(1, 6, 'guò'), (6, 11, 'guò')]
+    """
+    for m in _NOTE.finditer(text, start, end):
+        at = m.start()
+        found_next: re.Match[str] | None = m
+        while found_next is not None and _reading(found_next.group(1)) is not None:
+            yield at, found_next.end(), found_next.group(1)
+            at = found_next.end()
+            found_next = _NEXT_NOTE.match(text, at, end)
+
+
 def pinyin_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]:
     """One edit per annotation (in ``text[start:end]``): remove it, remember its reading for the character before."""
     edits = []
-    for m in _NOTE.finditer(text, start, len(text) if end is None else end):
-        readings = _reading(m.group(1))
-        if readings is not None:
-            # the note string and readings tuple are shared by every note of that syllable
-            edits.append(Edit(m.start(), m.end(), "", "pinyin", readings[0][1], readings=readings))
+    for s, e, syllable in _notes(text, start, len(text) if end is None else end):
+        readings = _reading(syllable)
+        assert readings is not None
+        # the note string and readings tuple are shared by every note of that syllable
+        edits.append(Edit(s, e, "", "pinyin", syllable, readings=readings))
     return edits
 
 
@@ -84,11 +103,7 @@ def pinyin_applied(text: str, start: int, end: int) -> tuple[str, Repairs, Offse
     table: list[tuple] = []
     index: dict[tuple, int] = {}
     last, out = start, 0
-    for m in _NOTE.finditer(text, start, end):
-        syllable = m.group(1)
-        if _reading(syllable) is None:
-            continue
-        s, e = m.span()
+    for s, e, syllable in _notes(text, start, end):
         pieces.append(text[last:s])
         out += s - last
         record = ("pinyin", text[s:e], "", syllable, 1)  # what apply_edits records for such an edit
@@ -121,10 +136,9 @@ def pinyin_stripped(text: str, start: int, end: int) -> str | None:
     """
     pieces: list[str] = []
     last = start
-    for m in _NOTE.finditer(text, start, end):
-        if _reading(m.group(1)) is not None:
-            pieces.append(text[last : m.start()])
-            last = m.end()
+    for s, e, _syllable in _notes(text, start, end):
+        pieces.append(text[last:s])
+        last = e
     if not pieces:
         return None
     pieces.append(text[last:end])
