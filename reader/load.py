@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 import threading
@@ -55,7 +56,14 @@ class Decoded:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when the NULs sit on one side of most 2-byte units."""
+    """'utf-16-le'/'utf-16-be' for BOM-less UTF-16: by the NUL pattern of ASCII-heavy text, else
+    (Han-only text has almost no NUL bytes) by what the code units read as in each byte order.
+
+    >>> _utf16_without_bom("第一段。\\n第二段很重要，數據顯示增長。".encode("utf-16-be"))
+    'utf-16-be'
+    >>> _utf16_without_bom("第一段。".encode("gb18030")) is None
+    True
+    """
     if len(data) < 4 or len(data) % 2:
         return None
     sample = data[:4096]
@@ -66,7 +74,28 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if even_nuls > units * 0.3 and odd_nuls < units * 0.05:
         return "utf-16-be"
-    return None
+    return _utf16_by_text(sample)
+
+
+# Code units Chinese text in UTF-16 is made of: Han, CJK and fullwidth punctuation, ASCII
+# (not the rare extension A: what a few Big5 punctuation marks read as).
+_CHINESE_UNITS = re.compile("[\t\n\r -~\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# C0 controls that no UTF-8 article has, but UTF-16 CJK punctuation (U+3001 = 01 30) reads as.
+_C0 = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def _utf16_by_text(sample: bytes) -> str | None:
+    """The byte order in which ``sample`` reads as Chinese text (at least 95% of its code units),
+    when the other reads as something else; None when neither or both do (then it is not UTF-16),
+    or when the sample is too short to tell (a few Big5 characters can read as Han either way)."""
+    if len(sample) < 32:
+        return None
+    fits = {}
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(encoding, errors="replace")
+        fits[encoding] = len(_CHINESE_UNITS.findall(text)) / max(1, len(text))
+    good = [encoding for encoding, share in fits.items() if share >= 0.95]
+    return good[0] if len(good) == 1 else None
 
 
 def _count_replaced(data: bytes, encoding: str, text: str) -> int:
@@ -80,7 +109,9 @@ def decode(data: bytes) -> Decoded:
             text = data[len(bom) :].decode(enc.replace("-sig", ""), errors="replace")
             return Decoded(text, enc if enc == "utf-8-sig" else enc, _count_replaced(data, enc, text))
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
+        if not _C0.search(text) or _utf16_without_bom(data) is None:
+            return Decoded(text, "utf-8")
     except UnicodeDecodeError as err:
         utf8_error = err
     utf16 = _utf16_without_bom(data)
