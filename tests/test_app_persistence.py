@@ -53,11 +53,11 @@ async def test_restart_finds_verdicts_notes_position_and_bookmarks():
     app = KreaderApp(doc, enrich=False, persist=True)
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(pilot)
-        await pilot.press("f", "v", "j", "x", "e", *"應為", "enter", "escape")
+        await pilot.press("f", "v", "e", *"應為", "enter", "x", "escape")
         await pilot.press("right_square_bracket", "j", "j", "j")
         await pilot.pause()
         await pilot.press("m")
-        bookmark = app.review.bookmarks[0].offset
+        bookmark = app.review.current.bookmarks[0].offset
         await pilot.press("space", "j")
         await pilot.pause()
         top = app.article.top_offset
@@ -67,8 +67,8 @@ async def test_restart_finds_verdicts_notes_position_and_bookmarks():
     async with again.run_test(size=(120, 36)) as pilot:
         await loaded(pilot)
         assert [mark_of(again, 0), mark_of(again, 1)] == ["✓  ", "✗✎ "]
-        assert again.review.entry_for(again._figure_key(1)).note == "應為"
-        assert [b.offset for b in again.review.bookmarks] == [bookmark]
+        assert again.review.current.entry_for(again.review.figure_key(1)).note == "應為"
+        assert [b.offset for b in again.review.current.bookmarks] == [bookmark]
         assert again.article.top_offset == top
         assert "2/" in str(again.query_one("#header").render())
 
@@ -99,7 +99,7 @@ async def test_position_survives_a_change_of_width_and_script():
 
 @sync
 async def test_position_is_saved_while_reading_not_only_on_quit(monkeypatch):
-    import widgets.review_persist as review_persist
+    import widgets.review.saving as review_persist
 
     monkeypatch.setattr(review_persist, "POSITION_SAVE_DELAY", 0.05)
     doc = sample()
@@ -166,7 +166,7 @@ async def test_an_unwritable_state_directory_keeps_the_review_in_memory(tmp_path
         await pilot.press("f", "v")
         assert mark_of(app, 0) == "✓  "
     assert any("cannot be saved" in m for m in messages)
-    assert app.review_error == ""
+    assert app.review.error == ""
 
 
 OTHER_PROCESS = textwrap.dedent("""
@@ -181,7 +181,7 @@ OTHER_PROCESS = textwrap.dedent("""
         async with app.run_test(size=(120, 36)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            await pilot.press("f", "j", "j", "j", "d", "e", *"另一個", "enter")
+            await pilot.press("f", "j", "j", "j", "e", *"另一個", "enter", "d")
             await app.workers.wait_for_complete()
 
     asyncio.run(main())
@@ -205,7 +205,7 @@ async def test_two_instances_on_one_article_keep_each_others_verdicts(state_dir)
             cwd=Path(__file__).resolve().parent.parent,
         )
         assert other.returncode == 0, other.stderr
-        await pilot.press("j", "x")  # this save merges: the other's verdict comes into view
+        await pilot.press("x")  # this save merges: the other's verdict comes into view
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert [mark_of(app, k) for k in range(4)] == ["✓  ", "✗  ", "   ", "?✎ "]
@@ -255,7 +255,7 @@ async def test_a_changed_article_gets_its_verdicts_back_before_figures_are_found
     async with again.run_test(size=(120, 36)) as pilot:
         await loaded(pilot)
         assert any("changed" in m for m in messages)
-        (verdict,) = [v for v in again.review.verdicts if v.verdict]
+        (verdict,) = [v for v in again.review.current.verdicts if v.verdict]
         assert verdict.verdict == "wrong" and verdict.key.text == marked.text
         assert changed.text[verdict.key.start : verdict.key.start + len(marked.text)] == marked.text
         assert verdict.key.start > marked.start  # moved with the text
@@ -280,7 +280,7 @@ async def test_a_reloaded_article_with_another_text_gets_its_own_review(tmp_path
         await app.workers.wait_for_complete()
         app.set_document(other)  # what a reload of a changed file does
         await loaded(pilot)
-        assert app._review_store.text == other.text
+        assert app.review.saving.store.text == other.text
         assert mark_of(app, 0) == "✓  "  # re-attached from the review of the file's earlier text
         await pilot.press("j", "x")
         await app.workers.wait_for_complete()

@@ -55,14 +55,15 @@ async def test_verdict_keys_in_the_panel_mark_the_row_and_count_progress():
     async with app.run_test(size=(120, 36)) as pilot:
         assert f"0/{n} reviewed" in header(app)
         await open_panel(pilot)
-        await pilot.press("v", "j", "d", "j", "x")
+        await pilot.press("v", "d", "x")  # each verdict moves on to the next unreviewed figure
         assert [mark_of(app, k) for k in range(4)] == ["✓  ", "?  ", "✗  ", "   "]
-        assert f"3/{n} reviewed" in header(app)
-        await pilot.press("u")  # clears the row under the cursor (the third)
-        assert mark_of(app, 2) == "   " and f"2/{n} reviewed" in header(app)
+        assert app.figures.cursor_row == 3 and f"3/{n} reviewed" in header(app)
+        await pilot.press("u")  # undoes the last verdict, and the cursor goes back to its figure
+        assert mark_of(app, 2) == "   " and app.figures.cursor_row == 2 and f"2/{n} reviewed" in header(app)
         await pilot.press("k", "x")  # a new verdict replaces the old one
         assert mark_of(app, 1) == "✗  " and f"2/{n} reviewed" in header(app)
-        assert app.review.reviewed_count() == 2
+        assert app.figures.cursor_row == 2  # the next unreviewed after it
+        assert app.review.current.reviewed_count() == 2
 
 
 @sync
@@ -99,11 +100,11 @@ async def test_a_figureless_screen_says_so_instead_of_marking_something_far_away
         await pilot.press("end")
         await pilot.pause()
         await pilot.press("v")
-        assert app.review.reviewed_count() == 0 and any("No figure on screen" in m for m in messages)
+        assert app.review.current.reviewed_count() == 0 and any("No figure on screen" in m for m in messages)
         await pilot.press("home")
         await pilot.pause()
         await pilot.press("v")
-        assert app.review.reviewed_count() == 1
+        assert app.review.current.reviewed_count() == 1
 
 
 @sync
@@ -126,7 +127,7 @@ async def test_note_prompt_takes_chinese_and_shows_it_under_the_panel():
         assert "對過財報，無誤" in str(app.figures.border_subtitle)
         # Esc keeps the note; an empty note clears it
         await pilot.press("e", "x", "escape")
-        entry = app.review.entry_for(app._figure_key(k))
+        entry = app.review.current.entry_for(app.review.figure_key(k))
         assert entry.note == "對過財報，無誤"
         await pilot.press("e")
         app.screen.query_one(Input).value = ""
@@ -153,7 +154,7 @@ async def test_filter_cycles_all_unreviewed_and_doubtful_or_wrong():
     app = KreaderApp(doc, enrich=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_panel(pilot)
-        await pilot.press("v", "j", "d", "j", "x", "j", "e", *"查", "enter")
+        await pilot.press("v", "d", "x", "e", *"查", "enter")
         panel = app.figures
         assert panel.row_count == n and panel.filter == "all"
         await pilot.press("f")
@@ -226,7 +227,7 @@ async def test_bookmarks_add_list_jump_and_delete():
         await pilot.pause()
         await pilot.press("m", "m")  # twice on one paragraph: one bookmark
         second = view.blocks[view.current_block].paragraph.start
-        assert [b.offset for b in app.review.bookmarks] == sorted({first, second})
+        assert [b.offset for b in app.review.current.bookmarks] == sorted({first, second})
         await pilot.press("g", "apostrophe")
         assert isinstance(app.screen, BookmarksScreen)
         await pilot.press("j", "enter")
@@ -235,7 +236,7 @@ async def test_bookmarks_add_list_jump_and_delete():
         assert view.blocks[view.current_block].paragraph.start == second and view.has_focus
         await pilot.press("apostrophe", "d")
         assert isinstance(app.screen, BookmarksScreen)
-        assert [b.offset for b in app.review.bookmarks] == [second]
+        assert [b.offset for b in app.review.current.bookmarks] == [second]
         await pilot.press("escape")
         assert not isinstance(app.screen, BookmarksScreen)
 
@@ -286,7 +287,7 @@ async def test_help_lists_every_review_key_with_its_id():
             "review.verified",
             "review.doubtful",
             "review.wrong",
-            "review.clear",
+            "review.undo",
             "review.note",
             "review.bookmark",
             "review.bookmarks",
@@ -310,7 +311,7 @@ async def test_linux_console_gets_ascii_marks(monkeypatch):
     app = KreaderApp(sample(), enrich=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_panel(pilot)
-        await pilot.press("v", "j", "x")
+        await pilot.press("v", "x")
         assert [mark_of(app, 0), mark_of(app, 1)] == ["+  ", "x  "]
 
 

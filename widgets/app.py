@@ -31,10 +31,11 @@ from widgets.article.view import ArticleView
 from widgets.commands import ReaderCommands
 from widgets.figures.chart import FiguresChart
 from widgets.figures.panel import FiguresPanel
+from widgets.figures.preview import FigurePreview
 from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
 from widgets.header_bar import HeaderBar
 from widgets.loading import DocumentLoading
-from widgets.review_actions import REVIEW_BINDINGS, ReviewActions
+from widgets.review.reviewing import REVIEW_BINDINGS, Reviewing
 from widgets.screens.help import HelpScreen
 from widgets.screens.term import TermPrompt
 from widgets.search_bar import SearchBar
@@ -54,7 +55,7 @@ class ReaderScreen(Screen):
     AUTO_FOCUS = "#article"
 
 
-class KreaderApp(DocumentLoading, FileWatch, ReviewActions, App[int]):
+class KreaderApp(DocumentLoading, FileWatch, App[int]):
     """Review one article with the keyboard."""
 
     CSS_PATH = str(asset("kreader.tcss"))
@@ -85,7 +86,7 @@ class KreaderApp(DocumentLoading, FileWatch, ReviewActions, App[int]):
         self.document = document if self.opening is None else self.opening.preview()
         opened = self.opening is None or self.opening.done()
         self._persist_when_opened = persist and not opened  # the review belongs to the whole text
-        self.persist_review = persist and opened  # load and save the review (widgets/review_actions.py)
+        self.review = Reviewing(self, persist=persist and opened)  # verdicts, notes, bookmarks, their saving
         self._enrich_on_mount = enrich
         self.enrichment = ""
         self._exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
@@ -108,6 +109,7 @@ class KreaderApp(DocumentLoading, FileWatch, ReviewActions, App[int]):
             with Vertical(id="figures-side"):
                 yield FiguresPanel(doc, id="figures")
                 yield FiguresChart(id="figures-chart")
+        yield FigurePreview(id="preview")
         yield StatusBar(id="status")
         yield Footer(compact=True)
 
@@ -139,9 +141,20 @@ class KreaderApp(DocumentLoading, FileWatch, ReviewActions, App[int]):
         elif self._enrich_on_mount and not self._exit_after_paint:
             # after the first paint: the article shows before jieba loads
             self.call_after_refresh(self._enrich, self.document)
+        self.review.mount()
 
     def on_unmount(self) -> None:
         gc.set_threshold(*self._gc_thresholds)
+        self.review.saving.unmount()
+
+    @property
+    def persist_review(self) -> bool:
+        """Is the review loaded and saved? (Tests and embedders opt in.)"""
+        return self.review.saving.persist
+
+    @persist_review.setter
+    def persist_review(self, persist: bool) -> None:
+        self.review.saving.persist = persist
 
     def _apply_user_keymap(self) -> None:
         from reader.keymap import KeymapError, keymap_path, load_keymap
@@ -194,12 +207,13 @@ class KreaderApp(DocumentLoading, FileWatch, ReviewActions, App[int]):
             # it (a book is over a million objects, and each full collection walked them all,
             # half a second every few pages).
             gc.freeze()
-        self.review_follow(doc)
+        self.review.follow(doc)
         self._show_status()
 
     # ------------------------------------------------------------ messages
 
     def on_article_view_moved(self, message: ArticleView.Moved) -> None:
+        self.review.saving.moved(message.start, message.end)
         try:
             self.sections.follow(message.section)
             if len(self.document.figures) <= MANY_FIGURES:
@@ -241,6 +255,13 @@ class KreaderApp(DocumentLoading, FileWatch, ReviewActions, App[int]):
         self.go_to_section(message.section)
         if self.screen.has_class("-narrow"):
             self.action_focus_article()
+
+    def on_figures_panel_highlighted(self, message: FiguresPanel.Highlighted) -> None:
+        """The panel's cursor drives the article: the figure is shown and marked there,
+        and previewed under it; the focus stays in the panel."""
+        if self.figures.has_focus:
+            self.article.show_figure(message.figure)
+            self.query_one(FigurePreview).show(self.document, message.figure)
 
     def on_figures_panel_chosen(self, message: FiguresPanel.Chosen) -> None:
         self.article.show_figure(message.figure)
@@ -351,6 +372,29 @@ class KreaderApp(DocumentLoading, FileWatch, ReviewActions, App[int]):
             )
         )
 
+    # -------------------------------------------------------------- review
+
+    def action_review_verdict(self, verdict: str | None) -> None:
+        self.review.verdict(verdict)
+
+    def action_review_undo(self) -> None:
+        self.review.undo()
+
+    def action_review_note(self) -> None:
+        self.review.note()
+
+    def action_review_bookmark(self) -> None:
+        self.review.bookmark()
+
+    def action_review_bookmarks(self) -> None:
+        self.review.bookmarks()
+
+    def action_review_export(self) -> None:
+        self.review.export()
+
+    def on_figures_panel_chart_requested(self) -> None:
+        self.review.cycle_chart()
+
     # --------------------------------------------------------------- focus
 
     def _panes(self) -> list[Widget]:
@@ -386,9 +430,9 @@ def run_app(document: Document | Opening) -> int:
     app = KreaderApp(document, persist=True)
     app.run()
     gc.freeze()  # the interpreter's last collection would walk every object of a book: seconds, for nothing
-    if app.review_error:
+    if app.review.error:
         import sys
 
-        print(f"kreader: {app.review_error}", file=sys.stderr)
+        print(f"kreader: {app.review.error}", file=sys.stderr)
         return app.return_code or 1
     return app.return_code or 0

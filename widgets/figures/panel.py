@@ -68,7 +68,9 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
         Binding("pageup", "page_up", "Page up", show=False, id="figures.page-up"),
         Binding("home,ctrl+home", "first", "First figure", show=False, id="figures.first"),
         Binding("end,ctrl+end", "last", "Last figure", show=False, id="figures.last"),
-        Binding("enter", "select", "Show in the article", show=False, id="figures.select"),
+        Binding("enter", "select", "Go to the article", show=False, id="figures.select"),
+        Binding("n", "next_unreviewed(1)", "Next unreviewed", show=False, id="figures.next-unreviewed"),
+        Binding("N", "next_unreviewed(-1)", "Previous unreviewed", show=False, id="figures.previous-unreviewed"),
         Binding("s", "cycle_sort", "Sort", id="figures.sort", tooltip="Sort by document order, value or kind"),
         Binding(
             "f",
@@ -134,6 +136,13 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
 
     class ChartRequested(Message):
         """The user pressed the chart key in the panel."""
+
+    class Highlighted(Message):
+        """The cursor moved to another figure (index into Document.figures)."""
+
+        def __init__(self, figure: int) -> None:
+            super().__init__()
+            self.figure = figure
 
     def __init__(self, document: Document, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -249,6 +258,26 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
             return self._order[self.cursor_row]
         return None
 
+    def select_figure(self, k: int) -> bool:
+        """Put the cursor on figure ``k``'s row; False when the filter hides it."""
+        row = self._row_of(k)
+        if row < 0:
+            return False
+        self.move_cursor(row=row)
+        return True
+
+    def next_unreviewed(self, direction: int = 1, skip: int | None = None) -> int | None:
+        """The first figure without a verdict after the cursor's row in the panel's
+        order (before it when ``direction`` is -1), round the end; ``skip``: a figure
+        to pass over (the one just given a verdict)."""
+        n = len(self._order)
+        for step in range(1, n + 1):
+            k = self._order[(self.cursor_row + direction * step) % n]
+            mark = self.marks.get(k)
+            if k != skip and (mark is None or mark.verdict is None):
+                return k
+        return None
+
     # -------------------------------------------------------------- cursor
 
     def move_cursor(
@@ -263,6 +292,8 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
                 self.refresh_line(y + 1)  # virtual line y + 1: the header is line 0
             self.cursor_row = row
             self._show_note()
+            if self.has_focus:  # the reader moved it (unfocused, it follows the article)
+                self.post_message(self.Highlighted(self._order[row]))
         if scroll:
             self._scroll_to_cursor()
 
@@ -427,6 +458,13 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
             else:
                 self.move_cursor(row=row)
 
+    def action_next_unreviewed(self, direction: int) -> None:
+        k = self.next_unreviewed(direction)
+        if k is None:
+            self.notify("No unreviewed figure left in this view.", timeout=3)
+        else:
+            self.select_figure(k)
+
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self._sorted = None
@@ -446,10 +484,15 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
     def on_focus(self) -> None:
         if self.parent is not None:
             self.parent.add_class("-panel-focus")
+        self.screen.add_class("-reviewing")  # the preview line shows
+        k = self.figure_at_cursor()
+        if k is not None:
+            self.post_message(self.Highlighted(k))
 
     def on_blur(self) -> None:
         if self.parent is not None:
             self.parent.remove_class("-panel-focus")
+        self.screen.remove_class("-reviewing")
 
     def action_leave(self) -> None:
         self.app.action_focus_article()

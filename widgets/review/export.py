@@ -1,0 +1,94 @@
+"""The review's export (``E``): the report as Markdown, then the article's vocabulary
+next to it, written in a thread worker."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+
+from reader.document import Document
+from reader.review.model import Review, text_hash
+
+Call = Callable[..., None]  # runs a callable on the app's thread (from a worker's)
+
+
+def report_name(source: str, clean_text: str) -> str:
+    """The export's file name: the article's name, or the text's hash for standard input.
+
+    >>> report_name("/data/a b.txt", "x"), report_name("<stdin>", "x")[:14]
+    ('a b.review.md', 'stdin-2d711642')
+    """
+    if source.startswith("<"):
+        return f"stdin-{text_hash(clean_text)[:8]}.review.md"
+    return f"{Path(source).stem}.review.md"
+
+
+def report_dir(source: str, cwd: Path, fallback: Path) -> Path:
+    """Where the export goes: the current directory, unless it is the article's own
+    folder (never written into without asking) or not writable; then ``fallback``."""
+    if not source.startswith("<"):
+        try:
+            if Path(source).resolve().parent == cwd.resolve():
+                return fallback
+        except OSError:
+            return fallback
+    return cwd if os.access(cwd, os.W_OK) else fallback
+
+
+def start_export(app: App[Any], doc: Document, review: Review, labelling: bool, call: Call) -> None:
+    """Write the report (and the vocabulary) in a thread worker; ``call`` brings the notices back."""
+    app.run_worker(
+        partial(export_review, app, doc, review, labelling, call),
+        thread=True,
+        group="review-export",
+        exit_on_error=False,
+        description="export the review",
+    )
+
+
+def export_review(app: App[Any], doc: Document, review: Review, labelling: bool, call: Call) -> None:
+    from reader.review.report import render
+    from reader.review.store import atomic_write, state_dir
+
+    try:
+        if labelling:
+            from reader.enrich import with_figures
+
+            doc = with_figures(doc)  # labels are still coming: the report has them all
+        fallback = state_dir() / "reports"
+        folder = report_dir(doc.source, Path.cwd(), fallback)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / report_name(doc.source, doc.text)
+        atomic_write(path, render(doc, review, "md").encode("utf-8"))
+    except OSError as err:
+        call(
+            app.notify,
+            f"The review could not be exported: {err.strerror or err}",
+            severity="error",
+            timeout=8,
+            markup=False,
+        )
+        return
+    call(app.notify, f"Review written to {path}", timeout=8, markup=False)
+    export_vocabulary(app, doc, path, call)
+
+
+def export_vocabulary(app: App[Any], doc: Document, review_path: Path, call: Call) -> None:
+    """The article's vocabulary next to the review (after it: the dictionary takes a moment)."""
+    from reader.review.store import atomic_write
+    from reader.vocabulary import render_vocabulary, vocabulary
+
+    path = review_path.with_name(review_path.name.removesuffix(".review.md") + ".vocabulary.md")
+    try:
+        atomic_write(path, render_vocabulary(vocabulary(doc), "md", Path(doc.source).name).encode("utf-8"))
+    except Exception as err:  # noqa: BLE001 - the review, which was asked for, is written
+        call(
+            app.notify, f"The vocabulary could not be written ({type(err).__name__}).", severity="warning", markup=False
+        )
+        return
+    call(app.notify, f"Vocabulary written to {path}", timeout=8, markup=False)

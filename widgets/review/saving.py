@@ -1,0 +1,308 @@
+"""The saved side of the review: loading the review of the article (a thread worker,
+at start), saving every change (serialised, coalesced thread workers through
+:class:`~reader.review.store.ReviewStore`, which merges with what another kreader
+saved), and the reading position (saved once the reader has stopped moving for a
+moment, and when the app exits).
+
+:class:`ReviewSaving` is held by :class:`~widgets.review.reviewing.Reviewing`
+(``app.review.saving``); the app calls it from its own ``on_mount``,
+``on_unmount`` and ``on_article_view_moved``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import partial
+from typing import Any, cast
+
+from textual.app import App
+from textual.css.query import NoMatches
+from textual.timer import Timer
+
+from reader.document import Document
+from reader.review.model import Position, Review, merge
+from reader.review.store import ReviewStore
+from widgets.article.view import ArticleView
+from widgets.review.host import ReviewHost
+
+POSITION_SAVE_DELAY = 1.5  # seconds without movement before the reading position is saved
+
+
+class ReviewSaving:
+    """Holds the :class:`~reader.review.model.Review` of the article and keeps it on disk."""
+
+    def __init__(self, app: App[Any], persist: bool, changed: Callable[[], None]) -> None:
+        self.app = app
+        self.host = cast(ReviewHost, app)  # the app holds this review: it cannot be imported here
+        self.persist = persist  # load and save (tests and embedders opt in)
+        self.review = Review()
+        self.error = ""  # a save that failed as the app exited (run_app prints it)
+        self._changed = changed  # the review shown must follow
+        self._store: ReviewStore | None = None
+        self._lock = threading.Lock()  # guards the pending job
+        self._save_lock = threading.Lock()  # one save at a time
+        self._pending: tuple[ReviewStore, Review] | None = None
+        self._text = self.host.document.text
+        self._loading = False
+        self._mounted = False
+        self._range = (0, 0)
+        self._timer: Timer | None = None
+        self._saved_position: Position | None = None
+        self._dirty = False
+        self._anchor: tuple[int, Position] | None = None
+        self._view: ArticleView | None = None
+
+    @property
+    def store(self) -> ReviewStore | None:
+        return self._store
+
+    @property
+    def review_text(self) -> str:
+        """The text the review belongs to."""
+        return self._text
+
+    # ---------------------------------------------------------- life cycle
+
+    def mount(self) -> None:
+        self._mounted = True
+        self._view = self.host.article
+        if self.persist:
+            self._start_loading(self.host.document)
+
+    def unmount(self) -> None:
+        """Save what is not saved yet, synchronously: nothing the user did is lost."""
+        try:
+            # Moved comes once per paragraph: take the exact line now.  The view has left
+            # the DOM by now, but still holds its layout.
+            self._track_position(self._view)
+        except Exception:  # noqa: BLE001 - exiting must never fail; the last tracked position stands
+            pass
+        store = self._store
+        if store is None or not (self._dirty or self._position_unsaved()):
+            return
+        if not self._save_lock.acquire(timeout=10):  # a save stuck on a dead disk
+            self.error = f"the review could not be saved to {store.path}: the disk did not answer"
+            return
+        try:
+            store.save(self.review)
+        except OSError as err:
+            self.error = f"the review could not be saved to {store.path}: {err.strerror or err}"
+        finally:
+            self._save_lock.release()
+
+    def follow(self, doc: Document) -> None:
+        """The app shows a new version of the document (more figures, or another text)."""
+        if not self._mounted:
+            return
+        if doc.text != self._text:
+            # another text (reloaded): its own review
+            self._flush_position()
+            self._text = doc.text
+            self._store = None
+            self.review = Review()
+            self._saved_position = None
+            if self.persist:
+                self._start_loading(doc)
+        elif self.persist and self._store is None and not self._loading:
+            self._start_loading(doc)  # persistence was turned on after the mount
+
+    # --------------------------------------------------------------- load
+
+    def _start_loading(self, doc: Document) -> None:
+        self._loading = True
+        self.app.run_worker(
+            partial(self._load, doc),
+            thread=True,
+            group="review-load",
+            exclusive=True,
+            exit_on_error=False,
+            description="load the saved review",
+        )
+
+    def _load(self, doc: Document) -> None:
+        try:
+            store = ReviewStore(doc.source, doc.text, [(f.start, f.end) for f in doc.figures])
+            if not doc.figures and not store.has_saved() and store.previous_version() is not None:
+                # the article changed: re-attaching verdicts needs this text's figures now
+                from reader.figures.extract import extract_figures
+
+                store.figure_spans = [(f.start, f.end) for f in extract_figures(doc)]
+            result = store.load()
+        except OSError as err:
+            self.call(self._unavailable, err)
+            return
+        self.call(self._loaded, doc.text, store, result)
+
+    def _unavailable(self, err: OSError) -> None:
+        self._loading = False
+        self.persist = False
+        self.app.notify(
+            f"Reviews cannot be saved ({err.strerror or err}); this session's review stays in memory.",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+
+    def _loaded(self, text: str, store: ReviewStore, result: Any) -> None:
+        if text != self.host.document.text:
+            return  # the article was reloaded meanwhile
+        self._loading = False
+        self._store = store
+        saved = result.review
+        moved = self._has_moved()
+        review = merge(self.review, saved) if self.review != Review() else saved
+        if not moved:
+            review = review.with_position(saved.position)
+        self.review = review
+        self._saved_position = saved.position
+        for notice in result.notices:
+            self.app.notify(notice, severity="warning", timeout=12, markup=False)
+        self._changed()
+        if not moved:
+            self.app.call_after_refresh(self._restore, saved.position)
+        if self._dirty:
+            self.save()
+
+    def _has_moved(self) -> bool:
+        """Has the reader scrolled before the review was read? Then their place wins."""
+        try:
+            return self.host.article.scroll_y > 0
+        except Exception:  # noqa: BLE001 - no layout yet
+            return False
+
+    def _restore(self, position: Position) -> None:
+        offset = min(position.offset, max(0, len(self.host.document.text) - 1))
+        article = self.host.article
+        if offset > 0:
+            article.scroll_to_offset(offset)
+        # the top row now starts at or before the saved offset: until the reader moves,
+        # the saved position stands (re-saving the row start would creep back a row per width)
+        self._anchor = (article.top_offset, position)
+
+    # --------------------------------------------------------------- save
+
+    def change(self, review: Review) -> None:
+        """Adopt a changed review and save it."""
+        self.review = review
+        self._changed()
+        self.save()
+
+    def save(self) -> None:
+        if self._store is None:
+            self._dirty = True  # saved as soon as the review is loaded
+            return
+        with self._lock:
+            self._pending = (self._store, self.review)
+        self._dirty = True
+        self.app.run_worker(
+            self._save_worker, thread=True, group="review-save", exit_on_error=False, description="save the review"
+        )
+
+    def _save_worker(self) -> None:
+        with self._save_lock:
+            with self._lock:
+                job, self._pending = self._pending, None
+            if job is None:
+                return  # a worker before this one saved the newest review already
+            store, review = job
+            try:
+                merged, error, notices = store.save(review), None, list(store.save_notices)
+            except OSError as err:
+                merged, error, notices = None, err, []
+        # Only now call the app (and wait for it): unmount, on the app's thread, may be
+        # waiting for the lock to save the last changes.
+        if error is not None:
+            self.call(self._save_failed, store, error)
+        else:
+            self.call(self._saved, store, review, merged, notices)
+
+    def call(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """Call ``callback`` on the app's thread from a worker's (nothing once the app has exited)."""
+        try:
+            self.app.call_from_thread(callback, *args, **kwargs)
+        except RuntimeError:  # the app has exited: unmount saved or reported
+            pass
+
+    def _saved(self, store: ReviewStore, sent: Review, merged: Review, notices: list[str]) -> None:
+        for notice in notices:
+            self.app.notify(notice, severity="warning", timeout=12, markup=False)
+        if store is not self._store:
+            return
+        if self.review is sent:
+            self._dirty = False
+        self._saved_position = sent.position
+        combined = merge(self.review, merged)  # another kreader's verdicts come in; ours stay
+        if combined.verdicts != self.review.verdicts or combined.bookmarks != self.review.bookmarks:
+            self.review = combined
+            self._changed()
+
+    def _save_failed(self, store: ReviewStore, err: OSError) -> None:
+        self.app.notify(
+            f"The review could not be saved to {store.path}: {err.strerror or err}. "
+            "It is kept in memory; the next change tries again.",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+
+    # ----------------------------------------------------------- position
+
+    def moved(self, start: int, end: int) -> None:
+        """The article moved: [start, end) is on screen."""
+        self._range = (start, end)
+        if not self._mounted or self._loading:
+            return
+        try:
+            self._track_position()
+        except NoMatches:  # a last message while the app shuts down
+            return
+        if self._store is not None and self._position_unsaved():
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = self.app.set_timer(POSITION_SAVE_DELAY, self._flush_position)
+
+    def _track_position(self, view: ArticleView | None = None) -> None:
+        if self._loading:
+            return
+        view = view or self.host.article
+        offset = view.top_offset
+        block, _ = reading_at(view, self._range)
+        if block is not None and block.paragraph.start > offset:
+            offset = block.paragraph.start  # the top row is the gap after a paragraph: the next one is read
+        anchor = self._anchor
+        if anchor is not None and anchor[0] == offset:
+            position = anchor[1]
+        else:
+            doc = self.host.document
+            section = doc.section_at(offset).index if doc.sections else 0
+            position = Position(section, offset)
+        if position != self.review.position:
+            self.review = self.review.with_position(position)
+
+    def _position_unsaved(self) -> bool:
+        saved = self._saved_position or Position()
+        return self.review.position != saved
+
+    def _flush_position(self) -> None:
+        if self._store is not None and self._position_unsaved():
+            self.save()
+
+    def reading_at(self) -> tuple[Any, tuple[int, int]]:
+        return reading_at(self.host.article, self._range)
+
+
+def reading_at(view: ArticleView, last_range: tuple[int, int]) -> tuple[Any, tuple[int, int]]:
+    """(current block, first and end offsets on screen), from the scroll position itself:
+    the view's Moved message comes after the next paint, and keys typed fast (or a
+    key repeating) arrive before it; ``last_range`` is the last Moved message's."""
+    if not view.blocks:
+        return None, (0, 0)
+    try:  # ArticleView has no public API for these yet
+        current = view.blocks[view._current()]
+        y = round(view.scroll_y)
+        last, _ = view._index.find(y + max(1, view.scrollable_content_region.height) - 1)
+        return current, (current.paragraph.start, view.blocks[last].paragraph.end)
+    except Exception:  # noqa: BLE001 - fall back on the last Moved message
+        current = view.blocks[min(view.current_block, len(view.blocks) - 1)]
+        return current, last_range
