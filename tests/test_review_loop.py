@@ -128,3 +128,17 @@ def test_the_preview_keeps_the_value_whole_and_the_figure_in_view():
     assert line.startswith("2,230,000 元 (2.23 million)") and "223萬元" in line
     assert len(line) <= 40
     assert value_in_words(doc.figures[1]) == "September 10"
+
+
+@sync
+async def test_focusing_the_panel_starts_on_the_figures_being_read_not_where_it_was():
+    doc = sample()
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.action_step_section(1)
+        app.action_focus_figures()  # at once, as keys typed fast: before the article's Moved message
+        k = app.figures.figure_at_cursor()
+        assert doc.figures[k].section == 1
+        await pilot.pause()
+        assert doc.figures[k].section == 1 and app.article.selected_figure == k and on_screen(app, k)

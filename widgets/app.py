@@ -36,6 +36,7 @@ from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
 from widgets.header_bar import HeaderBar
 from widgets.loading import DocumentLoading
 from widgets.review.reviewing import REVIEW_BINDINGS, Reviewing
+from widgets.review.saving import reading_at
 from widgets.screens.help import HelpScreen
 from widgets.screens.term import TermPrompt
 from widgets.search_bar import SearchBar
@@ -401,6 +402,11 @@ class KreaderApp(DocumentLoading, FileWatch, App[int]):
         return [self.sections, self.article, self.figures]
 
     def _focus_pane(self, pane: Widget) -> None:
+        if pane is self.figures and not pane.has_focus:
+            # the panel's cursor starts on what is read now (Moved may not have come yet):
+            # once focused, it drives the article
+            _block, on_screen = reading_at(self.article, (0, 0))
+            self.figures.mark_visible(*on_screen)
         narrow = self.screen.has_class("-narrow")
         for side in (self.sections, self.figures):
             side.set_class(narrow and side is pane, "-open")
