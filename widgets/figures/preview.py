@@ -135,7 +135,7 @@ def _window(before: str, middle: int, after: str, room: int) -> tuple[str, str]:
     ``room`` cells, the figure (``middle`` cells) kept whole and as central as the text allows.
 
     >>> _window("一二三四五", 4, "六七八", 12)
-    ('…四五', '六…')
+    ('…五', '六七…')
     """
     if cell_len(before) + middle + cell_len(after) <= room:
         return before, after
