@@ -1,10 +1,25 @@
-"""Where bundled data lives: ``reader/assets`` in a wheel, ``assets/`` in a checkout."""
+"""Where kreader's files live: bundled data, and the user's cache, state and configuration.
+
+Bundled data is ``reader/assets`` in a wheel, ``assets/`` in a checkout.  The user's folders
+follow the platform's conventions (platformdirs: XDG on Linux, ``~/Library`` on macOS), and
+each can be moved with an environment variable (``KREADER_CACHE_DIR``, ``KREADER_STATE_DIR``,
+``KREADER_KEYMAP`` in :mod:`reader.keymap`) — the tests point them at temporary folders.
+
+>>> import os; os.environ["KREADER_CACHE_DIR"] = "/tmp/kreader-doctest-cache"
+>>> str(cache_dir(create=False))
+'/tmp/kreader-doctest-cache'
+>>> del os.environ["KREADER_CACHE_DIR"]
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import platformdirs
+
 _HERE = Path(__file__).resolve().parent
+APP = "kreader"
 
 
 def assets_dir() -> Path:
@@ -21,3 +36,29 @@ def asset(name: str) -> Path:
 
 def sample_article() -> Path:
     return asset("sample-article.txt")
+
+
+def _chosen(variable: str, default: str, create: bool) -> Path:
+    override = os.environ.get(variable)
+    path = Path(override).expanduser() if override else Path(default)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def cache_dir(create: bool = True) -> Path:
+    """Disposable data kreader derives (lexicon, dictionary, IDF tables): ``$KREADER_CACHE_DIR``
+    or the platform's user cache folder."""
+    return _chosen("KREADER_CACHE_DIR", platformdirs.user_cache_dir(APP), create)
+
+
+def state_dir(create: bool = True) -> Path:
+    """Reviews (verdicts, notes, bookmarks, positions): ``$KREADER_STATE_DIR`` or the platform's
+    user state folder."""
+    return _chosen("KREADER_STATE_DIR", platformdirs.user_state_dir(APP), create)
+
+
+def config_dir() -> Path:
+    """The platform's user configuration folder (holds ``keymap.toml``, see :mod:`reader.keymap`);
+    never created."""
+    return Path(platformdirs.user_config_dir(APP))

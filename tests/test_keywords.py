@@ -13,6 +13,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
+from reader import locations
 from reader.clean.passes import clean
 from reader.document import parse
 from reader.keywords import (
@@ -238,10 +239,13 @@ def test_importing_keywords_does_not_import_jieba():
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
-def test_jieba_cache_lives_in_the_user_cache_dir():
+def test_jieba_cache_lives_in_the_user_cache_dir(monkeypatch):
     tk = segment.tokenizer()
-    cache = Path(platformdirs.user_cache_dir("kreader"))
+    cache = locations.cache_dir()  # the tests' own (KREADER_CACHE_DIR, conftest)
     assert Path(tk.tmp_dir) == cache == segment.cache_dir()
     assert (cache / "jieba.cache").is_file()
+    monkeypatch.delenv("KREADER_CACHE_DIR")
+    default = locations.cache_dir(create=False)
+    assert default == Path(platformdirs.user_cache_dir("kreader"))
     if not os.environ.get("XDG_CACHE_HOME"):
-        assert not cache.resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
+        assert not default.resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())

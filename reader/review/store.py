@@ -23,18 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
+from reader import locations
 from reader.review.model import Bookmark, FigureKey, Position, Removed, Review, Verdict, merge, reattach, text_hash
 
 SCHEMA = 1
 
 
 def state_dir() -> Path:
-    override = os.environ.get("KREADER_STATE_DIR")
-    path = Path(override) if override else Path(platformdirs.user_state_dir("kreader"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return locations.state_dir()
 
 
 # ------------------------------------------------------------ (de)serialise

@@ -31,8 +31,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
-
+from reader import locations
 from reader.locations import asset
 
 USER_DICT = "jieba-userdict.txt"
@@ -47,9 +46,7 @@ _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 
 
 def cache_dir() -> Path:
-    path = Path(platformdirs.user_cache_dir("kreader"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return locations.cache_dir()
 
 
 def prune_cache(built: Path, pattern: str, keep: int = 2) -> None:
