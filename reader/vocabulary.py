@@ -6,7 +6,9 @@ word's reading is the one it has where it first occurs (the article's own
 annotations included), which also picks the matching dictionary entry
 (行 in 銀行行長 is háng).  Most frequent first, then in reading order.
 
-Exported by ``kreader --vocabulary [--format md|csv|json] FILE``.
+Exported by ``kreader --vocabulary [--format md|csv|json] FILE``.  The definitions are
+CC-CEDICT's (CC BY-SA 4.0): every format names the source and the licence (each JSON and CSV
+row, so a row copied elsewhere keeps it; a line under the Markdown table).
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
-from reader.text.dictionary import Dictionary, dictionary
+from reader.text.dictionary import ATTRIBUTION, LICENSE, SOURCE, Dictionary, dictionary
 from reader.text.readings import is_han, readings_of
 from reader.text.script import to_simplified
 from reader.text.words import WordIndex
 
 FORMATS = ("md", "csv", "json")
+_SOURCE = f"{SOURCE} ({LICENSE})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,22 +88,25 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
     | word | simplified | traditional | pinyin | count | definitions |
     | --- | --- | --- | --- | ---: | --- |
     | 銀行 | 银行 | 銀行 | yínháng | 2 | bank; CL:家\\|个 |
+    <BLANKLINE>
+    Definitions: CC-CEDICT (MDBG, cc-cedict.org), CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)
     >>> print(render_vocabulary([item], "csv"), end="")
-    word,simplified,traditional,pinyin,count,first,in_dictionary,definitions
-    銀行,银行,銀行,yínháng,2,7,yes,bank; CL:家|个
+    word,simplified,traditional,pinyin,count,first,in_dictionary,definitions,source
+    銀行,银行,銀行,yínháng,2,7,yes,bank; CL:家|个,CC-CEDICT (CC BY-SA 4.0)
     """
     if fmt == "json":
         rows = []
         for item in items:
             row = asdict(item)
             row["definitions"] = list(item.definitions)
+            row["source"] = _SOURCE
             rows.append(row)
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(
-            ["word", "simplified", "traditional", "pinyin", "count", "first", "in_dictionary", "definitions"]
+            ["word", "simplified", "traditional", "pinyin", "count", "first", "in_dictionary", "definitions", "source"]
         )
         for item in items:
             writer.writerow(
@@ -113,6 +119,7 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
                     item.first,
                     "yes" if item.found else "no",
                     "; ".join(item.definitions),
+                    _SOURCE,
                 ]
             )
         return out.getvalue()
@@ -137,4 +144,5 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
             )
             + " |"
         )
+    lines += ["", ATTRIBUTION]
     return "\n".join(lines) + "\n"

@@ -92,7 +92,7 @@ def test_vocabulary_export_from_the_command_line(tmp_path):
     out = out_file.read_text(encoding="utf-8")
     assert out.startswith("# Vocabulary: sample-article.txt\n")
     assert any(line.startswith("| 服務 | 服务 | 服務 | fúwù |") for line in out.splitlines())
-    assert run_cli("--keywords", "-o", str(out_file), str(SAMPLE)).returncode == 2
+    assert out.rstrip("\n").endswith("CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)")
 
 
 def test_vocabulary_as_csv_and_json(sample_doc, cedict):
@@ -100,9 +100,11 @@ def test_vocabulary_as_csv_and_json(sample_doc, cedict):
     rows = json.loads(render_vocabulary(items, "json"))
     row = next(r for r in rows if r["word"] == "品牌")
     assert row["pinyin"] == "pǐnpái" and "brand name" in row["definitions"] and row["count"] > 10
+    assert row["source"] == "CC-CEDICT (CC BY-SA 4.0)"  # the licence travels with each row
     rows = list(csv.DictReader(io.StringIO(render_vocabulary(items, "csv"))))
     row = next(r for r in rows if r["word"] == "直播")
     assert row["traditional"] == "直播" and "live broadcast" in row["definitions"]
+    assert {r["source"] for r in rows} == {"CC-CEDICT (CC BY-SA 4.0)"}
     assert len(rows) == len(items)
 
 

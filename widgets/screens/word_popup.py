@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.text.dictionary import Entry, Lookup
+from reader.text.dictionary import LICENSE, SOURCE, Entry, Lookup
 
 MAX_DEFINITIONS = 12  # per entry; the rest are counted
 
@@ -101,7 +101,7 @@ class WordPopup(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="word-body") as body:
             body.border_title = Content(self.lookup.word)
-            body.border_subtitle = "CC-CEDICT · Esc closes"
+            body.border_subtitle = f"{SOURCE} ({LICENSE}) · Esc closes"
             yield Static(popup_content(self.lookup, self.reading), id="word-text")
 
     def action_close(self) -> None:
