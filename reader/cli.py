@@ -7,28 +7,52 @@ the user (an unexpected error is reported in one line with exit status 1).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import stat
 import sys
-from collections.abc import Sequence
+import tempfile
+import textwrap
+from collections.abc import Iterator, Sequence
+from typing import TextIO
 
-from reader import __version__
-from reader.load import STDIN, LoadError, load_document
+# Only the standard library at module level: main() first checks that the `reader` package
+# it runs from is kreader's (another distribution named `reader` can replace it).
 
+STDIN = "-"
 TUI_MODULE = "widgets.app"  # where run_app(doc) lives; imported only when the TUI runs
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+COMPLETION_SHELLS = ("bash", "zsh", "fish")
 SCRIPT_CHOICES = ("original", "simp", "trad", "tw", "hk")
 
 
+class _VersionAction(argparse.Action):
+    """``-V/--version``: kreader's version and its components' (for bug reports), then exit."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from reader.about import version_report
+
+        sys.stdout.write(version_report())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from reader.about import help_epilog
+
     p = argparse.ArgumentParser(
         prog="kreader",
-        description="Review a scraped Chinese article in the terminal: sections, script toggle, "
-        "keywords and the figures it quotes. With no FILE, opens the bundled sample article.",
-        epilog="Exit status: 0 ok, 1 unexpected error, 2 bad input or usage. "
-        "Files over 64 MiB are refused. The article file is never written.",
+        description=textwrap.fill(
+            "Review a scraped Chinese article in the terminal: sections, script toggle, "
+            "keywords and the figures it quotes. With no FILE, opens the bundled sample article.",
+            width=88,
+        ),
+        epilog=help_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="article to open ('-' reads standard input)")
     views = p.add_mutually_exclusive_group()
@@ -51,9 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format: table (default), json or csv for the lists; "
         "md (default), csv or json for --report and --vocabulary",
     )
-    p.add_argument(
-        "-o", "--output", metavar="OUT", help="write --report or --vocabulary to OUT instead of standard output"
-    )
+    p.add_argument("-o", "--output", metavar="OUT", help="write the view to OUT instead of standard output")
     p.add_argument("--host", default="127.0.0.1", help="address --serve listens on (default: 127.0.0.1, loopback)")
     p.add_argument("--port", type=int, default=8000, help="port --serve listens on (default: 8000)")
     p.add_argument(
@@ -62,8 +84,26 @@ def build_parser() -> argparse.ArgumentParser:
         default="original",
         help="script of the printed text: simp, trad, tw (Taiwan), hk (Hong Kong); default: as written",
     )
-    p.add_argument("--version", action="version", version=f"kreader {__version__}")
+    p.add_argument(
+        "-V", "--version", action=_VersionAction, help="print the versions of kreader, Python and its libraries"
+    )
+    p.add_argument(
+        "--print-completion",
+        choices=COMPLETION_SHELLS,
+        metavar="SHELL",
+        help="print a completion script for SHELL (bash, zsh or fish) and exit",
+    )
     return p
+
+
+def print_completion(parser: argparse.ArgumentParser, shell: str, out: TextIO) -> None:
+    """A completion script for ``shell``, generated from the parser by shtab."""
+    import shtab
+
+    for action in parser._actions:
+        if action.dest in ("file", "output"):
+            action.complete = shtab.FILE  # type: ignore[attr-defined]
+    out.write(shtab.complete(parser, shell=shell))
 
 
 def _open_terminal_as_stdin() -> None:
@@ -74,9 +114,39 @@ def _open_terminal_as_stdin() -> None:
     sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
 
 
+def foreign_reader() -> str | None:
+    """Why the importable ``reader`` package is not kreader's, or None when it is.
+
+    kreader installs the top-level package ``reader``; an unrelated distribution of that name
+    installed into the same environment overwrites it (and uninstalling it removes files kreader
+    needs).  kreader's ``reader/__init__.py`` names its distribution.
+    """
+    try:
+        import reader
+    except Exception as err:  # noqa: BLE001 - whatever the foreign package raises
+        return f"importing it fails ({type(err).__name__}: {err})"
+    if getattr(reader, "DISTRIBUTION", None) == "kreader":
+        return None
+    where = getattr(reader, "__file__", None) or ", ".join(getattr(reader, "__path__", [])) or "?"
+    return f"{where} belongs to another distribution"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    why = foreign_reader()
+    if why is not None:
+        print(
+            f"kreader: the Python package 'reader' in this environment is not kreader's ({why}); "
+            "reinstall kreader in an environment of its own: pipx install kreader (or uv tool install kreader)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    from reader.load import LoadError
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.print_completion:
+        print_completion(parser, args.print_completion, sys.stdout)
+        return EXIT_OK
     try:
         return _run(args)
     except LoadError as err:
@@ -118,18 +188,29 @@ def _run(args: argparse.Namespace) -> int:
     if fmt == "md" and not exported:
         print("kreader: --format md is for --report and --vocabulary; use table, json or csv", file=sys.stderr)
         return EXIT_USAGE
-    if args.output and not exported:
-        print("kreader: -o/--output is for --report and --vocabulary", file=sys.stderr)
+    printed = args.dump or args.sections or args.repairs or args.figures or args.keywords or exported
+    if args.output and not printed:
+        print("kreader: -o/--output is for the views that print (--dump, --figures, --report, ...)", file=sys.stderr)
         return EXIT_USAGE
-    if not (args.dump or args.sections or args.repairs or args.figures or args.keywords or exported or args.serve):
+    if not (printed or args.serve):
         return _open_reader(path)
-    from reader.output import views
+    if args.serve:
+        return _serve(path, args.host, args.port)
+    from reader.load import load_document
     from reader.runtime.parallel import jobs_wanted
 
     jobs = jobs_wanted()
     # The repair log and the readings are kept only for the views that show them.
     doc = load_document(path, jobs=jobs, record=bool(args.repairs or exported))
-    out = sys.stdout
+    with _output(args.output, doc.source) as out:
+        if out is None:
+            return EXIT_USAGE
+        return _print_view(args, doc, fmt, jobs, out)
+
+
+def _print_view(args: argparse.Namespace, doc, fmt: str, jobs: int, out: TextIO) -> int:
+    from reader.output import views
+
     if args.dump:
         views.print_dump(doc, args.script, out)
     elif args.sections:
@@ -141,11 +222,9 @@ def _run(args: argparse.Namespace) -> int:
     elif args.keywords:
         views.print_keywords(doc, fmt, out)
     elif args.report:
-        return _export_report(doc, "json" if fmt == "table" else fmt, args.output)
+        out.write(_report_text(doc, "json" if fmt == "table" else fmt))
     elif args.vocabulary:
-        return _export_vocabulary(doc, "md" if fmt == "table" else fmt, args.output)
-    else:
-        return _serve(path, args.host, args.port)
+        out.write(_vocabulary_text(doc, "md" if fmt == "table" else fmt))
     return EXIT_OK
 
 
@@ -178,7 +257,7 @@ def _is_stream(path: str) -> bool:
         return False
 
 
-def _export_report(doc, fmt: str, output: str | None) -> int:
+def _report_text(doc, fmt: str) -> str:
     from reader.enrich import with_figures
     from reader.review.report import render
     from reader.review.store import ReviewStore
@@ -188,14 +267,13 @@ def _export_report(doc, fmt: str, output: str | None) -> int:
     loaded = store.load()
     for notice in loaded.notices:
         print(f"kreader: {notice}", file=sys.stderr)
-    text = render(doc, loaded.review, fmt)
-    return _write_export(doc, text, output)
+    return render(doc, loaded.review, fmt)
 
 
-def _export_vocabulary(doc, fmt: str, output: str | None) -> int:
+def _vocabulary_text(doc, fmt: str) -> str:
     from reader.vocabulary import render_vocabulary, vocabulary
 
-    return _write_export(doc, render_vocabulary(vocabulary(doc), fmt, os.path.basename(doc.source)), output)
+    return render_vocabulary(vocabulary(doc), fmt, os.path.basename(doc.source))
 
 
 def _serve(path: str, host: str, port: int) -> int:
@@ -205,7 +283,9 @@ def _serve(path: str, host: str, port: int) -> int:
     try:
         from textual_serve.server import Server
     except ImportError:
-        print("kreader: --serve needs the textual-serve package (pip install textual-serve)", file=sys.stderr)
+        from reader.about import missing_extra
+
+        print(missing_extra("--serve", "textual-serve", "serve"), file=sys.stderr)
         return EXIT_USAGE
     command = shlex.join([sys.executable, "-m", "reader.cli", os.path.abspath(path)])
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -218,20 +298,46 @@ def _serve(path: str, host: str, port: int) -> int:
     return EXIT_OK
 
 
-def _write_export(doc, text: str, output: str | None) -> int:
+@contextlib.contextmanager
+def _output(output: str | None, source: str) -> Iterator[TextIO | None]:
+    """Where a view prints: standard output, or ``output`` written whole or not at all.
+
+    The view goes to a temporary file beside ``output`` that replaces it once complete: a
+    view that fails leaves an existing file as it was.  None (after saying why) when
+    ``output`` cannot be written or is the article itself.
+    """
     if output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    if os.path.exists(output) and os.path.samefile(output, doc.source if os.path.exists(doc.source) else os.devnull):
-        print("kreader: refusing to write the report over the article", file=sys.stderr)
-        return EXIT_USAGE
+        yield sys.stdout
+        return
+    if os.path.exists(output) and os.path.exists(source) and os.path.samefile(output, source):
+        print("kreader: refusing to write the output over the article", file=sys.stderr)
+        yield None
+        return
+    folder = os.path.dirname(os.path.abspath(output))
     try:
-        with open(output, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        fd, tmp = tempfile.mkstemp(prefix=".kreader-", suffix=".tmp", dir=folder)
     except OSError as err:
         print(f"kreader: cannot write {output}: {err.strerror or err}", file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_OK
+        yield None
+        return
+    os.fchmod(fd, _file_mode(output))
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(tmp, output)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)  # left only when the view failed
+
+
+def _file_mode(path: str) -> int:
+    """The permissions ``path`` has, or a new file's (mkstemp's files are private)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _run_tui(doc, reading_stdin: bool) -> int:

@@ -38,7 +38,11 @@ class FiguresChart(Widget):
     @staticmethod
     def _new_plot() -> Widget:
         if not PLOTEXT:
-            return Static("The chart needs the textual-plotext package (pip install textual-plotext).")
+            from reader.about import missing_extra
+
+            return Static(
+                missing_extra("The chart", "textual-plotext", "chart").removeprefix("kreader: "), markup=False
+            )
         from widgets.figures.plot import FiguresPlot
 
         return FiguresPlot()
