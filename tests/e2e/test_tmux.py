@@ -60,7 +60,7 @@ class Pane(TmuxPane):
 @pytest.fixture(params=["xterm-256color", "linux"])
 def pane(request):
     if TMUX is None:
-        pytest.skip("tmux is not installed")
+        pytest.skip("tmux is not installed (Debian package tmux; `make tools` installs it)")
     pane = Pane(request.param)
     yield pane
     pane.close()
@@ -90,7 +90,7 @@ def test_kreader_in_a_real_terminal(pane):
 
 def test_narrow_terminal_opens_on_the_article_with_panels_as_overlays():
     if TMUX is None:
-        pytest.skip("tmux is not installed")
+        pytest.skip("tmux is not installed (Debian package tmux; `make tools` installs it)")
     pane = Pane("xterm-256color", 80, 24)
     try:
         screen = pane.wait_for("過去近兩個月")
@@ -106,7 +106,7 @@ def test_narrow_terminal_opens_on_the_article_with_panels_as_overlays():
 
 def test_article_from_standard_input_reads_keys_from_the_terminal():
     if TMUX is None:
-        pytest.skip("tmux is not installed")
+        pytest.skip("tmux is not installed (Debian package tmux; `make tools` installs it)")
     sample = Path(__file__).resolve().parents[2] / "assets" / "sample-article.txt"
     pane = Pane("xterm-256color", args="-", stdin_from=str(sample))
     try:
