@@ -32,6 +32,7 @@ ENVIRONMENT = (
     Variable("KREADER_KEYMAP", "key map file to use instead of keymap.toml in the config folder"),
     Variable("KREADER_JOBS", "worker processes for large articles (default: one per core, at most 8)"),
     Variable("KREADER_SEGMENTER", "'jieba' to segment with jieba instead of rjieba"),
+    Variable("KREADER_REVIEW_ADVANCE", "0: a verdict in the figures panel stays on its figure (default: moves on)"),
     Variable("KREADER_DEBUG", "1: show the traceback of an unexpected error instead of one line"),
     Variable("KREADER_EXIT_AFTER_PAINT", "1: quit after the first full paint (tests, benchmarks)"),
     Variable("KREADER_EXIT_AFTER_OPEN", "1: quit once the article is open (tests, benchmarks)"),
