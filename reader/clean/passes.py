@@ -74,10 +74,12 @@ def invisible_why(ch: str) -> str:
 # have one, and the following lines are the article.  The 8-bit string
 # introducers (0x90 0x98 0x9d 0x9e 0x9f) are removed alone, as controls: in
 # decoded text they are nearly always cp1252 bytes read as Latin-1, and once the
-# introducer is gone what followed it is plain text.
+# introducer is gone what followed it is plain text.  An 8-bit string that is complete
+# on its line (printable ASCII closed by BEL or ST) is a real sequence and goes whole.
 _ESCAPES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
     r"|\x1b[\]PX^_][^\x07\x1b\x9c\r\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|[\x90\x98\x9d\x9e\x9f][ -~]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]?"
 )
 
@@ -90,6 +92,8 @@ def control_edits(text: str) -> list[Edit]:
 
     >>> [e.kind for e in control_edits("a\\r\\nb\\x1b]52;c;SGVsbG8=\\x07c\\u202e")]
     ['newline', 'escape', 'control']
+    >>> [(e.start, e.end, e.kind) for e in control_edits("a\\x9d0;T\\x9cb\\x9d第二段")]
+    [(1, 6, 'escape'), (7, 8, 'control')]
     """
     edits: list[Edit] = []
     taken = 0
