@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from reader.figures.context import context_span
 from reader.figures.grammar import scan
 
 
@@ -31,7 +32,7 @@ class Figure:
     kind: str  # money|count|percent|multiple|fraction|date|year|duration|number
     qualifier: str  # ""|"approx"|"over"|"under"
     label: str  # what it measures ("粉絲", "銷售額"); "" until labelled
-    sentence: str  # the sentence holding it
+    sentence: str  # its context: the sentence holding it, or its clause if that is long (figures/context.py)
     section: int  # index into Document.sections
     start: int  # offsets in Document.text: text == doc.text[start:end]
     end: int
@@ -91,7 +92,7 @@ def extract_figures(doc, span: tuple[int, int] | None = None) -> tuple[Figure, .
     figures = []
     sentences: dict[tuple[int, int], str] = {}  # figures of one sentence share its string
     for raw in scan(text, start, end):
-        span = sentence_span(text, raw.start, raw.end, ends)
+        span = context_span(text, *sentence_span(text, raw.start, raw.end, ends), raw.start, raw.end)
         sentence = sentences.get(span)
         if sentence is None:
             sentence = sentences[span] = text[span[0] : span[1]]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from reader.figures.context import LIMIT as CONTEXT_LIMIT
 from reader.figures.units import COUNT_CUES, MONEY_CUES
 
 _CLAUSE_BREAKS = "，,。！？!?；;：:\n（）()【】《》"
@@ -120,11 +121,13 @@ def label_of(text: str, start: int, end: int, unit: str, kind: str, words: Calla
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_BREAKS:
+    # At most the context a figure carries either side: a line with no clause mark
+    # would otherwise be segmented whole for each of its figures (quadratic).
+    left, floor = start, max(0, start - CONTEXT_LIMIT)
+    while left > floor and text[left - 1] not in _CLAUSE_BREAKS:
         left -= 1
-    right = end
-    while right < len(text) and text[right] not in _CLAUSE_BREAKS:
+    right, ceiling = end, min(len(text), end + CONTEXT_LIMIT)
+    while right < ceiling and text[right] not in _CLAUSE_BREAKS:
         right += 1
     return left, right
 

@@ -21,7 +21,7 @@ import json
 from typing import TextIO
 
 from reader.document import Document
-from reader.figures.extract import extract_figures, figure_to_json, label_figures
+from reader.figures.extract import Figure, extract_figures, figure_to_json, label_figures
 from reader.output.json_safe import inert_json
 from reader.runtime.parallel import fork_map, pieces_for
 
@@ -30,19 +30,24 @@ _FIELDS_IN_SCRIPT = ("text", "label", "sentence")
 
 def figure_items(doc: Document, span: tuple[int, int] | None = None, script: str = "original") -> list[dict]:
     """The JSON objects of the labelled figures starting in ``span`` (all when None), text in ``script``."""
+    return [_item(f, doc, script) for f in _figures(doc, span)]
+
+
+def _figures(doc: Document, span: tuple[int, int] | None) -> tuple[Figure, ...]:
     if doc.figures and span is None:
-        figures = doc.figures  # an enriched document already has them
-    else:
-        figures = label_figures(doc, extract_figures(doc, span))
-    items = [figure_to_json(f, doc) for f in figures]
+        return doc.figures  # an enriched document already has them
+    return label_figures(doc, extract_figures(doc, span))
+
+
+def _item(figure: Figure, doc: Document, script: str) -> dict:
+    item = figure_to_json(figure, doc)
     if script != "original":
         from reader.text.script import convert
 
-        for item in items:
-            for key in _FIELDS_IN_SCRIPT:
-                if item[key]:
-                    item[key] = convert(item[key], script).text
-    return items
+        for key in _FIELDS_IN_SCRIPT:
+            if item[key]:
+                item[key] = convert(item[key], script).text
+    return item
 
 
 def all_figure_items(doc: Document, script: str, jobs: int) -> list[dict]:
@@ -58,15 +63,21 @@ def all_figure_items(doc: Document, script: str, jobs: int) -> list[dict]:
 def write_figures_json(doc: Document, script: str, out: TextIO, jobs: int) -> None:
     """``{"file", "encoding", "figures": [...]}`` as :func:`reader.output.views.write_json` writes it."""
     if doc.figures:
-        fragments = [_encoded(figure_items(doc, None, script))]
+        fragments = [_json_of((doc, script), None)]
     else:
         spans = pieces_for(doc.text, jobs)
         _load_labeller(len(spans))
         fragments = fork_map(_json_of, (doc, script), spans, jobs)
     head = json.dumps({"file": doc.source, "encoding": doc.encoding}, ensure_ascii=False, indent=1)[:-2]
-    body = ",\n".join(f for f in fragments if f)
     out.write(inert_json(head) + ",\n")
-    out.write(' "figures": [\n' + body + "\n ]\n}\n" if body else ' "figures": []\n}\n')
+    fragments = [f for f in fragments if f]
+    if not fragments:
+        out.write(' "figures": []\n}\n')
+        return
+    out.write(' "figures": [\n')
+    for k, fragment in enumerate(fragments):  # written one by one: a book's JSON is never copied whole
+        out.write(",\n" + fragment if k else fragment)
+    out.write("\n ]\n}\n")
 
 
 def _load_labeller(pieces: int) -> None:
@@ -84,15 +95,15 @@ def _items_of(task: tuple[Document, str], span: tuple[int, int]) -> list[dict]:
     return figure_items(doc, span, script)
 
 
-def _json_of(task: tuple[Document, str], span: tuple[int, int]) -> str:
-    return _encoded(_items_of(task, span))
+def _json_of(task: tuple[Document, str], span: tuple[int, int] | None) -> str:
+    """The figures of ``span`` as they appear inside the document's ``"figures"`` list
+    (indent 1, at depth 2), each encoded as it is made (no list of a book's dicts)."""
+    doc, script = task
+    return inert_json(
+        ",\n".join("  {\n   " + _ITEM.encode(_item(f, doc, script))[1:-1] + "\n  }" for f in _figures(doc, span))
+    )
 
 
 # A flat object at depth 2 of an indent-1 document, written by json's C encoder
 # (json.dumps with ``indent`` runs the pure-Python encoder, 8x slower).
 _ITEM = json.JSONEncoder(ensure_ascii=False, separators=(",\n   ", ": "))
-
-
-def _encoded(items: list[dict]) -> str:
-    """The items as they appear inside the document's ``"figures"`` list (indent 1, at depth 2)."""
-    return inert_json(",\n".join("  {\n   " + _ITEM.encode(item)[1:-1] + "\n  }" for item in items))

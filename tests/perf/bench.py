@@ -465,7 +465,7 @@ from reader.load import load_path, document_from_cleaned
 from reader.clean.passes import clean
 from reader.text.script import detect_script
 from reader.figures.extract import extract_figures, label_figures, figure_to_json
-from reader.output.figures_json import _encoded, _load_labeller
+from reader.output.figures_json import _ITEM, _load_labeller
 decoded = load_path(sys.argv[1])
 mark = [("start", time.perf_counter())]
 cleaned = clean(decoded.text, progress=lambda name: mark.append((name, time.perf_counter())))
@@ -478,7 +478,7 @@ figs = extract_figures(doc)
 mark.append(("label", time.perf_counter()))
 figs = label_figures(doc, figs)
 mark.append(("JSON", time.perf_counter()))
-_encoded([figure_to_json(f, doc) for f in figs])
+",".join(_ITEM.encode(figure_to_json(f, doc)) for f in figs)
 mark.append(("", time.perf_counter()))
 print(" / ".join(f"{name} {b - a:.2f}" for (name, a), (_n, b) in zip(mark, mark[1:]) if name != "start"))
 """
@@ -518,6 +518,42 @@ def clean_rate(corpus: Path, argv: list[str], figures: int) -> None:
     )
 
 
+# Lines without a full stop, the shapes that made every figure carry the whole line
+# (issue 13, item 9): the output and the memory must grow linearly with the line.
+LONG_LINES = (
+    ("1元，", (64 * 1024, 1 << 20, 5 << 20)),  # a figure per clause
+    ("1元", (64 * 1024, 1 << 20)),  # no clause mark at all (5 MB: the labeller takes a quarter hour)
+    ("銷售額增長了3.5%，", (1 << 20,)),
+)
+
+
+def long_lines() -> None:
+    """``--figures --format json`` on one long line, in one process: output size and peak RSS."""
+    folder = Path(os.environ.get("TMPDIR", "/tmp")) / "kreader-bench-lines"
+    folder.mkdir(exist_ok=True)
+    for unit, sizes in LONG_LINES:
+        for size in sizes:
+            path = folder / f"{len(unit)}-{size}.txt"
+            path.write_text("標題\n" + unit * (size // len(unit.encode())) + "\n", encoding="utf-8")
+            argv = [sys.executable, "-m", "reader.cli", "--figures", "--format", "json", str(path)]
+            t0 = time.perf_counter()
+            with subprocess.Popen(argv, stdout=subprocess.PIPE, cwd=ROOT, env={**os.environ, "KREADER_JOBS": "1"}) as p:
+                out = sum(len(chunk) for chunk in iter(lambda: p.stdout.read(1 << 20), b""))  # type: ignore[union-attr]
+                _pid, status, usage = os.wait4(p.pid, 0)
+                p.returncode = os.waitstatus_to_exitcode(status)
+            seconds = time.perf_counter() - t0
+            what = f"--figures json, one {size / 1e6:.2f} MB line of {unit!r}"
+            if p.returncode:
+                row(what, "failed", "linear", f"exit {p.returncode}")
+                continue
+            row(
+                what,
+                f"{usage.ru_maxrss / 1024:.0f} MB",
+                "linear",
+                f"peak RSS; output {out / 1e6:.1f} MB ({out / size:.0f}× the input) in {seconds:.0f} s",
+            )
+
+
 def calibration_ms() -> float:
     """A fixed pure-Python workload (dicts, strings, a regex, sorting), best of three: how fast
     this machine is right now.  The machines this runs on differ by 1.5× from day to day (and
@@ -549,6 +585,7 @@ def main() -> None:
     enriched_memory(corpus)
     interactive_big(corpus)
     figures_throughput(corpus)
+    long_lines()
     print(f"  (the fixed Python workload now takes {calibration_ms():.0f} ms)")
 
 
