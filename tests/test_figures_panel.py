@@ -108,7 +108,7 @@ async def test_columns_header_and_rows_fit_the_panel():
         width = panel.scrollable_content_region.width
         assert all(panel.render_line(y).cell_length == width for y in range(10))
         assert panel.border_title == f"Figures {len(doc.figures)} · by order"
-        assert str(panel.get_cell("6", "value")) == "2,230,000" and str(panel.get_cell("6", "kind")) == "money"
+        assert str(panel.get_cell("6", "value")) == "223萬" and str(panel.get_cell("6", "kind")) == "mon"
 
 
 @sync

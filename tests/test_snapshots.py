@@ -36,3 +36,12 @@ def test_sample(snap_compare, size, script_keys):
 def test_figures_overlay_on_a_narrow_terminal(snap_compare):
     app = KreaderApp(load_document(sample_article()))
     assert snap_compare(app, terminal_size=(80, 24), run_before=settled("right_square_bracket", "f"))
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def test_review_loop(snap_compare, size):
+    """The panel with verdict marks and a note, compact values with their markers and kind
+    codes, and the preview line of the figure under the cursor."""
+    app = KreaderApp(load_document(sample_article()))
+    keys = ("f", "v", "d", "x", "e", "查", "enter", "j")
+    assert snap_compare(app, terminal_size=size, run_before=settled(*keys))

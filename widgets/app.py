@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from reader.document import Document
+from reader.figures.shown import legend as figures_legend
 from reader.locations import asset
 from reader.pipeline import Opening
 from reader.text.script import SCRIPTS
@@ -369,7 +370,8 @@ class KreaderApp(DocumentLoading, FileWatch, App[int]):
                     ("Sections panel", self.sections),
                     ("Figures panel", self.figures),
                     ("Search line", self.query_one(SearchBar)),
-                ]
+                ],
+                legend=figures_legend(),
             )
         )
 

@@ -27,18 +27,15 @@ def _convert(text: str, script: str) -> str:
     return convert(text, script).text
 
 
-def print_table(headers: Row, rows: Sequence[Row], out: TextIO, title: str = "") -> None:
-    """A Rich table on a terminal; aligned plain text otherwise."""
-    cells = [[_cell(v) for v in row] for row in rows]
-    if out.isatty():
-        from rich.console import Console
-        from rich.table import Table
-        from rich.text import Text
+SHORT_CELL = 16  # a column whose cells are all this short (values, units, kinds) is never folded
+FOLDED_MIN = 8  # cells a folded column keeps at least
 
-        table = Table(*[str(h) for h in headers], title=title or None, show_lines=False)
-        for row in cells:
-            table.add_row(*[Text(c) for c in row])
-        Console(file=out).print(table)
+
+def print_table(headers: Row, rows: Sequence[Row], out: TextIO, title: str = "") -> None:
+    """A Rich table on a terminal, its long text folded onto more lines, never cut; when even
+    that does not fit the terminal, and in a pipe, aligned plain text."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    if out.isatty() and _print_rich_table(headers, cells, out, title):
         return
     widths = [cell_len(str(h)) for h in headers]
     for row in cells:
@@ -46,6 +43,33 @@ def print_table(headers: Row, rows: Sequence[Row], out: TextIO, title: str = "")
     for row in [[str(h) for h in headers], *cells]:
         padded = [c + " " * (w - cell_len(c)) for c, w in zip(row, widths, strict=True)]
         out.write("  ".join(padded).rstrip() + "\n")
+
+
+def _print_rich_table(headers: Row, cells: list[list[str]], out: TextIO, title: str) -> bool:
+    """Print ``cells`` as a Rich table if it fits the terminal without cutting a cell: short
+    columns keep their width, long ones fold (at most down to FOLDED_MIN cells)."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out)
+    widths = []
+    for k, header in enumerate(headers):
+        widest = max([cell_len(str(header))] + [cell_len(row[k]) for row in cells])
+        widths.append(widest if widest <= SHORT_CELL else None)  # None: folds
+    needed = sum(w if w is not None else FOLDED_MIN for w in widths) + 3 * len(widths) + 1  # padding, rules
+    if needed > console.width:
+        return False
+    table = Table(title=title or None, show_lines=False)
+    for header, width in zip(headers, widths, strict=True):
+        if width is None:
+            table.add_column(str(header), overflow="fold", min_width=FOLDED_MIN)
+        else:
+            table.add_column(str(header), no_wrap=True, min_width=width)
+    for row in cells:
+        table.add_row(*[Text(c) for c in row])
+    console.print(table)
+    return True
 
 
 def _cell(value: object) -> str:
@@ -145,8 +169,17 @@ def print_figures(doc: Document, fmt: str, script: str, out: TextIO, jobs: int =
             [r + [i["start"], i["end"], i["sentence"]] for r, i in zip(rows, items, strict=True)],
             out,
         )
-    else:
-        print_table(headers, rows, out)
+    else:  # dates as dates (`09-10`); CSV and JSON keep the ISO form (`--09-10`)
+        from reader.figures.shown import date_shown
+
+        shown = [
+            [
+                date_shown(v) if h in ("value", "value_max") and isinstance(v, str) else v
+                for h, v in zip(headers, r, strict=True)
+            ]
+            for r in rows
+        ]
+        print_table(headers, shown, out)
 
 
 def print_keywords(doc: Document, fmt: str, out: TextIO) -> None:

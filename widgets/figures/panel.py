@@ -30,6 +30,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.document import Document
+from reader.figures.shown import kind_code
 from reader.review.model import Verdict
 from widgets.article.layout import terminal_safe
 from widgets.figures.compat import TableCompat
@@ -41,10 +42,12 @@ from widgets.figures.rows import (  # noqa: F401 - the symbols, imported from he
     SYMBOLS,
     Columns,
     assemble_row,
+    figure_marker,
     figure_order,
     figure_value,
     fit_columns,
     keep_only,
+    marker_width,
     passes,
     plain_terminal,
     rows_of,
@@ -155,6 +158,7 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
         self._visible: set[int] = set()  # figures on screen in the article
         self._starts = array("I", [f.start for f in document.figures])
         self._widest_value = value_width(document.figures)
+        self._marker_width = marker_width(document.figures)
         self._sorted: array | None = None  # every figure in the sort's order
         self._order = array("I")  # the rows shown: figure indices, sorted then filtered
         self._rows: array | None = None  # figure -> its row in _order (-1: filtered out), made when asked
@@ -217,6 +221,7 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
             return
         self._starts = array("I", [f.start for f in doc.figures])
         self._widest_value = value_width(doc.figures)
+        self._marker_width = marker_width(doc.figures)
         self._sorted = None
         self._reorder()
         self._visible = set()
@@ -333,7 +338,7 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
         self._style_generation += 1  # every cached strip was drawn with the old styles
 
     def _columns(self, width: int) -> Columns:
-        return fit_columns(width, self._widest_value)
+        return fit_columns(width, self._widest_value, self._marker_width)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width  # without the scroll bar
@@ -380,7 +385,8 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
             style = base + self.get_component_rich_style("figures-panel--even-row")
         else:
             style = base
-        text = assemble_row(self._columns(width), *self._cells(k), style=style)
+        marker = Text(figure_marker(self.document.figures[k]), style="bold")
+        text = assemble_row(self._columns(width), *self._cells(k), style=style, marker=marker)
         return self._strip(text, width, style)
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:
@@ -399,7 +405,7 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
             text,
             Text(figure_value(figure)),
             Text(terminal_safe(figure.label)),
-            Text(figure.kind, style="dim"),
+            Text(kind_code(figure.kind), style="dim"),
         )
 
     def _mark_text(self, k: int) -> Text:

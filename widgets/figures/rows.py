@@ -5,11 +5,11 @@ The panel keeps one index array per order (``array('I')``, four bytes a row), no
 a row object per figure: a book has tens of thousands of figures.
 
 >>> format_value(2230000.0, None, "元", "money", "")
-'2,230,000'
+'223萬'
 >>> format_value(15.0, 20.0, "%", "percent", "approx")
-'≈15–20%'
->>> format_value("2018", None, "", "year", "")
-'2018'
+'15–20%'
+>>> format_value("--09-10", None, "", "date", "")
+'09-10'
 """
 
 from __future__ import annotations
@@ -19,11 +19,13 @@ import os
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from rich.cells import cell_len
 from rich.text import Text
 
-QUALIFIERS = {"approx": "≈", "over": ">", "under": "<"}
+from reader.figures.shown import KIND_CODE_WIDTH, qualifier_mark, value_shown
+
 SORTS = ("order", "value", "kind")
 FILTERS = ("all", "unreviewed", "flagged")
 FILTER_NAMES = {"all": "all", "unreviewed": "unreviewed", "flagged": "doubtful+wrong"}
@@ -31,7 +33,7 @@ SYMBOLS = {"verified": "✓", "doubtful": "?", "wrong": "✗", "note": "✎"}
 # The Linux console's fonts have no check marks or pencils: ASCII there.
 ASCII_SYMBOLS = {"verified": "+", "doubtful": "?", "wrong": "x", "note": "*"}
 MARK = 3  # cells of the verdict mark before each figure: symbol, note sign, space
-KIND_WIDTH = 8  # the longest kind ("duration")
+KIND_COLUMN = max(KIND_CODE_WIDTH, 4)  # the codes, and the header "Kind"
 
 
 def verdict_mark(verdict: str | None, note: str, plain: bool = False) -> str:
@@ -61,27 +63,18 @@ def plain_terminal() -> bool:
     return os.environ.get("TERM") == "linux"
 
 
-def _number(v: float | str | None) -> str:
-    if isinstance(v, float | int) and not isinstance(v, bool):
-        if float(v).is_integer():
-            return f"{int(v):,}"
-        return f"{v:,.4f}".rstrip("0").rstrip(".")
-    return "" if v is None else str(v)
+def format_value(value, value_max, unit: str, kind: str, qualifier: str, simplified: bool = False) -> str:
+    """The value column: compact (reader.figures.shown), never cut; the qualifier has its own column."""
+    return value_shown(SimpleNamespace(value=value, value_max=value_max, unit=unit, kind=kind), simplified)
 
 
-def format_value(value, value_max, unit: str, kind: str, qualifier: str) -> str:
-    """The normalized value for a person: thousands separators, range, unit."""
-    text = _number(value)
-    if value_max is not None and value_max != value:
-        text += "–" + _number(value_max)
-    text = QUALIFIERS.get(qualifier, "") + text
-    if unit and unit in "%％‰" and isinstance(value, float | int):
-        text += unit  # other units stand in the figure's own text, one column left
-    return text
+def figure_value(figure, simplified: bool = False) -> str:
+    return value_shown(figure, simplified)
 
 
-def figure_value(figure) -> str:
-    return format_value(figure.value, figure.value_max, figure.unit, figure.kind, figure.qualifier)
+def figure_marker(figure) -> str:
+    """The marker column: approximate, bound, vague (reader.figures.shown.qualifier_mark)."""
+    return qualifier_mark(figure.qualifier, getattr(figure, "vague", False))
 
 
 # ------------------------------------------------------------------ rows
@@ -149,13 +142,20 @@ def same_rows(old: Sequence, new: Sequence) -> bool:
     )
 
 
-def value_width(figures: Sequence) -> int:
-    """Cells of the widest normalized value (the value column's natural width).
+def value_width(figures: Sequence, simplified: bool = False) -> int:
+    """Cells of the widest value shown (the value column's width: a value is never cut).
 
     A book repeats its values (years, small counts): each distinct one is formatted once.
     """
-    distinct = {(f.value, f.value_max, f.unit, f.qualifier) for f in figures}
-    return max((cell_len(format_value(v, top, unit, "", q)) for v, top, unit, q in distinct), default=5)
+    distinct = {(f.value, f.value_max, f.unit, f.kind) for f in figures}
+    return max(
+        (cell_len(format_value(v, top, unit, kind, "", simplified)) for v, top, unit, kind in distinct), default=5
+    )
+
+
+def marker_width(figures: Sequence) -> int:
+    """Cells of the widest marker (0: no figure is approximate, a bound or vague)."""
+    return max((cell_len(figure_marker(f)) for f in figures), default=0)
 
 
 # --------------------------------------------------------------- columns
@@ -166,6 +166,7 @@ class Columns:
     """Cells of each column (the figure column after its verdict mark); 0: not shown."""
 
     figure: int
+    marker: int
     value: int
     label: int
     kind: int
@@ -174,49 +175,46 @@ class Columns:
     def total(self) -> int:
         """Cells of a row: a leading space, the mark, the columns and one space between."""
         shown = [w for w in (self.value, self.label, self.kind) if w]
-        return 1 + MARK + self.figure + sum(shown) + len(shown)
+        return 1 + MARK + self.figure + self.marker + sum(shown) + len(shown)
 
 
-# When the panel is narrow, columns give up cells in this order, down to each floor: the rare
-# values over 15 cells get cut (the figure as written stays beside them), then the kind goes
-# (what a figure measures matters more than its kind), longer values, the label, the figure.
+# When the panel is narrow, columns give up cells in this order, down to each floor; the value
+# never does (it is compact instead).  The kind goes before the label shrinks far (what a figure
+# measures matters more than its kind), then the figure as written.
 _SHRINK = (
-    ("value", 15),
-    ("kind", 0),
-    ("value", 12),
     ("label", 6),
+    ("figure", 8),
+    ("kind", 0),
     ("figure", 6),
-    ("value", 8),
     ("label", 4),
     ("figure", 4),
 )
-_GROW = (("label", 12), ("figure", 14))  # where spare cells go
+_GROW = (("label", 12), ("figure", 14), ("label", 20))  # where spare cells go
 
 
 @functools.lru_cache(maxsize=32)
-def fit_columns(width: int, widest_value: int) -> Columns:
-    """Column widths for a panel ``width`` cells wide.
+def fit_columns(width: int, widest_value: int, marker: int = 0) -> Columns:
+    """Column widths for a panel ``width`` cells wide; the value column is ``widest_value``,
+    the marker column (right-aligned with the value) ``marker``.
 
     >>> fit_columns(60, 9)
-    Columns(figure=14, value=9, label=12, kind=8)
-    >>> fit_columns(45, 15)
-    Columns(figure=10, value=15, label=8, kind=5)
-    >>> fit_columns(45, 18)
-    Columns(figure=10, value=15, label=8, kind=5)
-    >>> fit_columns(36, 18)
-    Columns(figure=10, value=12, label=8, kind=0)
-    >>> fit_columns(20, 18)  # at the floors: the panel crops what is left over (its CSS keeps it wider)
-    Columns(figure=4, value=8, label=4, kind=0)
+    Columns(figure=14, marker=0, value=9, label=20, kind=4)
+    >>> fit_columns(40, 8, 2)
+    Columns(figure=10, marker=2, value=8, label=9, kind=4)
+    >>> fit_columns(30, 8, 2)
+    Columns(figure=8, marker=2, value=8, label=6, kind=0)
+    >>> fit_columns(20, 8)  # at the floors: the panel crops what is left over (its CSS keeps it wider)
+    Columns(figure=4, marker=0, value=8, label=4, kind=0)
     """
-    cols = {"figure": 10, "value": max(5, widest_value), "label": 8, "kind": KIND_WIDTH}
+    cols = {"figure": 10, "marker": marker, "value": max(5, widest_value), "label": 8, "kind": KIND_COLUMN}
     total = lambda: Columns(**cols).total  # noqa: E731
     for name, floor in _SHRINK:
         over = total() - width
         if over <= 0:
             break
         cols[name] = max(floor, cols[name] - over)
-        if name == "kind" and cols["kind"] < 4:
-            cols["kind"] = 0  # "co…" says nothing: no kind column at all
+        if name == "kind" and cols["kind"] < KIND_COLUMN:
+            cols["kind"] = 0  # a cut code says nothing: no kind column at all
     for name, most in _GROW:
         spare = width - total()
         if spare > 0 and cols[name] < most:
@@ -251,19 +249,27 @@ def fit(text: Text, cells: int, right: bool = False) -> Text:
     return text
 
 
-def assemble_row(columns: Columns, mark: Text, figure: Text, value: Text, label: Text, kind: Text, style="") -> Text:
-    """One row (or the header): the cells fitted to their columns, one space between.
+def assemble_row(
+    columns: Columns,
+    mark: Text,
+    figure: Text,
+    value: Text,
+    label: Text,
+    kind: Text,
+    style="",
+    marker: Text | None = None,
+) -> Text:
+    """One row (or the header): the cells fitted to their columns, one space between; the
+    qualifier ``marker`` stands just left of the value.
 
-    >>> cols = Columns(figure=6, value=9, label=4, kind=0)
-    >>> assemble_row(cols, Text("✓  "), Text("223萬元"), Text("2,230,000"), Text("銷售額"), Text("money")).plain
-    ' ✓  223萬… 2,230,000 銷… '
+    >>> cols = Columns(figure=6, marker=1, value=5, label=4, kind=3)
+    >>> assemble_row(cols, Text("✓  "), Text("223萬元"), Text("223萬"), Text("銷售額"), Text("mon"), marker=Text("≈")).plain
+    ' ✓  223萬… ≈223萬 銷… mon'
     """
     parts = [Text(" "), fit(mark, MARK), fit(figure, columns.figure)]
-    for cell, cells, right in (
-        (value, columns.value, True),
-        (label, columns.label, False),
-        (kind, columns.kind, False),
-    ):
+    if columns.value:  # the marker reads with the value it qualifies: ≈15%, >~1萬
+        parts += [Text(" "), fit(Text.assemble(marker or "", value), columns.marker + columns.value, right=True)]
+    for cell, cells in ((label, columns.label), (kind, columns.kind)):
         if cells:
-            parts += [Text(" "), fit(cell, cells, right)]
+            parts += [Text(" "), fit(cell, cells)]
     return Text.assemble(*parts, style=style, no_wrap=True, end="")

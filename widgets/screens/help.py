@@ -30,7 +30,7 @@ def binding_rows(node: DOMNode) -> list[tuple[str, str, str]]:
     return [(" ".join(keys), text, ident) for (_a, text, ident), keys in grouped.items()]
 
 
-def help_content(groups: list[tuple[str, DOMNode]]) -> Content:
+def help_content(groups: list[tuple[str, DOMNode]], legend: str = "") -> Content:
     lines: list[Content] = []
     for title, node in groups:
         rows = binding_rows(node)
@@ -45,6 +45,10 @@ def help_content(groups: list[tuple[str, DOMNode]]) -> Content:
                 )
             )
         lines.append(Content(""))
+    if legend:
+        lines.append(Content.styled("Figures panel", "bold $accent"))
+        lines += [Content("  " + line) for line in legend.splitlines()]
+        lines.append(Content(""))
     lines.append(Content.styled("Keys can be remapped in a keymap by the binding ids shown dimmed.", "$text-muted"))
     return Content("\n").join(lines)
 
@@ -56,15 +60,16 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
     ]
 
-    def __init__(self, groups: list[tuple[str, DOMNode]]) -> None:
+    def __init__(self, groups: list[tuple[str, DOMNode]], legend: str = "") -> None:
         super().__init__()
         self._groups = groups
+        self._legend = legend  # what the figures panel's codes and marks mean
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = "kreader keys"
             body.border_subtitle = "Esc closes"
-            yield Static(help_content(self._groups), id="help-text")
+            yield Static(help_content(self._groups, self._legend), id="help-text")
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
