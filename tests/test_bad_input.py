@@ -531,3 +531,96 @@ def test_reader_ends_when_its_terminal_goes_away(tmp_path):
         assert time.monotonic() - start < 5
     finally:
         proc.close()
+
+
+def every_key(*widget_classes) -> list[str]:
+    """Every key bound by these widgets (and the App), each once, ``q`` (quit) last."""
+    keys: list[str] = []
+    for cls in widget_classes:
+        for binding in cls.BINDINGS:
+            for key in binding.key.split(","):
+                if key.strip() not in keys and key.strip() != "q":
+                    keys.append(key.strip())
+    return keys
+
+
+@sync
+async def test_every_key_on_an_empty_document_is_harmless(tmp_path, monkeypatch):
+    from widgets.app import KreaderApp
+    from widgets.article.view import ArticleView
+    from widgets.figures.panel import FiguresPanel
+    from widgets.section_nav import SectionNav
+
+    monkeypatch.chdir(tmp_path)  # E exports the review to the current directory
+    for data in (b"", b" \n\t\n"):
+        app = reader_app(write(tmp_path / "empty.txt", data))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("t", "o", "t", "o", "p", "P", "W", "o")  # the script, then the comparison line
+            await pilot.pause()
+            for key in every_key(KreaderApp, ArticleView, FiguresPanel, SectionNav):
+                await pilot.press(key)
+                # a key that opened a screen or the search line: back to the article
+                while len(app.screen_stack) > 1:
+                    app.pop_screen()
+                await pilot.press("escape")
+                app.action_focus_article()
+                assert app.is_running, key
+            assert "(this article has no text)" in screen_text(app.article)
+
+
+@sync
+async def test_r_on_an_article_replaced_by_a_fifo_refuses_it_without_waiting(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(numbered(), encoding="utf-8")
+    app = reader_app(str(path))
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            text = app.document.text
+            path.unlink()
+            os.mkfifo(path)  # no writer: a plain open() of it waits forever
+            await pilot.press("r")
+            await settle(app, pilot)
+            assert not app._reloading, "the reload is waiting on the pipe"
+            assert any("article.txt: is now a named pipe" in m for m in messages(app)), messages(app)
+            assert app.document.text == text and "段落0。" in screen_text(app.article)
+    finally:
+        try:  # release a reader blocked in open(), so that a failing test ends
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+
+def test_quitting_does_not_wait_for_a_reload_that_hangs(tmp_path, monkeypatch):
+    import threading
+
+    import reader.load
+
+    path = tmp_path / "article.txt"
+    path.write_text(numbered(), encoding="utf-8")
+    app = reader_app(str(path))
+    release = threading.Event()
+
+    def hang(*_args):  # any read of the file (a network file system gone away)
+        release.wait()
+        raise reader.load.LoadError("released")
+
+    monkeypatch.setattr(reader.load, "load_bytes", hang)
+
+    async def run() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("r")
+            await pilot.pause()
+            assert app._reloading  # the read hangs (a network file system gone away)
+            await pilot.press("q")
+
+    runner = threading.Thread(target=asyncio.run, args=(run(),), daemon=True)
+    try:
+        runner.start()
+        runner.join(60)  # a hang detector, not a speed limit: the app quits in well under a second
+        assert not runner.is_alive(), "quitting waited for the blocked read"
+    finally:
+        release.set()
+        runner.join(10)

@@ -5,7 +5,8 @@
   deleted file is reported and the text shown stays.
 * ``r`` reads the file again in a thread and shows the new text at the same
   place (reader.runtime.watch.carry_offset); a refusal (deleted, now binary, too
-  large) is a notice and the text shown stays.
+  large, now a named pipe: never waited on) is a notice and the text shown stays.
+  Quitting does not wait for a read that hangs.
 * SIGHUP (the SSH connection or the terminal went away) and SIGTERM end the
   app the normal way, so the review is saved (on_unmount of the review
   mixin); a watchdog makes sure the process is gone a few seconds later
@@ -24,7 +25,6 @@ import signal
 import threading
 from pathlib import Path
 
-from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
@@ -130,17 +130,26 @@ class FileWatch:
             self._reloading = True
             self._reload_worker(self._watch_source)
 
-    @work(thread=True, group="reload", exclusive=True, exit_on_error=False, description="reload the article")
     def _reload_worker(self, source: str) -> None:
-        from reader.load import LoadError, load_document
+        # A daemon thread of its own, not a Textual thread worker: those run in the event
+        # loop's executor, which the app waits for when it quits, and a read may block
+        # (a network file system gone away) however the file is opened.
+        threading.Thread(target=self._reload, args=(source,), name="kreader-reload", daemon=True).start()
+
+    def _reload(self, source: str) -> None:
+        from reader.load import LoadError, reload_document
 
         before = stamp(source)  # taken before reading: a change while reading is offered again
         try:
-            self.post_message(Reloaded(load_document(source), before))
+            message = Reloaded(reload_document(source), before)
         except LoadError as err:
-            self.post_message(Reloaded(error=str(err)))
+            message = Reloaded(error=str(err))
         except Exception as err:  # noqa: BLE001 - the text shown stays whatever happens
-            self.post_message(Reloaded(error=f"{type(err).__name__}: {err}"))
+            message = Reloaded(error=f"{type(err).__name__}: {err}")
+        try:
+            self.post_message(message)
+        except RuntimeError:  # the app has quit meanwhile (its loop is closed)
+            pass
 
     def on_reloaded(self, message: Reloaded) -> None:
         self._reloading = False

@@ -358,6 +358,8 @@ class ArticleView(
         if self.script == "original":
             self.post_message(self.Notice("The article is shown in its original script already (t changes it)."))
             return
+        if not self.blocks:
+            return  # nothing to compare
         i = self._current()
         self._originals.symmetric_difference_update({i})
         self._measure(i)
