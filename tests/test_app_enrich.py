@@ -55,7 +55,7 @@ async def test_article_paints_before_keywords_arrive_then_updates_in_place(monke
         await pilot.pause()
         view = app.article
         assert started.is_set() and not app.document.keywords
-        assert view._painted and "過去近兩個月" in view.render_line(0).text
+        assert view.painted and "過去近兩個月" in view.render_line(0).text
         assert "keywords" in str(app.query_one("#status").render())
         assert app.figures.row_count == 1  # figures came first, before keywords
         view.scroll_to(y=3, animate=False)

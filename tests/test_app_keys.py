@@ -51,8 +51,7 @@ def top_text(view: ArticleView) -> str:
 
 def visible(view: ArticleView, offset: int) -> bool:
     """Is document ``offset`` inside the rows on screen?"""
-    i = next(b.index for b in reversed(view.blocks) if b.paragraph.start <= offset)
-    row = view._index.top(i) + view._row_of_offset(i, offset)
+    row = view.rows.row_of(offset)
     y = round(view.scroll_y)
     return y <= row < y + view.scrollable_content_region.height
 
@@ -128,14 +127,14 @@ async def test_script_toggle_cycles_and_keeps_position():
         for _ in range(5):
             await pilot.press("j")
         await pilot.pause()
-        block, offset, extra = view._anchor()
+        block, offset, extra = view.rows.anchor()
         assert offset > view.blocks[block].paragraph.start  # mid-paragraph
         shown = []
         for _ in range(5):
             await pilot.press("t")
             await pilot.pause()
             shown.append(view.script)
-            assert view._anchor() == (block, offset, extra)
+            assert view.rows.anchor() == (block, offset, extra)
         assert shown == ["simp", "trad", "tw", "hk", "original"]
         await pilot.press("t")
         await pilot.pause()
@@ -152,16 +151,16 @@ async def test_original_comparison_under_the_current_paragraph():
         view = app.article
         first = doc.sections[0].paragraphs[0].text
         await pilot.press("o")  # original script already: nothing to compare
-        assert view._index.height(0) == len(view._lines(0)) + 1
+        assert view.rows.index.height(0) == len(view.text_layout.lines(0)) + 1
         await pilot.press("t", "o")
         await pilot.pause()
         lines = view_lines(view)
-        n = len(view._lines(0))
-        assert "".join(lines[n : n + len(view._original_lines(0))]) == first
+        n = len(view.text_layout.lines(0))
+        assert "".join(lines[n : n + len(view.text_layout.original_lines(0))]) == first
         assert view.render_line(n).text.startswith("原")
         await pilot.press("o")
         await pilot.pause()
-        assert view._index.height(0) == n + 1
+        assert view.rows.index.height(0) == n + 1
 
 
 @sync
@@ -176,17 +175,17 @@ async def test_search_matches_both_scripts_and_n_moves():
         assert app.query_one("#search").has_focus
         await pilot.press(*"过去")  # Simplified query, Traditional article
         await pilot.pause()
-        assert [s for s, _e in view.hits] == positions
+        assert [s for s, _e in view.search.hits] == positions
         await pilot.press("enter")
         assert view.has_focus
-        first = view.current_hit
+        first = view.search.current
         await pilot.press("n")
-        assert view.current_hit == (first + 1) % len(positions)
-        assert visible(view, positions[view.current_hit])
+        assert view.search.current == (first + 1) % len(positions)
+        assert visible(view, positions[view.search.current])
         await pilot.press("N")
-        assert view.current_hit == first
+        assert view.search.current == first
         await pilot.press("slash", "escape")
-        assert view.search_query == "" and view.hits == []
+        assert view.search_query == "" and view.search.hits == []
 
 
 @sync
@@ -317,7 +316,7 @@ async def test_command_palette_sets_script_and_goes_to_section():
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.article.search_query == "姚福包" and app.article.hits
+        assert app.article.search_query == "姚福包" and app.article.search.hits
 
 
 @sync

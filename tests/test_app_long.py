@@ -30,7 +30,7 @@ async def test_lazy_layout_keeps_the_view_consistent():
     app = KreaderApp(doc, enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.article
-        assert not all(view._measured)  # lazily wrapped
+        assert not all(view.rows.measured)  # lazily wrapped
         await pilot.press("G")
         await pilot.pause()
         lines = [line.strip() for line in screen(view)]
@@ -66,22 +66,21 @@ async def test_the_next_screenful_is_rendered_ahead_in_the_direction_of_travel(m
             await pilot.pause()
             y = round(view.scroll_y)
             rows = range(y + height, y + 2 * height) if ahead > 0 else range(max(0, y - height), y)
-            frame = view._new_frame()
+            frame = view.new_frame()
 
             def rendered_now(*_args):
                 raise AssertionError("a line of the next page was not rendered ahead")
 
             with monkeypatch.context() as m:
                 m.setattr(article_paint.BlockStrips, "_render", rendered_now)
-                m.setattr(view, "_build_strips", rendered_now)
-                lines = [view._screen_line(row, frame) for row in rows]
+                m.setattr(view.painter, "build_strips", rendered_now)
+                lines = [view.screen_line(row, frame) for row in rows]
             assert any(line.text.strip() for line in lines)
         # and what comes from the cache is what rendering now would give
         await pilot.press("pagedown")
         await pilot.pause()
         cached = screen(view)
-        view._screen_lines.clear()
-        view._strips.clear()
+        view.forget_rendered()
         assert screen(view) == cached
 
 

@@ -56,14 +56,14 @@ def check_alignment(view) -> int:
     checked = 0
     top = round(view.scroll_y)
     for y in range(view.scrollable_content_region.height):
-        i, r = view._index.find(top + y)
+        i, r = view.rows.index.find(top + y)
         b = view.blocks[i]
         k = r - b.top_gap
-        if not 0 <= k < 2 * len(view._lines(i)) or k % 2:
+        if not 0 <= k < 2 * len(view.text_layout.lines(i)) or k % 2:
             continue
-        line = view._ruby_lines(i)[k // 2]
-        shown = view._conversion(i).text
-        readings = view.shown_readings(i)
+        line = view.text_layout.ruby_lines(i)[k // 2]
+        shown = view.text_layout.conversion(i).text
+        readings = view.text_layout.shown_readings(i)
         above = view.render_line(y).text
         below = cells(view.render_line(y + 1).text)
         for ruby in line.rubies:
@@ -125,11 +125,11 @@ async def test_the_article_own_readings_are_shown_and_marked():
         view = app.article
         view.scroll_to_offset(offset)
         await pilot.pause()
-        i = view._current()
-        index = view._conversion(i).to_converted(offset - view.blocks[i].paragraph.start)
-        ruby = next(x for line in view._ruby_lines(i) for x in line.rubies if x.index == index)
+        i = view.rows.current()
+        index = view.text_layout.conversion(i).to_converted(offset - view.blocks[i].paragraph.start)
+        ruby = next(x for line in view.text_layout.ruby_lines(i) for x in line.rubies if x.index == index)
         assert ruby.source and ruby.text == given
-        style = view._style("article-view--reading-source")
+        style = view.painter.style("article-view--reading-source")
         assert style.italic or style.underline
 
 
@@ -143,14 +143,14 @@ async def test_pinyin_keeps_the_reading_position():
         view.scroll_to_offset(target)
         await pilot.pause()
         before_text = view.render_line(0).text
-        i, offset, _ = view._anchor()
+        i, offset, _ = view.rows.anchor()
         await pinyin_on(app, pilot)
-        assert view._anchor()[:2] == (i, offset)
+        assert view.rows.anchor()[:2] == (i, offset)
         assert "在" in view.render_line(1).text and "zài" in view.render_line(0).text
         await pilot.press("space")  # page on, then back: still in step
         await pilot.press("b")
         await pilot.pause()
-        assert view._anchor()[:2] == (i, offset)
+        assert view.rows.anchor()[:2] == (i, offset)
         await pilot.press("down")  # onto the text row of a line: toggling keeps that line
         await pilot.press("p")
         await pilot.pause()
@@ -181,7 +181,10 @@ async def test_short_terminal_puts_readings_after_each_word():
     async with app.run_test(size=(80, 16)) as pilot:
         await pinyin_on(app, pilot)
         view = app.article
-        assert view._ruby_mode == "inline"
+        assert view.text_layout.mode == "inline"
         text = "\n".join(screen_rows(view))
         assert "銀行yínháng" in text and "重慶chóngqìng" in text and "GMV" in text
-        assert len(view._lines(1)) == view._index.height(1) - view.blocks[1].bottom_gap - view.blocks[1].top_gap
+        assert (
+            len(view.text_layout.lines(1))
+            == view.rows.index.height(1) - view.blocks[1].bottom_gap - view.blocks[1].top_gap
+        )

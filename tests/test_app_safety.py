@@ -51,7 +51,7 @@ async def test_markup_in_the_article_shows_literally():
         assert "[b]evil[@click=app.quit].txt" in str(app.query_one("#header").render())
         # searching and highlighting such text works and says so without markup
         await pilot.press("slash", *"[/]", "enter")
-        assert len(app.article.hits) == app.document.text.count("[/]") == 4
+        assert len(app.article.search.hits) == app.document.text.count("[/]") == 4
         assert "[/]" in str(app.query_one("#status").render())
         app.add_highlight_term("[@click=app.quit]")
         await pilot.press("ctrl+p", *"Go to section")

@@ -39,7 +39,7 @@ def cursor_word(view) -> str:
 
 def painted_word(view) -> str:
     """The text painted in the word cursor's style on screen."""
-    style = view._style("article-view--word")
+    style = view.painter.style("article-view--word")
     found = []
     for y in range(view.scrollable_content_region.height):
         for seg in view.render_line(y):
@@ -51,7 +51,7 @@ def painted_word(view) -> str:
 def line_and_column(view) -> tuple[int, int, int]:
     s, _e = view.word_cursor
     i = max(b.index for b in view.blocks if b.paragraph.start <= s)
-    return (i, *view._line_and_column(i, s))
+    return (i, *view.words.line_and_column(s))
 
 
 @sync
@@ -99,7 +99,7 @@ async def test_arrows_follow_the_script_shown():
         await word_mode(app, pilot)
         await pilot.press("right", "right")
         await pilot.pause()
-        assert cursor_word(view) == "服務" and view.shown_word() == "服务"
+        assert cursor_word(view) == "服務" and view.words.shown_word() == "服务"
         assert painted_word(view) == "服务"
 
 
@@ -114,7 +114,7 @@ async def test_up_and_down_move_by_line():
         for _ in range(5):
             await pilot.press("right")
         i, line, column = line_and_column(view)
-        assert len(view._lines(i)) > 2, "the paragraph wraps"
+        assert len(view.text_layout.lines(i)) > 2, "the paragraph wraps"
         await pilot.press("down")
         i2, line2, column2 = line_and_column(view)
         assert (i2, line2) == (i, line + 1)
@@ -144,8 +144,7 @@ async def test_cursor_stays_visible():
             await pilot.press("down")
         await pilot.pause()
         s, _e = view.word_cursor
-        i = max(b.index for b in view.blocks if b.paragraph.start <= s)
-        row = view._index.top(i) + view._row_of_offset(i, s)
+        row = view.rows.row_of(s)
         assert view.scroll_y <= row < view.scroll_y + view.scrollable_content_region.height
         assert painted_word(view)
 

@@ -405,7 +405,7 @@ def numbered(n: int = 200) -> str:
 async def settle(app, pilot) -> None:
     for _ in range(50):
         await pilot.pause(0.05)
-        if not app._reloading:
+        if not app.file_watch.reloading:
             break
     await pilot.pause()
 
@@ -421,15 +421,15 @@ async def test_file_rewritten_while_open_is_offered_and_r_reloads_in_place(tmp_p
     app = reader_app(str(path))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app.check_file() == "same"
+        assert app.file_watch.check_file() == "same"
         await pilot.press("space", "space")
         await pilot.pause()
         top = app.article.top_offset
         at_top = app.document.text[top : top + 6]
         assert at_top.startswith("段落") and top > 0
         path.write_text("新加的開頭。\n" + numbered(), encoding="utf-8")  # a scraper re-ran
-        assert app.check_file() == "changed"
-        app.check_file()  # told once per change
+        assert app.file_watch.check_file() == "changed"
+        app.file_watch.check_file()  # told once per change
         await pilot.pause()
         assert sum("changed on disk: press r to reload" in m for m in messages(app)) == 1
         await pilot.press("r")
@@ -437,7 +437,7 @@ async def test_file_rewritten_while_open_is_offered_and_r_reloads_in_place(tmp_p
         assert app.document.text.startswith("新加的開頭。")
         new_top = app.article.top_offset
         assert app.document.text[new_top : new_top + 6] == at_top  # the same paragraph at the top
-        assert app.check_file() == "same"
+        assert app.file_watch.check_file() == "same"
         assert any(m.startswith("Reloaded article.txt") for m in messages(app))
 
 
@@ -450,7 +450,7 @@ async def test_file_deleted_while_open_keeps_the_text(tmp_path):
         await pilot.pause()
         text = app.document.text
         path.unlink()
-        assert app.check_file() == "deleted"
+        assert app.file_watch.check_file() == "deleted"
         await pilot.press("r")
         await settle(app, pilot)
         assert app.document.text == text and "段落0。" in screen_text(app.article)
@@ -458,7 +458,7 @@ async def test_file_deleted_while_open_keeps_the_text(tmp_path):
         assert any(m.startswith("Reload failed:") and "no such file" in m for m in messages(app))
         # it comes back as something kreader refuses: still a notice, still the same text
         path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
-        assert app.check_file() == "changed"
+        assert app.file_watch.check_file() == "changed"
         await pilot.press("r")
         await settle(app, pilot)
         assert app.document.text == text and any("PNG image" in m for m in messages(app))
@@ -491,7 +491,7 @@ async def test_standard_input_cannot_be_reloaded():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("r")
         await pilot.pause()
-        assert app.check_file() == ""
+        assert app.file_watch.check_file() == ""
         assert any("standard input: it cannot be read again" in m for m in messages(app))
 
 
@@ -582,7 +582,7 @@ async def test_r_on_an_article_replaced_by_a_fifo_refuses_it_without_waiting(tmp
             os.mkfifo(path)  # no writer: a plain open() of it waits forever
             await pilot.press("r")
             await settle(app, pilot)
-            assert not app._reloading, "the reload is waiting on the pipe"
+            assert not app.file_watch.reloading, "the reload is waiting on the pipe"
             assert any("article.txt: is now a named pipe" in m for m in messages(app)), messages(app)
             assert app.document.text == text and "段落0。" in screen_text(app.article)
     finally:
@@ -613,7 +613,7 @@ def test_quitting_does_not_wait_for_a_reload_that_hangs(tmp_path, monkeypatch):
             await pilot.pause()
             await pilot.press("r")
             await pilot.pause()
-            assert app._reloading  # the read hangs (a network file system gone away)
+            assert app.file_watch.reloading  # the read hangs (a network file system gone away)
             await pilot.press("q")
 
     runner = threading.Thread(target=asyncio.run, args=(run(),), daemon=True)

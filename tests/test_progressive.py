@@ -222,18 +222,18 @@ async def test_search_worker_finds_every_hit_in_both_scripts(long_file):
             app.start_search(query)
             for _ in range(500):
                 await pilot.pause(0.01)
-                if not view.searching:
+                if not view.search.searching:
                     break
             expected = find_all(doc.text, query)
             assert len(expected) > 20
-            assert view.hits == expected
-            assert {doc.text[s:e] for s, e in view.hits} >= ({"服务商", "服務商"} if query != "GMV" else {"GMV"})
-            assert view.hits[view.current_hit][0] >= origin  # the first hit after the reader's place
+            assert view.search.hits == expected
+            assert {doc.text[s:e] for s, e in view.search.hits} >= ({"服务商", "服務商"} if query != "GMV" else {"GMV"})
+            assert view.search.hits[view.search.current][0] >= origin  # the first hit after the reader's place
             status = str(app.query_one("#status").render())
-            assert f"{view.current_hit + 1}/{len(expected)}" in status
+            assert f"{view.search.current + 1}/{len(expected)}" in status
             app.article.search_query = ""
             await pilot.pause()
-        assert app.article.hits == []
+        assert app.article.search.hits == []
 
 
 @sync
@@ -244,10 +244,10 @@ async def test_search_restarts_when_the_text_is_replaced():
     async with app.run_test(size=(100, 30)) as pilot:
         app.start_search("服务商")
         await pilot.pause(0.1)
-        assert len(app.article.hits) == 3
+        assert len(app.article.search.hits) == 3
         app.set_document(big)
         for _ in range(200):
             await pilot.pause(0.01)
-            if not app.article.searching:
+            if not app.article.search.searching:
                 break
-        assert app.article.hits == find_all(big.text, "服务商")
+        assert app.article.search.hits == find_all(big.text, "服务商")

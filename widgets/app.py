@@ -10,7 +10,6 @@ before jieba has loaded.
 from __future__ import annotations
 
 import gc
-import os
 from dataclasses import replace
 
 from textual import on, work
@@ -18,6 +17,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -36,6 +36,7 @@ from widgets.figures.preview import FigurePreview
 from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
 from widgets.header_bar import HeaderBar
 from widgets.loading import DocumentLoading
+from widgets.messages import Enriched, FirstPaint, Moved, Notice, Opened, Reloaded
 from widgets.review.reviewing import REVIEW_BINDINGS, Reviewing
 from widgets.review.saving import reading_at
 from widgets.screens.help import HelpScreen
@@ -57,8 +58,13 @@ class ReaderScreen(Screen):
     AUTO_FOCUS = "#article"
 
 
-class KreaderApp(DocumentLoading, FileWatch, App[int]):
-    """Review one article with the keyboard."""
+class KreaderApp(App[int]):
+    """Review one article with the keyboard.
+
+    It holds its collaborators: ``loading`` (the whole article, then its
+    enrichment), ``file_watch`` (the file on disk, the exit signals) and
+    ``review`` (verdicts, notes, bookmarks, their saving).
+    """
 
     CSS_PATH = str(asset("kreader.tcss"))
     TITLE = "kreader"
@@ -81,18 +87,18 @@ class KreaderApp(DocumentLoading, FileWatch, App[int]):
         *FILE_WATCH_BINDINGS,
     ]
 
+    enrichment: reactive[str] = reactive("", init=False)  # what enrichment is doing ("" when idle)
+
     def __init__(self, document: Document | Opening, *, enrich: bool = True, persist: bool = False) -> None:
         super().__init__()
         # An Opening (reader/pipeline.py) shows its preview until the whole article is ready.
-        self.opening = None if isinstance(document, Document) else document
-        self.document = document if self.opening is None else self.opening.preview()
-        opened = self.opening is None or self.opening.done()
-        self._persist_when_opened = persist and not opened  # the review belongs to the whole text
+        opening = None if isinstance(document, Document) else document
+        self.document = document if opening is None else opening.preview()
+        self.loading = DocumentLoading(self, opening, enrich=enrich)
+        self.file_watch = FileWatch(self)
+        opened = self.loading.opened
+        self.persist_when_opened = persist and not opened  # the review belongs to the whole text
         self.review = Reviewing(self, persist=persist and opened)  # verdicts, notes, bookmarks, their saving
-        self._enrich_on_mount = enrich
-        self.enrichment = ""
-        self._exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
-        self._exit_after_open = os.environ.get("KREADER_EXIT_AFTER_OPEN") == "1"  # for `make bench`
         self._gc_thresholds = gc.get_threshold()
 
     # ------------------------------------------------------------- layout
@@ -138,15 +144,14 @@ class KreaderApp(DocumentLoading, FileWatch, App[int]):
         # cached strip (page down on 10 MB, enriched: 14.6 → 11.8 ms).  Most of it is freed by
         # reference counting anyway; cycles are still collected, less often.
         gc.set_threshold(*INTERACTIVE_GC_THRESHOLDS)
-        if self.opening is not None and not (self._exit_after_paint and not self._exit_after_open):
-            self._await_opening(self.opening)
-        elif self._enrich_on_mount and not self._exit_after_paint:
-            # after the first paint: the article shows before jieba loads
-            self.call_after_refresh(self._enrich, self.document)
+        self.loading.start()
         self.review.mount()
+        self.file_watch.start()
 
     def on_unmount(self) -> None:
         gc.set_threshold(*self._gc_thresholds)
+        self.loading.stop()
+        self.file_watch.stop()
         self.review.saving.unmount()
 
     @property
@@ -189,10 +194,10 @@ class KreaderApp(DocumentLoading, FileWatch, App[int]):
         inferred = view.inferred_in(block.index)
         search = ""
         if view.search_query:
-            n = len(view.hits)
-            at = f"{view.current_hit + 1}/{n}" if view.current_hit >= 0 else f"{n}"
+            n = len(view.search.hits)
+            at = f"{view.search.current + 1}/{n}" if view.search.current >= 0 else f"{n}"
             search = f"“{view.search_query}” {at}" if n else f"“{view.search_query}” not found"
-            if view.searching:
+            if view.search.searching:
                 search = f"“{view.search_query}” {at}…" if n else f"“{view.search_query}” searching…"
         self.query_one(StatusBar).show(
             self.document, block.section, block.index, len(view.blocks), self.enrichment, inferred, search
@@ -214,7 +219,22 @@ class KreaderApp(DocumentLoading, FileWatch, App[int]):
 
     # ------------------------------------------------------------ messages
 
-    def on_article_view_moved(self, message: ArticleView.Moved) -> None:
+    def watch_enrichment(self) -> None:
+        self._show_status()
+
+    def on_opened(self, message: Opened) -> None:
+        self.loading.on_opened(message)
+
+    def on_enriched(self, message: Enriched) -> None:
+        self.loading.on_enriched(message)
+
+    def on_reloaded(self, message: Reloaded) -> None:
+        self.file_watch.on_reloaded(message)
+
+    def action_reload(self) -> None:
+        self.file_watch.reload()
+
+    def on_article_view_moved(self, message: Moved) -> None:
         self.review.saving.moved(message.start, message.end)
         try:
             self.sections.follow(message.section)
@@ -242,15 +262,15 @@ class KreaderApp(DocumentLoading, FileWatch, App[int]):
         except NoMatches:
             pass
 
-    def on_article_search_searched(self) -> None:
+    def on_article_view_searched(self) -> None:
         self._show_status()  # hits arrive while the worker searches
 
-    def on_article_view_first_paint(self) -> None:
+    def on_article_view_first_paint(self, _message: FirstPaint) -> None:
         # Posted while the first frame with the article is composed; handled after it is written.
-        if self._exit_after_paint and not self._exit_after_open:
+        if self.loading.exits_on_first_paint:
             self.exit(0)
 
-    def on_article_view_notice(self, message: ArticleView.Notice) -> None:
+    def on_article_view_notice(self, message: Notice) -> None:
         self.notify(message.text, severity=message.severity, markup=False)
 
     def on_section_nav_jump(self, message: SectionNav.Jump) -> None:

@@ -1,4 +1,4 @@
-"""The article file under the reader, and the end of the terminal: mixed into the app.
+"""The article file under the reader, and the end of the terminal (the app's ``file_watch``).
 
 * A timer stats the article file every couple of seconds (inode, size,
   mtime: no read).  A change is offered with a notice (``r`` reloads); a
@@ -8,13 +8,10 @@
   large, now a named pipe: never waited on) is a notice and the text shown stays.
   Quitting does not wait for a read that hangs.
 * SIGHUP (the SSH connection or the terminal went away) and SIGTERM end the
-  app the normal way, so the review is saved (on_unmount of the review
-  mixin); a watchdog makes sure the process is gone a few seconds later
+  app the normal way, so the review is saved (when the app unmounts);
+  a watchdog makes sure the process is gone a few seconds later
   even if the dead terminal wedges the shutdown.  Without this Textual's
   input thread would spin on a hung-up terminal's endless end-of-file.
-
-Textual calls the message handlers of every class of the app's MRO, so the
-``on_mount``/``on_unmount`` below run besides the app's own.
 """
 
 from __future__ import annotations
@@ -24,11 +21,15 @@ import os
 import signal
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
-from textual.message import Message
 
 from reader.runtime.watch import FileStamp, carry_offset, is_watchable, stamp
+from widgets.messages import Reloaded
+
+if TYPE_CHECKING:
+    from widgets.app import KreaderApp
 
 WATCH_INTERVAL = 2.0  # seconds between two stats of the article file
 EXIT_GRACE = 3.0  # seconds a signalled shutdown may take before the process ends regardless
@@ -41,38 +42,32 @@ FILE_WATCH_BINDINGS = [
 ]
 
 
-class Reloaded(Message):
-    """The reload worker read the file again (or failed to)."""
-
-    def __init__(self, document=None, stamp: FileStamp | None = None, error: str = "") -> None:
-        super().__init__()
-        self.document = document
-        self.stamp = stamp
-        self.error = error
-
-
 class FileWatch:
-    """Mixed into :class:`~widgets.app.KreaderApp` before ``App``."""
+    """The app's ``file_watch``: the article file on disk and the signals that end the app."""
 
-    exit_signal = 0  # the signal that ended the app, if one did
-    _watch_shown: FileStamp | None = None  # the version of the file the text shown came from
-    _watch_seen: FileStamp | None = None  # the last stamp looked at (each change is told once)
-    _watch_source = ""
-    _reloading = False
-    _previous_handlers: dict = {}
+    def __init__(self, app: KreaderApp) -> None:
+        self.app = app
+        self.exit_signal = 0  # the signal that ended the app, if one did
+        self.reloading = False  # a reload is reading the file
+        self._shown: FileStamp | None = None  # the version of the file the text shown came from
+        self._seen: FileStamp | None = None  # the last stamp looked at (each change is told once)
+        self._source = ""  # the file watched ("" when the article came from a stream)
+        self._previous_handlers: dict[int, Any] = {}
 
     # ---------------------------------------------------------- life cycle
 
-    def on_mount(self) -> None:
-        if not self.is_headless:
+    def start(self) -> None:
+        app = self.app
+        if not app.is_headless:
             self._install_exit_signals()
-        source = self.document.source
+        source = app.document.source
         if is_watchable(source):
-            self._watch_source = source
-            self._watch_shown = self._watch_seen = stamp(source)
-            self.set_interval(WATCH_INTERVAL, self.check_file, name="file-watch")
+            self._source = source
+            self._shown = self._seen = stamp(source)
+            # the module's own interval, read when the watch starts (the tests shorten it)
+            app.set_interval(WATCH_INTERVAL, self.check_file, name="file-watch")
 
-    def on_unmount(self) -> None:
+    def stop(self) -> None:
         for sig, handler in self._previous_handlers.items():
             try:
                 signal.signal(sig, handler)
@@ -84,57 +79,44 @@ class FileWatch:
 
     @property
     def file_name(self) -> str:
-        return Path(self.document.source).name
+        return Path(self.app.document.source).name
 
     def check_file(self) -> str:
         """Compare the file with what is shown; tell the reader once per change.
 
         Returns what was found: "same", "changed", "deleted" (or "" when not watched).
         """
-        if not self._watch_source:
+        if not self._source:
             return ""
-        now = stamp(self._watch_source)
-        if now == self._watch_shown:
-            self._watch_seen = now
+        now = stamp(self._source)
+        if now == self._shown:
+            self._seen = now
             return "same"
         found = "deleted" if now is None else "changed"
-        if now != self._watch_seen:
-            self._watch_seen = now
+        if now != self._seen:
+            self._seen = now
             if now is None:
-                self.notify(
-                    f"{self.file_name} was deleted or moved; the text shown stays (r reloads it if it comes back).",
-                    severity="warning",
-                    timeout=10,
-                    markup=False,
-                )
+                text = f"{self.file_name} was deleted or moved; the text shown stays (r reloads it if it comes back)."
             else:
-                self.notify(
-                    f"{self.file_name} changed on disk: press r to reload (your place is kept).",
-                    severity="warning",
-                    timeout=10,
-                    markup=False,
-                )
+                text = f"{self.file_name} changed on disk: press r to reload (your place is kept)."
+            self.app.notify(text, severity="warning", timeout=10, markup=False)
         return found
 
-    def action_reload(self) -> None:
-        source = self.document.source
-        if not self._watch_source:
-            what = "standard input" if source.startswith("<") else "a stream"
-            self.notify(f"The article came from {what}: it cannot be read again.", markup=False)
+    def reload(self) -> None:
+        app = self.app
+        if not self._source:
+            what = "standard input" if app.document.source.startswith("<") else "a stream"
+            app.notify(f"The article came from {what}: it cannot be read again.", markup=False)
             return
-        opening = getattr(self, "opening", None)
-        if opening is not None and not opening.done():
-            self.notify("The article is still being opened; reload once it is shown whole.", markup=False)
+        if not app.loading.opened:
+            app.notify("The article is still being opened; reload once it is shown whole.", markup=False)
             return
-        if not self._reloading:
-            self._reloading = True
-            self._reload_worker(self._watch_source)
-
-    def _reload_worker(self, source: str) -> None:
-        # A daemon thread of its own, not a Textual thread worker: those run in the event
-        # loop's executor, which the app waits for when it quits, and a read may block
-        # (a network file system gone away) however the file is opened.
-        threading.Thread(target=self._reload, args=(source,), name="kreader-reload", daemon=True).start()
+        if not self.reloading:
+            self.reloading = True
+            # A daemon thread of its own, not a Textual thread worker: those run in the event
+            # loop's executor, which the app waits for when it quits, and a read may block
+            # (a network file system gone away) however the file is opened.
+            threading.Thread(target=self._reload, args=(self._source,), name="kreader-reload", daemon=True).start()
 
     def _reload(self, source: str) -> None:
         from reader.load import LoadError, reload_document
@@ -147,29 +129,30 @@ class FileWatch:
         except Exception as err:  # noqa: BLE001 - the text shown stays whatever happens
             message = Reloaded(error=f"{type(err).__name__}: {err}")
         try:
-            self.post_message(message)
+            self.app.post_message(message)
         except RuntimeError:  # the app has quit meanwhile (its loop is closed)
             pass
 
     def on_reloaded(self, message: Reloaded) -> None:
-        self._reloading = False
+        app = self.app
+        self.reloading = False
         if message.document is None:
-            self.notify(
+            app.notify(
                 f"Reload failed: {message.error}. The text shown stays.", severity="error", timeout=10, markup=False
             )
             return
-        self._watch_shown = self._watch_seen = message.stamp
-        old, new = self.document, message.document
+        self._shown = self._seen = message.stamp
+        old, new = app.document, message.document
         if new.text == old.text:
-            self.notify(f"Reloaded {self.file_name}: the text is unchanged.", markup=False)
+            app.notify(f"Reloaded {self.file_name}: the text is unchanged.", markup=False)
             return
-        at = carry_offset(old.text, new.text, self.article.top_offset)
-        self.set_document(new)
-        self.article.scroll_to_offset(at)
-        self._show_header()
-        self.notify(f"Reloaded {self.file_name}.", markup=False)
-        if self._enrich_on_mount:
-            self.call_after_refresh(self._enrich, new)
+        at = carry_offset(old.text, new.text, app.article.top_offset)
+        app.set_document(new)
+        app.article.scroll_to_offset(at)
+        app._show_header()
+        app.notify(f"Reloaded {self.file_name}.", markup=False)
+        if app.loading.enrich_on_open:
+            app.call_after_refresh(app.loading.enrich, new)
 
     # -------------------------------------------------------------- signals
 
@@ -177,9 +160,10 @@ class FileWatch:
         if threading.current_thread() is not threading.main_thread():
             return
         loop = asyncio.get_running_loop()
+        app = self.app
         self._previous_handlers = {}
 
-        def handler(signum, _frame) -> None:
+        def handler(signum: int, _frame: object) -> None:
             # A plain signal handler runs even while the event loop is busy; the
             # exit itself is done by the loop.
             self.exit_signal = signum
@@ -187,7 +171,7 @@ class FileWatch:
             watchdog.daemon = True
             watchdog.start()
             try:
-                loop.call_soon_threadsafe(self.exit, None, 128 + signum)
+                loop.call_soon_threadsafe(app.exit, None, 128 + signum)
             except RuntimeError:  # the loop is closed: we are on our way out anyway
                 os._exit(128 + signum)
 

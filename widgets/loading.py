@@ -1,6 +1,6 @@
-"""The app's side of a document arriving: the whole article after its preview, then
-its enrichment (figures, keywords, labels), each step computed in a thread worker
-and handed to the app as a message (a mixin of :class:`widgets.app.KreaderApp`).
+"""The app's side of a document arriving (the app's ``loading``): the whole article after
+its preview, then its enrichment (figures, keywords, labels), each step computed in a
+thread worker and handed to the app as a message (:mod:`widgets.messages`).
 
 The workers are given descriptions: Textual would otherwise ``repr()`` their
 arguments, a whole Document, on the UI thread.
@@ -8,84 +8,109 @@ arguments, a whole Document, on the UI thread.
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import replace
-
-from textual import work
-from textual.message import Message
+from typing import TYPE_CHECKING
 
 from reader.document import Document
 from reader.pipeline import Opening
 from reader.runtime.heap import give_back
 from reader.text.script import SCRIPTS
+from widgets.messages import Enriched, Opened
 
-
-class Enriched(Message):
-    """A worker finished one enrichment step (figures, keywords or labels)."""
-
-    def __init__(self, *, figures=None, keywords=None, status: str = "", error: str = "") -> None:
-        super().__init__()
-        self.figures = figures
-        self.keywords = keywords
-        self.status = status
-        self.error = error
-
-
-class Opened(Message):
-    """The whole article is ready: it replaces the preview shown while it was being cleaned."""
-
-    def __init__(self, document: Document | None = None, error: str = "") -> None:
-        super().__init__()
-        self.document = document
-        self.error = error
+if TYPE_CHECKING:
+    from widgets.app import KreaderApp
 
 
 class DocumentLoading:
-    """Mixed into the app, which holds ``document``, ``opening``, ``enrichment`` and
-    ``set_document``."""
+    """Opens the whole article behind its preview and enriches each version shown."""
 
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False, description="open the whole article")
-    def _await_opening(self, opening: Opening) -> None:
-        """Wait for the whole article; say how it goes when that takes more than a moment."""
-        import time
+    def __init__(self, app: KreaderApp, opening: Opening | None, *, enrich: bool) -> None:
+        self.app = app
+        self.opening = opening  # reader/pipeline.py: the article being cleaned behind its preview
+        self.enrich_on_open = enrich
+        self.exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
+        self.exit_after_open = os.environ.get("KREADER_EXIT_AFTER_OPEN") == "1"  # for `make bench`
 
-        shown, quiet_until = "", time.monotonic() + 0.3
-        while not opening.wait(0.05):
-            if time.monotonic() >= quiet_until and opening.stage != shown:
-                shown = opening.stage
-                self.post_message(Enriched(status=f"opening the whole article… ({shown})"))
-        try:
-            self.post_message(Opened(opening.result()))
-        except Exception as error:  # noqa: BLE001 - the preview stays readable
-            self.post_message(Opened(error=f"only the beginning could be opened ({type(error).__name__}: {error})"))
+    @property
+    def opened(self) -> bool:
+        """Whether the article shown is the whole article (not a preview of it)."""
+        return self.opening is None or self.opening.done()
 
-    def on_unmount(self) -> None:
+    @property
+    def exits_on_first_paint(self) -> bool:
+        return self.exit_after_paint and not self.exit_after_open
+
+    def start(self) -> None:
+        """On mount: wait for the whole article, or enrich the one given after the first paint."""
+        if self.opening is not None and not self.exits_on_first_paint:
+            opening = self.opening
+            self.app.run_worker(
+                lambda: self._await_opening(opening),
+                thread=True,
+                exclusive=True,
+                group="open",
+                exit_on_error=False,
+                description="open the whole article",
+            )
+        elif self.enrich_on_open and not self.exit_after_paint:
+            # after the first paint: the article shows before jieba loads
+            self.app.call_after_refresh(self.enrich, self.app.document)
+
+    def stop(self) -> None:
         if self.opening is not None:
             self.opening.cancel()  # the reader quit before the article was cleaned
 
+    def _await_opening(self, opening: Opening) -> None:
+        """Wait for the whole article; say how it goes when that takes more than a moment."""
+        shown, quiet_until = "", time.monotonic() + 0.3
+        post = self.app.post_message
+        while not opening.wait(0.05):
+            if time.monotonic() >= quiet_until and opening.stage != shown:
+                shown = opening.stage
+                post(Enriched(status=f"opening the whole article… ({shown})"))
+        try:
+            post(Opened(opening.result()))
+        except Exception as error:  # noqa: BLE001 - the preview stays readable
+            post(Opened(error=f"only the beginning could be opened ({type(error).__name__}: {error})"))
+
     def on_opened(self, message: Opened) -> None:
-        self.enrichment = ""
+        app = self.app
+        app.enrichment = ""
         if message.document is None:
-            self.notify(message.error, severity="error", timeout=15, markup=False)
-            self._show_status()
+            app.notify(message.error, severity="error", timeout=15, markup=False)
+            app._show_status()
             return
-        self.persist_review = self.persist_review or self._persist_when_opened
-        if message.document is not self.document:
-            self.set_document(message.document)  # the article view keeps the reader's place
-        self._show_header()
-        self._show_status()
-        if self._exit_after_open:
-            self.call_after_refresh(self.exit, 0)
-        elif self._enrich_on_mount and not self._exit_after_paint:
-            self.call_after_refresh(self._enrich, self.document)
+        app.persist_review = app.persist_review or app.persist_when_opened
+        if message.document is not app.document:
+            app.set_document(message.document)  # the article view keeps the reader's place
+        app._show_header()
+        app._show_status()
+        if self.exit_after_open:
+            app.call_after_refresh(app.exit, 0)
+        elif self.enrich_on_open and not self.exit_after_paint:
+            app.call_after_refresh(self.enrich, app.document)
 
     # ---------------------------------------------------------- enrichment
 
-    @work(thread=True, exclusive=True, group="enrich", exit_on_error=False, description="enrich the document")
+    def enrich(self, doc: Document) -> None:
+        """Find the figures, keywords and labels of ``doc`` in a worker, each sent when found."""
+        self.app.run_worker(
+            lambda: self._enrich(doc),
+            thread=True,
+            exclusive=True,
+            group="enrich",
+            exit_on_error=False,
+            description="enrich the document",
+        )
+
     def _enrich(self, doc: Document) -> None:
         from reader import keywords as keywords_module
         from reader.figures import extract as figures_module
         from reader.text import script as script_module
 
+        post = self.app.post_message
         try:  # Simplified now (keywords need it anyway), so that the first `t` is instant
             script_module.load(SCRIPTS[1])
         except Exception:  # noqa: BLE001 - the view says so when it converts
@@ -93,39 +118,40 @@ class DocumentLoading:
 
         figures = doc.figures
         if not figures:
-            self.post_message(Enriched(status="finding figures…"))
+            post(Enriched(status="finding figures…"))
             try:
                 figures = figures_module.extract_figures(doc)
                 give_back()  # each step's transient lists and strings go back before the next one grows
-                self.post_message(Enriched(figures=figures))
+                post(Enriched(figures=figures))
             except Exception as error:  # noqa: BLE001 - the reader works without figures
-                self.post_message(Enriched(error=f"figures unavailable ({type(error).__name__})"))
+                post(Enriched(error=f"figures unavailable ({type(error).__name__})"))
                 figures = ()
-        self.post_message(Enriched(status="keywords…"))
+        post(Enriched(status="keywords…"))
         try:
             keywords = keywords_module.extract_keywords(doc)
             give_back()
-            self.post_message(Enriched(keywords=keywords))
+            post(Enriched(keywords=keywords))
         except Exception as error:  # noqa: BLE001
-            self.post_message(Enriched(error=f"keywords unavailable ({type(error).__name__})"))
+            post(Enriched(error=f"keywords unavailable ({type(error).__name__})"))
         if figures:
             try:
-                labelled = figures_module.label_figures(replace(doc, figures=figures), figures)
+                labelled = figures_module.label_figures(replace(doc, figures=tuple(figures)), figures)
                 give_back()
-                self.post_message(Enriched(figures=labelled))
+                post(Enriched(figures=labelled))
             except Exception as error:  # noqa: BLE001
-                self.post_message(Enriched(error=f"figure labels unavailable ({type(error).__name__})"))
-        self.post_message(Enriched(status=""))
+                post(Enriched(error=f"figure labels unavailable ({type(error).__name__})"))
+        post(Enriched(status=""))
 
     def on_enriched(self, message: Enriched) -> None:
-        doc = self.document
+        app = self.app
+        doc = app.document
         if message.figures is not None:
             doc = replace(doc, figures=tuple(message.figures))
         if message.keywords is not None:
             users = tuple(k for k in doc.keywords if k.user)
             doc = replace(doc, keywords=tuple(message.keywords) + users)
         if message.error:
-            self.notify(message.error, severity="warning", markup=False)
+            app.notify(message.error, severity="warning", markup=False)
         elif not (message.figures or message.keywords):
-            self.enrichment = message.status
-        self.set_document(doc)
+            app.enrichment = message.status
+        app.set_document(doc)

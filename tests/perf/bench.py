@@ -267,7 +267,7 @@ def interactive_big(corpus: Path) -> None:
             t0 = time.perf_counter()
             for _ in range(50):
                 view.action_page(1)
-                view._post_moved()
+                view.post_moved()
                 view.render_lines(crop)
             own = (time.perf_counter() - t0) / 50
             pilot_presses = []
@@ -358,13 +358,13 @@ def interactive_big(corpus: Path) -> None:
             app.start_search(query)  # the search bar's Changed message sets the view's query
             first = None
             while time.perf_counter() - t0 < 10:
-                if first is None and view.current_hit >= 0:
+                if first is None and view.search.current >= 0:
                     first = time.perf_counter() - t0
                 if view.search_query == query and not view.searching:
                     break
                 await asyncio.sleep(0.0005)
             done = time.perf_counter() - t0
-        hits = len(view.hits)
+        hits = len(view.search.hits)
         app.article.search_query = ""
         if first is None:
             row(f"search {query} on 10 MB ({note})", "no hit", "", f"said after {done * 1000:.0f} ms")

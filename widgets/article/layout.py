@@ -22,6 +22,7 @@ import bisect
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from reader.document import Document, Paragraph
 
@@ -76,6 +77,22 @@ def block_at(starts: Sequence[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+class Conversion(Protocol):
+    """A text in another script with maps between its offsets and the original's
+    (reader.text.script.Converted, or the identity)."""
+
+    @property
+    def text(self) -> str: ...
+
+    def to_converted(self, offset: int) -> int: ...
+
+    def to_original(self, offset: int) -> int: ...
+
+    def span_to_converted(self, start: int, end: int) -> tuple[int, int]: ...
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]: ...
+
+
 class _Identity:
     """The conversion of a text to itself (the original script, or no OpenCC)."""
 
@@ -97,7 +114,7 @@ class _Identity:
         return start, end
 
 
-def convert(text: str, script: str):
+def convert(text: str, script: str) -> tuple[Conversion, bool]:
     """``reader.text.script.convert`` with a fallback to the text itself.
 
     Returns ``(converted, ok)``; ``ok`` is False when the script module could

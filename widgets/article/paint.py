@@ -1,4 +1,4 @@
-"""Painting half of the article view: styled strips of a block (a mixin).
+"""Painting the article view: styled strips of a block (the view's ``painter``).
 
 A block's strips are cached under a key holding everything that changes
 them, so that no state change has to invalidate the cache.  Article text
@@ -9,110 +9,147 @@ characters shown as symbols.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from widgets.article.layout import terminal_safe
-from widgets.article.lines import GUTTER
+from widgets.article.layout import Conversion, terminal_safe
+
+if TYPE_CHECKING:
+    from widgets.article.view import ArticleView
+
+GUTTER = 2  # cells left of the text: the current-paragraph bar, or 原 on comparison lines
+
+Mark = tuple[int, int, Style]  # a style over a span of the converted text
+BlockKey = tuple[Any, ...]  # block, script, width, versions, states... (see Painter.block_key)
+# a run of rows: its text, style, marks (weakest first) and line spans (or ruby lines)
+Part = tuple[str, Style, "list[Mark]", Sequence[Any]]
 
 
-class ArticlePaint:
-    """Mixed into :class:`~widgets.article.view.ArticleView` (which holds the state)."""
+class Painter:
+    """Paints the article view's blocks: the view's ``painter``."""
 
-    def _style(self, name: str) -> Style:
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+        self.styles: dict[str, Style] = {}  # component styles of the frame being rendered
+
+    def new_frame(self, base: Style) -> None:
+        """Forget the last frame's styles (the theme or the focus may have changed them)."""
+        self.styles = {"base": base}
+
+    def style(self, name: str) -> Style:
         """A component style, looked up once per frame (the lookup is not cheap)."""
-        style = self._styles.get(name)
+        style = self.styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name)
+            style = self.styles[name] = self.view.get_component_rich_style(name)
         return style
 
-    def _gutter(self, i: int, r: int) -> Strip:
-        b = self.blocks[i]
-        n = len(self._lines(i))
-        base = self._style("base")
-        if b.top_gap <= r < b.top_gap + n and i == self.current_block:
-            return Strip([Segment("▌", base + self._style("article-view--cursor")), Segment(" ", base)], GUTTER)
-        if self._shows_original(i) and r == b.top_gap + n:
-            return Strip([Segment("原", base + self._style("article-view--label"))], GUTTER)
+    def gutter(self, i: int, r: int) -> Strip:
+        """Left of row ``r`` of block ``i``: the bar on the current paragraph's text, 原 on a comparison."""
+        view = self.view
+        b = view.blocks[i]
+        r = view.text_layout.gutter_row(i, r)
+        n = len(view.text_layout.lines(i))
+        base = self.style("base")
+        if b.top_gap <= r < b.top_gap + n and i == view.current_block:
+            return Strip([Segment("▌", base + self.style("article-view--cursor")), Segment(" ", base)], GUTTER)
+        if view.shows_original(i) and r == b.top_gap + n:
+            return Strip([Segment("原", base + self.style("article-view--label"))], GUTTER)
         return Strip.blank(GUTTER, base)
 
-    def _block_key(self, i: int) -> tuple:
-        para = self.blocks[i].paragraph
+    def block_key(self, i: int) -> BlockKey:
+        """Everything that changes the strips of block ``i`` (their cache key)."""
+        view = self.view
+        para = view.blocks[i].paragraph
         lo, hi = para.start, para.end
-        has_hit = self._hit_spans.any_within(lo, hi)
-        current = self.hits[self.current_hit][0] if 0 <= self.current_hit < len(self.hits) else -1
-        fig = self.selected_figure
-        fig_here = 0 <= fig < len(self.document.figures) and lo <= self.document.figures[fig].start < hi
-        return (
+        search = view.search
+        has_hit = search.spans.any_within(lo, hi)
+        current = search.current_start()
+        fig = view.selected_figure
+        fig_here = 0 <= fig < len(view.document.figures) and lo <= view.document.figures[fig].start < hi
+        key: BlockKey = (
             i,
-            self.script,
-            self.text_width,
-            self._fig_version,
-            self._kw_version,
-            self.highlight,
-            self.search_query if has_hit else "",
+            view.script,
+            view.text_width,
+            view.fig_version,
+            view.kw_version,
+            view.highlight,
+            view.search_query if has_hit else "",
             current if lo <= current < hi else -1,
             fig if fig_here else -1,
-            self._shows_original(i),
+            view.shows_original(i),
+            *view.text_layout.key,
         )
+        word = view.word_cursor
+        if word is not None and lo <= word[0] < hi:
+            key += (("word", *word),)
+        return key
 
-    def _block_strips(self, i: int, key: tuple | None = None) -> list[Strip]:
+    def block_strips(self, i: int, key: BlockKey | None = None) -> BlockStrips:
         if key is None:
-            key = self._block_key(i)
-        strips = self._strips.get(key)
+            key = self.block_key(i)
+        strips = self.view.strips.get(key)
         if strips is None:
-            strips = self._build_strips(i, key)
-            self._strips[key] = strips
+            strips = self.view.strips[key] = self.build_strips(i, key)
         return strips
 
-    def _marks(self, i: int, conv, current_hit: int, selected: int) -> list[tuple[int, int, Style]]:
+    def marks(self, i: int, conv: Conversion, current_hit: int, selected: int) -> list[Mark]:
         """Styles over the converted paragraph text, weakest first."""
-        para = self.blocks[i].paragraph
+        view = self.view
+        para = view.blocks[i].paragraph
         lo, hi = para.start, para.end
-        style = self._style
-        marks: list[tuple[int, int, Style]] = []
+        style = self.style
+        marks: list[Mark] = []
 
         def add(s: int, e: int, name: str) -> None:
             cs, ce = conv.span_to_converted(s - lo, min(e, hi) - lo)
             marks.append((cs, ce, style(name)))
 
-        for s, e, k in self._figures.within(lo, hi):
+        for s, e, k in view.figure_spans.within(lo, hi):
             if k != selected:
                 add(s, e, "article-view--figure")
-        if self.highlight:
-            for s, e, user in self._keywords.within(lo, hi):
+        if view.highlight:
+            for s, e, user in view.keyword_spans.within(lo, hi):
                 add(s, e, "article-view--user-keyword" if user else "article-view--keyword")
-        for s, e, _x in self._inferred.within(lo, hi):
+        for s, e, _x in view.inferred_spans.within(lo, hi):
             add(s, e, "article-view--inferred")
-        for s, e, _t in self._hit_spans.within(lo, hi):
+        for s, e, _t in view.search.spans.within(lo, hi):
             add(s, e, "article-view--search-current" if s == current_hit else "article-view--search")
-        for s, e, k in self._figures.within(lo, hi):
+        for s, e, k in view.figure_spans.within(lo, hi):
             if k == selected:
                 add(s, e, "article-view--figure-selected")
+        word = view.word_cursor
+        if word is not None and lo <= word[0] < hi:
+            add(word[0], word[1], "article-view--word")
         return marks
 
-    def _build_strips(self, i: int, key: tuple) -> BlockStrips:
-        b = self.blocks[i]
-        base = self._style("base")
-        conv = self._conversion(i)
-        text_style = base + self._style("article-view--heading") if b.heading else base
-        marks = [(s, e, style) for s, e, style in self._marks(i, conv, key[7], key[8]) if e > s]
-        if len(marks) > 64:
-            marks = _Marks(marks)
-        rows = [(terminal_safe(conv.text), text_style, marks, self._lines(i))]
-        if self._shows_original(i):
-            orig_style = base + self._style("article-view--original")
-            rows.append((terminal_safe(b.paragraph.text), orig_style, [], self._original_lines(i)))
-        return BlockStrips(self.app.console, b.top_gap, rows, b.bottom_gap)
+    def build_strips(self, i: int, key: BlockKey) -> BlockStrips:
+        view = self.view
+        layout = view.text_layout
+        b = view.blocks[i]
+        base = self.style("base")
+        conv = layout.conversion(i)
+        text_style = base + self.style("article-view--heading") if b.heading else base
+        current_hit, selected = key[7], key[8]
+        assert isinstance(current_hit, int) and isinstance(selected, int)
+        found = [(s, e, style) for s, e, style in self.marks(i, conv, current_hit, selected) if e > s]
+        marks = _Marks(found) if len(found) > 64 else found
+        parts: list[Part] = [(terminal_safe(conv.text), text_style, marks, layout.shown_lines(i))]
+        if view.shows_original(i):
+            orig_style = base + self.style("article-view--original")
+            parts.append((terminal_safe(b.paragraph.text), orig_style, [], layout.original_lines(i)))
+        return layout.strips(view.app.console, b.top_gap, parts, b.bottom_gap, self)
 
 
-class _Marks(list):
+class _Marks(list[Mark]):
     """A block's marks (weakest first) with an index by start, for blocks with many."""
 
-    def __init__(self, marks: list) -> None:
+    def __init__(self, marks: list[Mark]) -> None:
         super().__init__(marks)
         order = sorted(range(len(marks)), key=lambda k: marks[k][0])
         self.order = order
@@ -120,7 +157,7 @@ class _Marks(list):
         self.longest = max((e - s for s, e, _m in marks), default=0)
 
 
-def _overlapping(marks: list, s: int, e: int) -> list:
+def overlapping(marks: list[Mark], s: int, e: int) -> list[Mark]:
     """The marks over ``[s, e)``, in their order."""
     if not isinstance(marks, _Marks):
         return [m for m in marks if m[0] < e and m[1] > s]
@@ -140,7 +177,7 @@ class BlockStrips:
 
     __slots__ = ("console", "top", "parts", "bottom", "size", "cache")
 
-    def __init__(self, console, top: int, parts: list, bottom: int) -> None:
+    def __init__(self, console: Console, top: int, parts: list[Part], bottom: int) -> None:
         self.console = console
         self.top, self.parts, self.bottom = top, parts, bottom
         self.size = top + sum(len(lines) for _t, _s, _m, lines in parts) + bottom
@@ -165,7 +202,7 @@ class BlockStrips:
                 line = Text(text[s:e], no_wrap=True, end="")
                 # Text.render drops a Text's own style when it has no spans: use a span.
                 line.stylize(style)
-                for ms, me, mark in _overlapping(marks, s, e):  # weakest first, as listed
+                for ms, me, mark in overlapping(marks, s, e):  # weakest first, as listed
                     line.stylize(mark, max(ms, s) - s, min(me, e) - s)
                 return Strip(line.render(self.console), line.cell_len)
             k -= len(lines)

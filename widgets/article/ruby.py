@@ -1,4 +1,4 @@
-"""Reading aids half of the article view: pinyin over each word, tone colours (a mixin).
+"""Reading aids of the article view: pinyin over each word, tone colours (the ruby layout).
 
 With pinyin on (``p``) every line of text takes two rows, the readings row
 above (:func:`reader.layout.ruby.ruby_wrap` places each reading over the first
@@ -6,17 +6,21 @@ cell of its character); on a terminal shorter than :data:`SHORT_TERMINAL`
 rows the readings follow each word on the text row instead
 (:func:`reader.layout.ruby_inline.inline_wrap`).  Lines are the same spans of the
 shown text as without pinyin, so anchors, search and figures work as they
-do; only the rows per line change.  With pinyin off every method here hands
-over to the plain layout at once: it costs nothing.
+do; only the rows per line change.  With pinyin on the view holds a
+:class:`RubyLayout` as its layout strategy; with pinyin off, the plain one.
 
 pypinyin and jieba load in a worker the first time ``p`` is pressed.
 """
 
 from __future__ import annotations
 
+import bisect
 import threading
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Literal
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -24,10 +28,15 @@ from textual.strip import Strip
 
 from reader.layout.ruby import RubyLine, ruby_wrap
 from reader.layout.ruby_inline import inline_wrap
-from reader.layout.wrap import line_of
 from widgets.article.layout import terminal_safe
-from widgets.article.lines import EAGER_BLOCKS
-from widgets.article.paint import BlockStrips, _overlapping
+from widgets.article.lines import EAGER_BLOCKS, PlainLayout, Spans
+from widgets.article.paint import BlockStrips, Mark, Part, overlapping
+from widgets.messages import Notice
+
+if TYPE_CHECKING:
+    from reader.text.readings import Reading
+    from widgets.article.paint import Painter
+    from widgets.article.view import ArticleView
 
 WARM_BLOCKS = 60  # paragraphs read in the worker on each side of the view of a long article
 SHORT_TERMINAL = 20  # rows: below this, readings follow each word instead of standing above it
@@ -65,205 +74,126 @@ ArticleView {
 _warmed: set[int] = set()  # ids of document texts whose readings were computed in a worker
 _warm_lock = threading.Lock()
 
+RubyMode = Literal["ruby", "inline"]
 
-class ArticleRuby:
-    """Mixed into :class:`~widgets.article.view.ArticleView` before the layout and paint mixins."""
 
-    pinyin = False  # the reader asked for pinyin
-    tones = False
-    _ruby_mode = ""  # the layout in force: "" (none), "ruby" (over the text) or "inline" (after words)
+def wanted_mode(height: int) -> RubyMode:
+    """Readings over the text, or after each word on a short terminal.
 
-    # ------------------------------------------------------------ switching
+    >>> wanted_mode(30), wanted_mode(12)
+    ('ruby', 'inline')
+    """
+    return "ruby" if height >= SHORT_TERMINAL else "inline"
 
-    def action_toggle_pinyin(self) -> None:
-        if self.pinyin:
-            self.set_pinyin(False)
-        elif id(self.document.text) in _warmed:
-            self.set_pinyin(True)
-        else:
-            self.post_message(self.Notice("Loading pinyin…"))
-            # a short article is laid out whole when pinyin comes on; a long one around the view
-            if len(self.blocks) > EAGER_BLOCKS:
-                first = self._current()
-                shown = self.blocks[max(0, first - WARM_BLOCKS) : first + WARM_BLOCKS]
-            else:
-                shown = self.blocks
-            texts, doc_text = [b.paragraph.text for b in shown], self.document.text
-            self.run_worker(
-                lambda: self._warm_pinyin(doc_text, texts),
-                thread=True,
-                group="pinyin",
-                exclusive=True,
-                exit_on_error=False,
-            )
 
-    def _warm_pinyin(self, text: str, paragraphs: list[str]) -> None:
+def load_pinyin(view: ArticleView) -> None:
+    """Turn pinyin on, loading pypinyin and jieba in a worker the first time (it says so)."""
+    if id(view.document.text) in _warmed:
+        view.pinyin = True
+        return
+    view.post_message(Notice("Loading pinyin…"))
+    # a short article is laid out whole when pinyin comes on; a long one around the view
+    if len(view.blocks) > EAGER_BLOCKS:
+        first = view.rows.current()
+        shown = view.blocks[max(0, first - WARM_BLOCKS) : first + WARM_BLOCKS]
+    else:
+        shown = view.blocks
+    texts, doc_text = [b.paragraph.text for b in shown], view.document.text
+
+    def warm() -> None:
         """Load pypinyin and jieba, and read the paragraphs about to be shown, off the UI thread."""
         from reader.text.readings import paragraph_readings
 
         with _warm_lock:
             paragraph_readings("預熱")
-            for paragraph in paragraphs:
+            for paragraph in texts:
                 paragraph_readings(paragraph)  # cached per text: the view's own call is then quick
-            _warmed.add(id(text))
-        self.app.call_from_thread(self.set_pinyin, True)
+            _warmed.add(id(doc_text))
+        view.app.call_from_thread(setattr, view, "pinyin", True)
 
-    def action_toggle_tones(self) -> None:
-        self.tones = not self.tones
-        if not self.pinyin:
-            self.post_message(self.Notice("Tone colours show with pinyin (p)."))
-        self.refresh()
+    view.run_worker(warm, thread=True, group="pinyin", exclusive=True, exit_on_error=False)
 
-    def set_pinyin(self, on: bool) -> None:
-        self.pinyin = on
-        self._switch_ruby_mode()
 
-    def _wanted_ruby_mode(self) -> str:
-        if not self.pinyin:
-            return ""
-        return "ruby" if self.scrollable_content_region.height >= SHORT_TERMINAL else "inline"
+class RubyLayout(PlainLayout):
+    """The layout with pinyin: ``rows_per_line`` rows per line of the plain layout's spans."""
 
-    def _switch_ruby_mode(self) -> None:
-        mode = self._wanted_ruby_mode()
-        if mode == self._ruby_mode:
-            return
-        anchor = self._anchor() if self._index.total else None  # in the old layout
-        if anchor is not None and 0 < anchor[2] < self._rows_per_line():
-            anchor = (anchor[0], anchor[1], 0)  # on a line's text row: that line, whatever its rows now
-        self._ruby_mode = mode
-        self._layout_key = None
-        self._relayout(anchor, keep_heights=True)
-        self._last_moved = None
+    def __init__(self, view: ArticleView, mode: RubyMode) -> None:
+        super().__init__(view)
+        self.mode = mode
+        self.rows_per_line = 2 if mode == "ruby" else 1
 
-    def _ensure_layout(self) -> None:
-        if self._ruby_mode != self._wanted_ruby_mode():  # the terminal got shorter or taller
-            self._switch_ruby_mode()
-        super()._ensure_layout()
+    @property
+    def key(self) -> tuple[object, ...]:
+        return self.mode, self.view.tones
 
-    # --------------------------------------------------------------- layout
-
-    def _rows_per_line(self) -> int:
-        return 2 if self._ruby_mode == "ruby" else 1
-
-    def shown_readings(self, i: int, script: str | None = None):
+    def shown_readings(self, i: int, script: str | None = None) -> tuple[Reading | None, ...]:
         """Reading over each character of block ``i`` as shown (see reader.text.readings.shown_readings)."""
         from reader.text.readings import shown_readings
 
-        script = script or self.script
+        view = self.view
+        script = script or view.script
         key = ("readings", i, script)
-        readings = self._converted.get(key)
+        readings = view.converted.get(key)
         if readings is None:
-            para = self.blocks[i].paragraph
-            source = self.document.readings
+            para = view.blocks[i].paragraph
+            source: Mapping[int, str] = view.document.readings
             if source:
                 source = {o: r for o in range(para.start, para.end) if (r := source.get(o))}
-            readings = self._converted[key] = shown_readings(para.text, para.start, script, source)
+            readings = view.converted[key] = shown_readings(para.text, para.start, script, source)
         return readings
 
-    def _ruby_lines(self, i: int, width: int | None = None) -> tuple[RubyLine, ...]:
-        width = width or self.text_width
-        key = ("ruby", i, self.script, width, self._fig_version, self._ruby_mode)
-        lines = self._wrapped.get(key)
+    def ruby_lines(self, i: int) -> tuple[RubyLine, ...]:
+        """Block ``i``'s lines with the readings placed over (or after) its characters."""
+        view = self.view
+        width = view.text_width
+        key = ("ruby", i, view.script, width, view.fig_version, self.mode)
+        lines = view.wrapped.get(key)
         if lines is None:
-            conv = self._conversion(i)
-            para = self.blocks[i].paragraph
-            keep = [
-                conv.span_to_converted(s - para.start, e - para.start)
-                for s, e, _k in self._figures.within(para.start, para.end)
-            ]
-            lay_out = ruby_wrap if self._ruby_mode == "ruby" else inline_wrap
-            lines = self._wrapped[key] = lay_out(terminal_safe(conv.text), self.shown_readings(i), width, keep)
+            conv = self.conversion(i)
+            lay_out = ruby_wrap if self.mode == "ruby" else inline_wrap
+            lines = lay_out(terminal_safe(conv.text), self.shown_readings(i), width, self.figures_kept(i, conv))
+            view.wrapped[key] = lines
         return lines
 
-    def _lines(self, i: int) -> tuple[tuple[int, int], ...]:
-        if not self._ruby_mode:
-            return super()._lines(i)
-        key = ("ruby-spans", i, self.script, self.text_width, self._fig_version, self._ruby_mode)
-        spans = self._wrapped.get(key)
+    def lines(self, i: int) -> Spans:
+        view = self.view
+        key = ("ruby-spans", i, view.script, view.text_width, view.fig_version, self.mode)
+        spans = view.wrapped.get(key)
         if spans is None:
-            spans = self._wrapped[key] = tuple((x.start, x.end) for x in self._ruby_lines(i))
+            spans = view.wrapped[key] = tuple((x.start, x.end) for x in self.ruby_lines(i))
         return spans
 
-    def _height(self, i: int) -> int:
-        if not self._ruby_mode:
-            return super()._height(i)
-        b = self.blocks[i]
-        extra = len(self._original_lines(i)) if self._shows_original(i) else 0
-        return b.top_gap + self._rows_per_line() * len(self._lines(i)) + extra + b.bottom_gap
+    def cached_lines(self, i: int, width: int, script: str, fig_version: int) -> Spans | None:
+        return self.view.wrapped.get(("ruby-spans", i, script, width, fig_version, self.mode))
 
-    def _row_of_offset(self, i: int, offset: int) -> int:
-        """Row within block ``i`` of document ``offset`` (its line's first row)."""
-        if not self._ruby_mode:
-            return super()._row_of_offset(i, offset)
-        if not self._measured[i]:
-            self._measure(i)
-        local = self._conversion(i).to_converted(max(0, offset - self.blocks[i].paragraph.start))
-        return self.blocks[i].top_gap + self._rows_per_line() * line_of(self._lines(i), local)
-
-    def _anchor(self) -> tuple[int, int, int]:
-        if not self._ruby_mode or not self._layout_key or not len(self._index):
-            return super()._anchor()
-        i, r = self._index.find(round(self.scroll_y))
-        b = self.blocks[i]
-        width, script, fig = self._layout_key
-        lines = self._wrapped.get(("ruby-spans", i, script, width, fig, self._ruby_mode))
-        if not lines or r < b.top_gap:
-            return i, b.paragraph.start, r - b.top_gap
-        rows = self._rows_per_line()
-        k = min((r - b.top_gap) // rows, len(lines) - 1)
-        conv = self._conversion(i, script)
-        return i, b.paragraph.start + conv.to_original(lines[k][0]), r - b.top_gap - rows * k
-
-    # ------------------------------------------------------------- painting
-
-    def _gutter(self, i: int, r: int) -> Strip:
-        if not self._ruby_mode:
-            return super()._gutter(i, r)
-        b = self.blocks[i]
-        lines = len(self._lines(i))
-        n = self._rows_per_line() * lines
+    def gutter_row(self, i: int, r: int) -> int:
         # the plain gutter of the same place: the bar on the text's rows, 原 on the comparison's first
-        if b.top_gap <= r < b.top_gap + n:
-            return super()._gutter(i, b.top_gap)
-        if r >= b.top_gap + n:
-            return super()._gutter(i, r - n + lines)
-        return super()._gutter(i, r)
+        top = self.view.blocks[i].top_gap
+        lines = len(self.lines(i))
+        n = self.rows_per_line * lines
+        if top <= r < top + n:
+            return top
+        if r >= top + n:
+            return r - n + lines
+        return r
 
-    def _block_key(self, i: int) -> tuple:
-        key = super()._block_key(i)
-        if self._ruby_mode:
-            key += (self._ruby_mode, self.tones)
-        return key
+    def column_of(self, i: int, j: int, local: int) -> int:
+        return self.ruby_lines(i)[j].column_of(local)
 
-    def _build_strips(self, i: int, key: tuple):
-        if not self._ruby_mode:
-            return super()._build_strips(i, key)
-        b = self.blocks[i]
-        base = self._style("base")
-        conv = self._conversion(i)
-        text_style = base + self._style("article-view--heading") if b.heading else base
-        marks = [(s, e, style) for s, e, style in self._marks(i, conv, key[7], key[8]) if e > s]
-        reading = base + self._style("article-view--reading")
-        source = self._style("article-view--reading-source")
-        tones = {k: self._style(f"article-view--tone-{k}") for k in range(1, 6)} if self.tones else {}
-        rows = [(terminal_safe(conv.text), text_style, marks, self._ruby_lines(i))]
-        if self._shows_original(i):
-            rows.append(
-                (
-                    terminal_safe(b.paragraph.text),
-                    base + self._style("article-view--original"),
-                    [],
-                    self._original_lines(i),
-                )
-            )
-        return RubyStrips(
-            self.app.console,
-            b.top_gap,
-            rows,
-            b.bottom_gap,
-            self._rows_per_line(),
-            ReadingStyles(reading, source, tones),
-        )
+    def local_at_column(self, i: int, j: int, column: int) -> int:
+        s, _e = self.lines(i)[j]
+        columns = self.ruby_lines(i)[j].columns
+        return s + max(0, bisect.bisect_right(columns, column) - 1)
+
+    def shown_lines(self, i: int) -> tuple[RubyLine, ...]:  # type: ignore[override]  # ruby lines, not spans
+        return self.ruby_lines(i)
+
+    def strips(self, console: Console, top: int, parts: list[Part], bottom: int, painter: Painter) -> BlockStrips:
+        style = painter.style
+        reading = style("base") + style("article-view--reading")
+        tones = {k: style(f"article-view--tone-{k}") for k in range(1, 6)} if self.view.tones else {}
+        styles = ReadingStyles(reading, style("article-view--reading-source"), tones)
+        return RubyStrips(console, top, parts, bottom, self.rows_per_line, styles)
 
 
 class ReadingStyles:
@@ -288,7 +218,9 @@ class RubyStrips(BlockStrips):
 
     __slots__ = ("rows", "styles")
 
-    def __init__(self, console, top: int, parts: list, bottom: int, rows: int, styles: ReadingStyles) -> None:
+    def __init__(
+        self, console: Console, top: int, parts: list[Part], bottom: int, rows: int, styles: ReadingStyles
+    ) -> None:
         super().__init__(console, top, parts, bottom)
         self.rows, self.styles = rows, styles
         self.size = (
@@ -324,7 +256,7 @@ class RubyStrips(BlockStrips):
             cells = ruby.column + cell_len(ruby.text)
         return Strip(row.render(self.console), row.cell_len)
 
-    def _text_row(self, text: str, line: RubyLine, style: Style, marks: list, *, inline: bool) -> Strip:
+    def _text_row(self, text: str, line: RubyLine, style: Style, marks: list[Mark], *, inline: bool) -> Strip:
         """The characters at their columns (blank cells between), readings too when ``inline``."""
         pieces: list[str] = []
         at: list[int] = []  # index in the row string of each character of the line
@@ -358,7 +290,7 @@ class RubyStrips(BlockStrips):
         row = Text("".join(pieces), no_wrap=True, end="")
         row.stylize(style)
         s, e = line.start, line.end
-        for ms, me, mark in _overlapping(marks, s, e):
+        for ms, me, mark in overlapping(marks, s, e):
             a, b = max(ms, s) - s, min(me, e) - s
             if a < b:
                 row.stylize(mark, at[a], at[b - 1] + len(text[s + b - 1]))

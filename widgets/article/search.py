@@ -4,8 +4,8 @@ A 10 MB article is searched in line-aligned chunks, the one at the reader's
 position first and small, so the first hit shows at once while a worker goes
 on through the rest; every chunk is matched in both scripts like
 :func:`reader.text.script.find_all` (the Simplified forms of text and query are
-compared, and the query as typed), without converting the whole text at once.  :class:`ArticleSearch` (mixed
-into the article view) runs it in a thread worker and merges the hits as
+compared, and the query as typed), without converting the whole text at once.  :class:`ArticleSearch` (the
+article view's ``search``) runs it in a thread worker and merges the hits as
 they come; the helpers above it are pure.
 
 >>> text = "服務商\\n甲\\n服务商\\n乙\\n"
@@ -21,12 +21,15 @@ import bisect
 import re
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from textual import work
-from textual.message import Message
 from textual.worker import get_current_worker
 
 from widgets.article.marks import SpanSet
+from widgets.messages import Searched
+
+if TYPE_CHECKING:
+    from widgets.article.view import ArticleView
 
 FIRST_CHUNK = 16_000  # characters searched first, around the reader's position
 CHUNK = 128_000  # then this many at a time (a few ms each: the interface stays responsive)
@@ -76,91 +79,105 @@ def find_in(text: str, query: str, start: int, end: int, ignore_case: bool = Tru
 
 
 class ArticleSearch:
-    """Mixed into :class:`~widgets.article.view.ArticleView` (which holds the state)."""
+    """The search of the article view (its ``search``): the hits so far and the one shown.
 
-    class Searched(Message):
-        """Hits were found (``done``: the whole article has been searched)."""
+    The query is the view's ``search_query`` reactive; setting it restarts the
+    search from the reader's position (see :meth:`begin`).
+    """
 
-        def __init__(self, query: str, done: bool) -> None:
-            super().__init__()
-            self.query = query
-            self.done = done
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+        self.hits: list[tuple[int, int]] = []  # document spans, in order
+        self.spans = SpanSet()  # the hits, for painting
+        self.current = -1  # index in hits of the hit shown, -1 for none yet
+        self.searching = False  # a worker is still going through the article
+        self.origin = 0  # the document offset the search starts from
+        self._generation = 0
+        self._spans_made = 0.0
 
-    searching = False  # a worker is still going through the article
-    _search_generation = 0
-    _spans_made = 0.0
+    def begin(self) -> None:
+        """The next search starts at the reader's position."""
+        self.origin = self.view.top_offset
 
-    def begin_search(self) -> None:
-        self._search_origin = self.top_offset
+    def current_start(self) -> int:
+        """The document offset of the hit shown (-1 for none)."""
+        return self.hits[self.current][0] if 0 <= self.current < len(self.hits) else -1
 
-    def watch_search_query(self, query: str) -> None:
-        self._restart_search()
-
-    def _restart_search(self) -> None:
-        self._search_generation += 1
+    def restart(self) -> None:
+        view = self.view
+        self._generation += 1
         self.hits = []
-        self._hit_spans = SpanSet()
-        self.current_hit = -1
-        self.searching = bool(self.search_query)
+        self.spans = SpanSet()
+        self.current = -1
+        self.searching = bool(view.search_query)
         if self.searching:
-            self._search(self.document.text, self.search_query, self._search_origin, self._search_generation)
+            text, query, origin, generation = view.document.text, view.search_query, self.origin, self._generation
+            # Given a description: Textual would otherwise repr() the arguments (the whole
+            # text) on the UI thread, 40 ms on 10 MB before the first chunk is searched.
+            view.run_worker(
+                lambda: self._search(text, query, origin, generation),
+                thread=True,
+                exclusive=True,
+                group="search",
+                exit_on_error=False,
+                description="search the article",
+            )
         else:
-            self.app.post_message(self.Searched("", True))
-        self.refresh()
+            view.app.post_message(Searched("", True))
+        view.refresh()
 
-    # Every worker here is given a description: Textual would otherwise repr() its arguments
-    # (the whole text) on the UI thread, 40 ms on 10 MB before the first chunk is searched.
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search the article")
     def _search(self, text: str, query: str, origin: int, generation: int) -> None:
         worker = get_current_worker()
+        app = self.view.app
         for start, end in chunks_from(text, origin):
-            if worker.is_cancelled or generation != self._search_generation:
+            if worker.is_cancelled or generation != self._generation:
                 return
             spans = find_in(text, query, start, end)
             if spans:
-                self.app.call_from_thread(self._found, generation, start, spans, False)
+                app.call_from_thread(self._found, generation, start, spans, False)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._found, generation, 0, [], True)
+            app.call_from_thread(self._found, generation, 0, [], True)
 
     def _found(self, generation: int, start: int, spans: list[tuple[int, int]], done: bool) -> None:
-        if generation != self._search_generation:
+        if generation != self._generation:
             return  # hits for an older query
         if spans:
             at = bisect.bisect_left(self.hits, (start, -1))  # a chunk is one contiguous stretch
-            current = self.hits[self.current_hit] if self.current_hit >= 0 else None
+            current = self.hits[self.current] if self.current >= 0 else None
             self.hits[at:at] = spans
             if current is not None:
-                self.current_hit = bisect.bisect_left(self.hits, current)
+                self.current = bisect.bisect_left(self.hits, current)
         now = time.monotonic()
-        if done or (spans and (not self._hit_spans or now - self._spans_made > 0.2)):
+        if done or (spans and (not self.spans or now - self._spans_made > 0.2)):
             # the highlighting set is remade from all hits: at most five times a second
-            self._hit_spans = SpanSet((s, e, None) for s, e in self.hits)
+            self.spans = SpanSet((s, e, None) for s, e in self.hits)
             self._spans_made = now
         if done:
             self.searching = False
-        if self.current_hit < 0 and self.hits:
+        if self.current < 0 and self.hits:
             # the first hit at or after the reader's position, once the search has got there
-            k = bisect.bisect_left(self.hits, (self._search_origin, -1))
+            k = bisect.bisect_left(self.hits, (self.origin, -1))
             if k < len(self.hits):
-                self._go_to_hit(k)
+                self.go_to(k)
             elif done:
-                self._go_to_hit(0)
-        self.refresh()
-        self.app.post_message(self.Searched(self.search_query, done))
+                self.go_to(0)
+        self.view.refresh()
+        self.view.app.post_message(Searched(self.view.search_query, done))
 
-    def _go_to_hit(self, k: int) -> None:
-        self.current_hit = k
-        self.scroll_to_offset(self.hits[k][0], third=True)
-        self.refresh()
+    def go_to(self, k: int) -> None:
+        """Show hit ``k`` a third of the way down the view."""
+        self.current = k
+        self.view.scroll_to_offset(self.hits[k][0], third=True)
+        self.view.refresh()
 
     def next_hit(self, direction: int = 1) -> bool:
         """Go to the next (or previous) match; False when there is none (yet)."""
         if not self.hits:
             return False
-        if self.current_hit < 0:
-            k = bisect.bisect_left(self.hits, (self.top_offset, -1))
+        if self.current < 0:
+            k = bisect.bisect_left(self.hits, (self.view.top_offset, -1))
             k = k if direction > 0 else k - 1
         else:
-            k = self.current_hit + direction
-        self._go_to_hit(k % len(self.hits))
+            k = self.current + direction
+        self.go_to(k % len(self.hits))
         return True

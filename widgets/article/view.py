@@ -11,6 +11,9 @@ estimates above it are corrected.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -21,29 +24,37 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.clean.edits import Inferred
 from reader.document import Document
-from widgets.article.layout import LineIndex, block_at, blocks_of
-from widgets.article.lines import EAGER_BLOCKS, GUTTER, MAX_MEASURE, ArticleLayout
-from widgets.article.marks import SpanSet, figure_spans, inferred_spans, keyword_spans
-from widgets.article.paint import ArticlePaint
-from widgets.article.ruby import PINYIN_BINDINGS, PINYIN_COMPONENT_CLASSES, PINYIN_CSS, ArticleRuby
+from widgets.article.layout import Block, block_at, blocks_of
+from widgets.article.lines import EAGER_BLOCKS, GUTTER, MAX_MEASURE, PlainLayout
+from widgets.article.marks import figure_spans, inferred_spans, keyword_spans
+from widgets.article.paint import BlockKey, BlockStrips, Painter
+from widgets.article.rows import ArticleRows
+from widgets.article.ruby import (
+    PINYIN_BINDINGS,
+    PINYIN_COMPONENT_CLASSES,
+    PINYIN_CSS,
+    RubyLayout,
+    load_pinyin,
+    wanted_mode,
+)
 from widgets.article.search import ArticleSearch
-from widgets.article.words import WORD_BINDINGS, WORD_COMPONENT_CLASSES, WORD_CSS, ArticleWords
+from widgets.article.words import WORD_ACTIONS, WORD_BINDINGS, WORD_COMPONENT_CLASSES, WORD_CSS, ArticleWords
+from widgets.messages import FirstPaint, Moved, Notice
 
 __all__ = ["ArticleView", "EAGER_BLOCKS", "GUTTER", "MAX_MEASURE"]
 
+Frame = tuple[int, Style, dict[int, BlockKey]]  # what every line of a frame shares: see new_frame
+Word = tuple[int, int]
 
-class ArticleView(
-    ArticleWords,
-    ArticleRuby,
-    ArticleLayout,
-    ArticlePaint,
-    ArticleSearch,
-    ScrollView,
-    can_focus=True,
-    inherit_bindings=False,
-):
-    """The article text, wrapped, highlighted, in any script."""
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The article text, wrapped, highlighted, in any script.
+
+    It holds its collaborators: ``text_layout`` (the plain or the ruby strategy),
+    ``rows`` (where each block is), ``painter``, ``search`` and ``words``.
+    """
 
     BINDINGS = [
         *WORD_BINDINGS,  # first: in word mode the arrows move the word cursor
@@ -85,211 +96,237 @@ class ArticleView(
     highlight: reactive[bool] = reactive(True, init=False)
     search_query: reactive[str] = reactive("", init=False)
     selected_figure: reactive[int] = reactive(-1, init=False)
+    current_block: reactive[int] = reactive(0, init=False)  # the paragraph the reader is at (the bar)
+    pinyin: reactive[bool] = reactive(False, init=False)  # readings shown (over the text or after words)
+    tones: reactive[bool] = reactive(False, init=False)  # readings coloured by tone
+    word_cursor: reactive[Word | None] = reactive(None, init=False)  # word mode's word, offsets into the text
 
-    class Moved(Message):
-        """The paragraph at the top of the view or the visible range changed."""
+    Moved = Moved
+    FirstPaint = FirstPaint
+    Notice = Notice
 
-        def __init__(self, block: int, section: int, start: int, end: int) -> None:
-            super().__init__()
-            self.block = block  # index of the current block
-            self.section = section
-            self.start = start  # document offsets of the visible text
-            self.end = end
-
-    class FirstPaint(Message):
-        """The article has been painted once."""
-
-    class Notice(Message):
-        """Something the user should be told (plain text, never markup)."""
-
-        def __init__(self, text: str, severity: str = "information") -> None:
-            super().__init__()
-            self.text = text
-            self.severity = severity
-
-    def __init__(self, document: Document, *, name=None, id=None, classes=None) -> None:
+    def __init__(
+        self, document: Document, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._converted: LRUCache = LRUCache(4096)
-        self._wrapped: LRUCache = LRUCache(4096)
-        self._strips: LRUCache = LRUCache(2048)
-        self._screen_lines: LRUCache = LRUCache(1024)
-        self._frame: tuple | None = None  # while a frame renders: see _new_frame
-        self._originals: set[int] = set()
-        self._layout_key: tuple | None = None
-        self._index = LineIndex([])
-        self._measured = bytearray()
-        self._painted = False
+        self.converted: LRUCache[tuple[Any, ...], Any] = LRUCache(4096)  # conversions and readings of blocks
+        self.wrapped: LRUCache[tuple[Any, ...], Any] = LRUCache(4096)  # lines of blocks
+        self.strips: LRUCache[BlockKey, BlockStrips] = LRUCache(2048)
+        self._screen_lines: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
+        self._frame: Frame | None = None  # while a frame renders: see new_frame
+        self.originals: set[int] = set()  # blocks shown with their original-script comparison
+        self.painted = False  # the article has been painted once (FirstPaint was posted)
         self._told_no_script = False
-        self._last_moved: tuple | None = None
+        self._last_moved: tuple[int, int] | None = None
         self._travel = 1  # the direction of the last scroll (lines are rendered ahead that way)
-        self.current_block = 0
-        self.hits: list[tuple[int, int]] = []
-        self._hit_spans = SpanSet()
-        self.current_hit = -1
-        self._search_origin = 0
-        self._fig_version = 0
-        self._kw_version = 0
-        self._styles: dict[str, Style] = {}
-        self._size_pending = False
-        self._size_timer = None
+        self.fig_version = 0
+        self.kw_version = 0
+        self.text_layout: PlainLayout = PlainLayout(self)  # the plain or the ruby strategy
+        self.rows = ArticleRows(self)
+        self.painter = Painter(self)
+        self.search = ArticleSearch(self)
+        self.words = ArticleWords(self)
         self.document = document
-        self._set_document(document)
+        self._set_document(document, None)
 
     # ------------------------------------------------------------ the model
 
-    def _set_document(self, doc: Document) -> None:
-        old = getattr(self, "document", None)
+    def _set_document(self, doc: Document, old: Document | None) -> None:
         self.document = doc
-        if old is None or doc.sections is not old.sections or not hasattr(self, "blocks"):
-            self.blocks = blocks_of(doc)
-            self._starts = [b.paragraph.start for b in self.blocks]
-            self._lengths = [len(b.paragraph.text) for b in self.blocks]
-            self._gaps = [b.top_gap + b.bottom_gap for b in self.blocks]
-        if old is None or doc.keywords is not old.keywords or not hasattr(self, "_keywords"):
-            self._keywords = keyword_spans(doc)
-        if old is None or doc.figures is not old.figures or not hasattr(self, "_figures"):
-            self._figures = figure_spans(doc)
-        if old is None or doc.repairs is not old.repairs or not hasattr(self, "_inferred"):
-            self._inferred = inferred_spans(doc)
+        if old is None or doc.sections is not old.sections:
+            self.blocks: tuple[Block, ...] = blocks_of(doc)
+            self.starts = [b.paragraph.start for b in self.blocks]
+            self.lengths = [len(b.paragraph.text) for b in self.blocks]
+            self.gaps = [b.top_gap + b.bottom_gap for b in self.blocks]
+        if old is None or doc.keywords is not old.keywords:
+            self.keyword_spans = keyword_spans(doc)
+        if old is None or doc.figures is not old.figures:
+            self.figure_spans = figure_spans(doc)
+        if old is None or doc.repairs is not old.repairs:
+            self.inferred_spans = inferred_spans(doc)
 
     def update_document(self, doc: Document) -> None:
         """Take a new version of the same article (figures, keywords added) in place."""
         old = self.document
+        if doc.text != old.text:
+            self.words.forget()
         same_text = old.text == doc.text and old.sections == doc.sections
-        anchor = self._anchor() if self._index.total else None
-        self._set_document(doc)
+        anchor = self.rows.anchor() if self.rows.total else None
+        self._set_document(doc, old)
         if old.figures != doc.figures:
-            self._fig_version += 1  # figures are kept whole when wrapping
+            self.fig_version += 1  # figures are kept whole when wrapping
         if old.keywords != doc.keywords:
-            self._kw_version += 1
+            self.kw_version += 1
         if not same_text:
-            self._converted.clear()
-            self._wrapped.clear()
-            self._strips.clear()
+            self.converted.clear()
+            self.wrapped.clear()
+            self.strips.clear()
             self._screen_lines.clear()
-            self._originals.clear()
-        self._layout_key = None
-        self._relayout(anchor, keep_heights=same_text)
+            self.originals.clear()
+        self.rows.relayout(anchor, keep_heights=same_text)
         if not same_text and self.search_query:
-            self._restart_search()  # the hits were offsets into the old text
+            self.search.restart()  # the hits were offsets into the old text
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
+        self.strips.clear()
         self._screen_lines.clear()
+
+    def on_mount(self) -> None:
+        # The scroll bar's column is kept whether or not the bar shows, so that the text
+        # width does not change when the first layout finds the article taller than the
+        # view (every block would be wrapped twice before the first paint).
+        self.styles.scrollbar_gutter = "stable"
+
+    @property
+    def text_width(self) -> int:
+        return max(4, min(MAX_MEASURE, self.scrollable_content_region.width - GUTTER - 1))
+
+    def shows_original(self, i: int) -> bool:
+        """Whether block ``i`` is shown with its original-script comparison under it."""
+        return i in self.originals and self.script != "original"
+
+    def block_at(self, offset: int) -> int:
+        """The block holding document ``offset``."""
+        return block_at(self.starts, offset)
+
+    def tell_once_no_script(self) -> None:
+        if not self._told_no_script:
+            self._told_no_script = True
+            self.call_next(self._post, Notice, "Script conversion is not available; showing the original.", "warning")
 
     # ------------------------------------------------------------ rendering
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._styles = {"base": self.rich_style}
+        self.painter.new_frame(self.rich_style)
         if self.blocks:
-            self._prepare()
-        self._frame = self._new_frame()
+            self.rows.prepare()
+        self._frame = self.new_frame()
         try:
             lines = super().render_lines(crop)
         finally:
             self._frame = None
         # Rendering runs in the screen's context: a message created here would
         # stop bubbling at the screen, so post from the view's own queue.
-        if not self._painted and self.blocks and self.size.height:
-            self._painted = True
-            self.call_next(self._post, self.FirstPaint)
-        self.call_next(self._post_moved)
+        if not self.painted and self.blocks and self.size.height:
+            self.painted = True
+            self.call_next(self._post, FirstPaint)
+        self.call_next(self.post_moved)
         return lines
 
-    def _new_frame(self) -> tuple[int, Style, dict[int, tuple]]:
+    def new_frame(self) -> Frame:
         """What every line of a frame shares, worked out once: the width (a chain of
         style lookups), the base style, and each block's key as it is first needed."""
-        return self.scrollable_content_region.width, self._styles.get("base") or self.rich_style, {}
+        return self.scrollable_content_region.width, self.painter.styles.get("base") or self.rich_style, {}
 
     def render_line(self, y: int) -> Strip:
-        return self._screen_line(round(self.scroll_y) + y, self._frame or self._new_frame())
+        return self.screen_line(round(self.scroll_y) + y, self._frame or self.new_frame())
 
-    def _screen_line(self, row: int, frame: tuple[int, Style, dict[int, tuple]]) -> Strip:
-        width, base, block_keys = frame
+    def screen_line(self, row: int, frame: Frame | None = None) -> Strip:
+        """Row ``row`` of the whole article as shown (cached)."""
+        width, base, block_keys = frame or self.new_frame()
         if not self.blocks:
             if row == 0:
                 return Strip([Segment("  (this article has no text)", base)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
-        if row >= self._index.total:
+        if row >= self.rows.total:
             return Strip.blank(width, base)
-        i, r = self._index.find(row)
+        i, r = self.rows.index.find(row)
         key = block_keys.get(i)
         if key is None:
-            key = block_keys[i] = self._block_key(i)
+            key = block_keys[i] = self.painter.block_key(i)
         # A screen line is its block's strip behind the gutter, cropped to the view:
         # cached under everything that changes it, like the block strips.
         line_key = (key, r, width, base, i == self.current_block)
         line = self._screen_lines.get(line_key)
         if line is None:
-            strips = self._block_strips(i, key)
+            strips = self.painter.block_strips(i, key)
             body = strips[r] if r < len(strips) else Strip.blank(0)
-            line = self._screen_lines[line_key] = Strip.join([self._gutter(i, r), body]).crop_extend(0, width, base)
+            gutter = self.painter.gutter(i, r)
+            line = self._screen_lines[line_key] = Strip.join([gutter, body]).crop_extend(0, width, base)
         return line
+
+    def forget_rendered(self) -> None:
+        """Drop every cached strip (a benchmark's cold start)."""
+        self._screen_lines.clear()
+        self.strips.clear()
 
     # ------------------------------------------------------------- position
 
-    def _current(self) -> int:
-        if not self.blocks:
-            return 0
-        i, r = self._index.find(round(self.scroll_y))
-        b = self.blocks[i]
-        if r >= self._index.height(i) - b.bottom_gap and i + 1 < len(self.blocks):
-            return i + 1
-        return i
-
-    def _post(self, message_class: type[Message], *args) -> None:
+    def _post(self, message_class: Callable[..., Message], *args: Any) -> None:
         """Create and post a message from the view's own queue (so it bubbles to the app)."""
         self.post_message(message_class(*args))
 
-    def _post_moved(self) -> None:
-        if not self.blocks or not len(self._index):
+    def post_moved(self) -> None:
+        if not self.blocks or not len(self.rows.index):
             return
         # Wrap around the new position first, so that the block under the top row
         # is final: the app's panels then update in the same frame as the text.
-        self._prepare()
-        current = self._current()
+        self.rows.prepare()
+        current = self.rows.current()
         y = round(self.scroll_y)
-        last, _ = self._index.find(y + max(1, self.scrollable_content_region.height) - 1)
+        last, _ = self.rows.index.find(y + max(1, self.scrollable_content_region.height) - 1)
         state = (current, last)
         if state != self._last_moved:
-            if current != self.current_block:
-                self.current_block = current
-                self.refresh()
+            self.current_block = current
             self._last_moved = state
             self.call_after_refresh(self._render_ahead)
             b = self.blocks[current]
             # Straight to the app (its only reader): bubbling takes a hop per container, and
             # the status line would then miss the frame that shows the new text.
-            self.app.post_message(self.Moved(current, b.section, b.paragraph.start, self.blocks[last].paragraph.end))
+            self.app.post_message(Moved(current, b.section, b.paragraph.start, self.blocks[last].paragraph.end))
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         self._travel = -1 if new < old else 1
-        self.call_next(self._post_moved)
+        self.call_next(self.post_moved)
 
     def _render_ahead(self) -> None:
         """Render the next screenful in the direction of travel once a frame is out, while
-        the reader reads it: the next page then comes from the line cache (the wrapping,
-        styling and joining of new lines is 4 ms of a page-down's 15 on a 40-column view)."""
-        if not self.blocks or "base" not in self._styles or not len(self._index):
+        the reader reads it: the next page then comes from the line cache."""
+        if not self.blocks or "base" not in self.painter.styles or not len(self.rows.index):
             return
         height = max(1, self.scrollable_content_region.height)
         y = round(self.scroll_y)
         start = y + height if self._travel > 0 else max(0, y - height)
-        frame = self._new_frame()
-        for row in range(start, min(start + height, self._index.total)):
-            self._screen_line(row, frame)
+        frame = self.new_frame()
+        for row in range(start, min(start + height, self.rows.total)):
+            self.screen_line(row, frame)
 
-    def inferred_in(self, i: int) -> list:
+    def inferred_in(self, i: int) -> list[Inferred]:
         """The inferred characters (reader.clean.edits.Inferred) of block ``i``."""
         para = self.blocks[i].paragraph
-        return [x for _s, _e, x in self._inferred.within(para.start, para.end)]
+        return [x for _s, _e, x in self.inferred_spans.within(para.start, para.end)]
 
     @property
     def top_offset(self) -> int:
         """Document offset of the text at the top of the view."""
-        return self._anchor()[1] if self.blocks else 0
+        return self.rows.anchor()[1] if self.blocks else 0
+
+    def current_paragraph(self) -> Block:
+        """The block the reader is at, from the scroll position itself (the view must have text)."""
+        return self.blocks[self.rows.current()]
+
+    def visible_range(self) -> tuple[int, int]:
+        """Document offsets of the text on screen, by whole paragraphs: from the start of the
+        one the reader is at to the end of the last one shown ((0, 0) without text)."""
+        if not self.blocks or not len(self.rows.index):
+            return 0, 0
+        y = round(self.scroll_y)
+        last, _ = self.rows.index.find(y + max(1, self.scrollable_content_region.height) - 1)
+        return self.current_paragraph().paragraph.start, self.blocks[last].paragraph.end
+
+    def fit_layout(self) -> None:
+        """Hold the layout the pinyin switch and the terminal's height call for."""
+        mode = wanted_mode(self.scrollable_content_region.height) if self.pinyin else ""
+        if mode == self.text_layout.mode:
+            return
+        anchor = self.rows.anchor() if self.rows.total else None  # in the old layout
+        if anchor is not None and 0 < anchor[2] < self.text_layout.rows_per_line:
+            anchor = (anchor[0], anchor[1], 0)  # on a line's text row: that line, whatever its rows now
+        self.text_layout = RubyLayout(self, mode) if mode else PlainLayout(self)
+        self.rows.relayout(anchor, keep_heights=True)
+        self._last_moved = None
 
     # ------------------------------------------------------------- movement
 
@@ -297,18 +334,16 @@ class ArticleView(
         """Bring document ``offset`` to the top (or to a third of the way down)."""
         if not self.blocks:
             return
-        self._ensure_layout()
-        i = block_at(self._starts, offset)
-        row = self._index.top(i) + self._row_of_offset(i, offset)
+        row = self.rows.row_of(offset)
         if third:
             row -= max(1, self.scrollable_content_region.height) // 3
-        self._scroll_to_row(row)
+        self.rows.scroll_to_row(row)
 
     def go_to_block(self, i: int) -> None:
         if self.blocks:
-            self._ensure_layout()
+            self.rows.ensure()
             i = max(0, min(i, len(self.blocks) - 1))
-            self._scroll_to_row(self._index.top(i) + self.blocks[i].top_gap)
+            self.rows.scroll_to_row(self.rows.index.top(i) + self.blocks[i].top_gap)
 
     def go_to_section(self, section: int) -> None:
         for b in self.blocks:
@@ -319,8 +354,8 @@ class ArticleView(
     def step_section(self, direction: int) -> None:
         if not self.blocks:
             return
-        current = self.blocks[self._current()]
-        firsts = {}
+        current = self.blocks[self.rows.current()]
+        firsts: dict[int, int] = {}
         for b in self.blocks:
             firsts.setdefault(b.section, b.index)
         order = sorted(firsts)
@@ -336,49 +371,96 @@ class ArticleView(
             self.selected_figure = k
             self.scroll_to_offset(self.document.figures[k].start, third=True)
 
+    def begin_search(self) -> None:
+        self.search.begin()
+
+    def next_hit(self, direction: int = 1) -> bool:
+        """Go to the next (or previous) match; False when there is none (yet)."""
+        return self.search.next_hit(direction)
+
     def action_line(self, n: int) -> None:
-        self._scroll_to_row(round(self.scroll_y) + n, relative=True)
+        self.rows.scroll_to_row(round(self.scroll_y) + n, relative=True)
 
     def action_page(self, n: int) -> None:
         page = max(1, self.scrollable_content_region.height - 1)
-        self._scroll_to_row(round(self.scroll_y) + n * page, relative=True)
+        self.rows.scroll_to_row(round(self.scroll_y) + n * page, relative=True)
 
     def action_home(self) -> None:
-        self._scroll_to_row(0)
+        self.rows.scroll_to_row(0)
 
     @property
     def end_row(self) -> int:
         """The scroll position that shows the last line at the bottom."""
-        return max(0, self._index.total - self.scrollable_content_region.height)
+        return max(0, self.rows.total - self.scrollable_content_region.height)
 
     def action_end(self) -> None:
-        self._scroll_to_row(self.end_row)
+        self.rows.scroll_to_row(self.end_row)
 
     def action_toggle_original(self) -> None:
         if self.script == "original":
-            self.post_message(self.Notice("The article is shown in its original script already (t changes it)."))
+            self.post_message(Notice("The article is shown in its original script already (t changes it)."))
             return
         if not self.blocks:
             return  # nothing to compare
-        i = self._current()
-        self._originals.symmetric_difference_update({i})
-        self._measure(i)
-        self._update_virtual_size()
+        i = self.rows.current()
+        self.originals.symmetric_difference_update({i})
+        self.rows.measure(i)
+        self.rows.update_virtual_size()
         self.refresh()
+
+    def action_toggle_pinyin(self) -> None:
+        if self.pinyin:
+            self.pinyin = False
+        else:
+            load_pinyin(self)
+
+    def action_toggle_tones(self) -> None:
+        self.tones = not self.tones
+        if not self.pinyin:
+            self.post_message(Notice("Tone colours show with pinyin (p)."))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Outside word mode the arrows, Enter and Esc fall through to the view's other bindings.
+        if action in WORD_ACTIONS:
+            return self.word_cursor is not None
+        return super().check_action(action, parameters)
+
+    def action_word_mode(self) -> None:
+        self.words.toggle()
+
+    def action_word_leave(self) -> None:
+        self.word_cursor = None
+
+    def action_word_step(self, direction: int) -> None:
+        self.words.step(direction)
+
+    def action_word_line(self, direction: int) -> None:
+        self.words.line(direction)
+
+    def action_word_lookup(self) -> None:
+        self.words.look_up()
 
     # ------------------------------------------------------------- watchers
 
     def watch_script(self) -> None:
-        anchor = self._anchor() if self._index.total else None  # still in the old layout
-        self._layout_key = None
-        self._relayout(anchor, keep_heights=True)
+        anchor = self.rows.anchor() if self.rows.total else None  # still in the old layout
+        self.rows.relayout(anchor, keep_heights=True)
         self._last_moved = None
 
-    def watch_highlight(self) -> None:
-        self.refresh()
+    def validate_selected_figure(self, k: int) -> int:
+        return k if 0 <= k < len(self.document.figures) else -1
 
-    def watch_selected_figure(self) -> None:
+    def watch_pinyin(self) -> None:
+        self.fit_layout()
+
+    def watch_search_query(self) -> None:
+        self.search.restart()
+
+    def watch_word_cursor(self, word: Word | None) -> None:
+        if word is not None:
+            self.words.keep_visible(word)
         self.refresh()
+        self.refresh_bindings()
 
     def on_resize(self) -> None:
-        self._ensure_layout()
+        self.rows.ensure()

@@ -298,11 +298,8 @@ def reading_at(view: ArticleView, last_range: tuple[int, int]) -> tuple[Any, tup
     key repeating) arrive before it; ``last_range`` is the last Moved message's."""
     if not view.blocks:
         return None, (0, 0)
-    try:  # ArticleView has no public API for these yet
-        current = view.blocks[view._current()]
-        y = round(view.scroll_y)
-        last, _ = view._index.find(y + max(1, view.scrollable_content_region.height) - 1)
-        return current, (current.paragraph.start, view.blocks[last].paragraph.end)
+    try:
+        return view.current_paragraph(), view.visible_range()
     except Exception:  # noqa: BLE001 - fall back on the last Moved message
         current = view.blocks[min(view.current_block, len(view.blocks) - 1)]
         return current, last_range
