@@ -447,9 +447,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows.relayout(anchor, keep_heights=True)
         self._last_moved = None
 
-    def validate_selected_figure(self, k: int) -> int:
-        return k if 0 <= k < len(self.document.figures) else -1
-
     def watch_pinyin(self) -> None:
         self.fit_layout()
 
