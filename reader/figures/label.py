@@ -1,196 +1,298 @@
-"""What a figure measures: the nearest noun phrase of its clause (jieba words).
+"""What a figure measures: a whole word of its clause, or nothing.
 
-jieba segments the Simplified form (OpenCC t2s keeps every character in
-place), and words are cut back out of the original text by their offsets,
-so labels keep the article's own script.  No part-of-speech tagging
-(jieba.posseg costs seconds): function words and change verbs are skipped
-from a fixed list, and a word joins its neighbour only when that is the head
-of a compound (``GMV`` + ``貢獻``, ``品牌`` + ``數量``).
+The clause around a figure (up to the next ``，``/``。``, other figures marking
+its ends) is tagged by jieba (reader.text.segment.tag, on the Simplified form:
+OpenCC t2s keeps every character in place, so words are cut back out of the
+original text and labels keep the article's script).  The rules, first that
+answers wins (the noun-phrase rules are in reader.figures.label_words):
+
+1. a figure in brackets right after another (``5千元（約港幣1400元）``) converts
+   it: the same label;
+2. the figure's own noun after its measure word (``三款手機``) or ``的`` + a
+   noun phrase after it (``23歲的何詩蓓``, ``（…）的五倍券``);
+3. a noun phrase right after a count, share, multiple or quantity
+   (``303個小型煤礦``, ``30 倍數字變焦``, ``200米自由泳``);
+4. ``A、B分別…x、y``: x measures A, y measures B;
+5. the subject before it, over verbs, adverbs, times and a comparison's
+   baseline (``用電量較上年增長``); a personal pronoun there means: empty;
+6. nothing in the clause: a figure in a list (``x和y``, ``從x提高至y``) or
+   after a change verb takes the label of the figure before it in the
+   sentence; a market or payment verb names the amount (``探低``, ``自付``).
+
+Dates and years are labelled only by 2 and 3 (``2010年估值``), never by
+looking back: the subject of a sentence is rarely what its date dates.  When
+the rules do not find a noun, the label is empty: an empty label says
+nothing, a wrong one misleads.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from reader.figures.context import LIMIT as CONTEXT_LIMIT
-from reader.figures.units import COUNT_CUES, MONEY_CUES
+from reader.figures.label_words import (
+    AGENT_NOUNS,
+    LIST_JOINS,
+    Word,
+    after_de,
+    is_head,
+    list_nouns,
+    metric_verb_before,
+    noun_after,
+    subject_before,
+)
 
 _CLAUSE_BREAKS = "，,。！？!?；;：:\n（）()【】《》"
-# Words that never name what a figure measures: particles, qualifiers, change verbs.
-_SKIP = set(
+_NUMERAL_OR_MEASURE = re.compile(r"^.*[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億半几幾数數]")
+# Between a figure and the bracketed one that converts it: 約, 合, 即 ...
+_CONVERSION = re.compile(r"^\s*[（(]\s*(?:約|约|合|約合|约合|折合|即|相當於|相当于)?\s*$")
+_BRACKETED = re.compile(r"\s*[（(][^（）()]{0,30}[）)]")
+_CHANGE_VERBS = frozenset(
+    "增长 增長 下降 减少 減少 上涨 上漲 提升 提高 上升 下跌 增加 降低 回落 扩大 擴大 收窄 缩小 縮小 增 降 涨 漲 跌 "
+    "翻 翻了 急跌 大涨 大漲 萎缩 萎縮 锐减 銳減 放大 减 減 同比增加 同比增长 同比增長 同比下降".split()
+)
+# Between two figures of one quantity: a list (x、y; x和y) or a change (从x提高至y).
+_JOINING = _CHANGE_VERBS | LIST_JOINS | frozenset("达 達 为 為 是 至 到 大幅 也 今年 了 增至 降至 升至 提高至".split())
+# Function characters jieba's HMM glues to an unknown word (何詩蓓於, 券則, 日起).
+_GLUED = "于於在是则則的了着著起从從"
+_UNDATED_KINDS = ("date", "year")
+_MEASURE_WORDS = "面個个款種种顆颗家位名隻只件條条部台臺輛辆批座所項项"
+# Index points (14000點整數位) measure the index, never the noun after them.
+_NO_NOUN_AFTER_UNITS = frozenset("點 点".split())
+
+
+class _Tagger:
+    """Tagged words of pieces of the text in its own script, each piece tagged once."""
+
+    def __init__(self) -> None:
+        from reader.text.script import to_simplified
+        from reader.text.segment import tag
+
+        self._simple, self._tag = to_simplified, tag
+        self._memo: dict[str, list[Word]] = {}
+
+    def __call__(self, piece: str) -> list[Word]:
+        words = self._memo.get(piece)
+        if words is None:
+            simple = self._simple(piece)
+            if len(simple) != len(piece):  # never seen with t2s, but offsets must hold
+                simple = "".join(c if len(self._simple(c)) != 1 else self._simple(c) for c in piece)
+            words, pos = [], 0
+            for w, t in self._tag(simple):
+                words += _unglued(piece[pos : pos + len(w)], t)
+                pos += len(w)
+            self._memo[piece] = words
+        return words
+
+
+def _unglued(word: str, tag: str) -> list[Word]:
+    """An unknown word split from the function character the HMM glued to it.
+
+    >>> _unglued("何詩蓓於", "x"), _unglued("服務商", "n"), _unglued("數從", "x")
+    ([('何詩蓓', 'x'), ('於', 'p')], [('服務商', 'n')], [('數', 'x'), ('從', 'p')])
     """
-    的 地 得 了 着 著 过 過 在 是 和 与 與 及 或 也 都 就 将 將 把 被 让 讓 对 對 从 從 到 于 於 至 中 上 下 里 裡 裏
-    内 內 等 后 後 前 时 時 之 而 并 並 又 还 還 已 已经 已經 再 更 最 很 均 共 为 為 有 没有 沒有 给 給 向 由 以 其
-    这 這 那 该 該 此 每 各 其中 同比 环比 環比 同期 较 較 约 約 约为 約為 近 超 超过 超過 达到 達到 达 達 突破
-    增长 增長 上涨 上漲 上升 提升 提高 下降 下跌 减少 減少 增加 实现 實現 累计 累計 总计 總計 合计 合計 共计 共計
-    仅 僅 只 只有 高达 高達 多达 多達 接近 将近 將近 不到 不足 超出 逾 则 則 可 能 会 會 要 需 需要 去年 今年 明年
-    相比 相较 相較 较上年 左右 以上 以下 多 余 餘 个 個 约合 約合 人民币 人民幣 分别 分別 大约 大約 已有 目前 当时 當時
-    慢慢 逐渐 逐漸 持续 持續 稳定 穩定 可以 水平 一 达成 達成 全年 全国 全國 同时 同時 当天 當天 当日 當日
-    现在 現在 此前 最终 最終 如今 大概 大约 预计 預計 已达 已達 仍 仍然 至今 随后 隨後 从而 從而
-    大幅 小幅 几乎 幾乎 倒 却 卻 降 升 增 减 減 涨 漲 跌 显示 顯示 表示 称 稱 每月 每年 每天 每日 每周 每週 不 无需 無需
-    刚 剛 才 仅仅 僅僅 整整 足足 分别为 分別為 降至 升至 增至 减至 減至 达 達 约有 約有 大概率 只是 就是 还是 還是
-    """.split()
-)
-# Generic heads that need the word before them: 品牌 + 數量, 商家 + 數.
-_GENERIC_HEADS = set(
-    "数 數 量 数量 數量 规模 規模 总量 總量 比例 占比 佔比 比重 金额 金額 份额 份額 总额 總額 额 額 率 人数 人數".split()
-)
-# Last characters of typical noun heads: a second word ending so joins the first.
-_NOUN_TAIL = set(
-    "业業商者人员員家户戶品类類额額量数數率费費场場店厂廠企司构構台臺部门門师師生手主粉丝絲单單项項目标標值价價款金资資本产產权權股债債户群体體向"
-)
-# Nouns that name what is measured: preferred over a nearer verb.
-MEASURE_NOUNS = set(MONEY_CUES + COUNT_CUES) | set(
-    "销量 銷量 订单量 訂單量 播放量 閱讀量 阅读量 净利润 淨利潤 利润 利潤 产值 產值 规模 規模 市场份额 市場份額".split()
-)
-# "a measure noun occurs in it", as one search (longest first; any order gives the same answer)
-_MEASURE_IN = re.compile("|".join(map(re.escape, sorted(MEASURE_NOUNS, key=len, reverse=True))))
-_CHANGE_VERBS = set(
-    "增长 增長 下降 减少 減少 上涨 上漲 提升 提高 上升 下跌 增加 降低 回落 扩大 擴大 收窄 缩小 縮小 增 降 涨 漲 跌".split()
-)
-_TRIM = set("卻却也都則则就才又還还降升漲涨跌增減减的了著着在至到從从為为是")
-_NUMERAL_CHARS = set("0123456789零〇一二两兩三四五六七八九十百千万萬亿億")
-_NUMERAL = re.compile(r"^[\d.,%％]+$|^[零〇一二两兩三四五六七八九十百千万萬亿億多余餘几幾数數半]+$")
-_ASCII_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9+&-]*$")
-_PUNCT = re.compile(r"^[\W_]+$")
+    if tag != "x" or len(word) < 2:
+        return [(word, tag)]
+    if word[-1] in _GLUED:
+        return [(word[:-1], tag), (word[-1], "p")]
+    if word[0] in _GLUED:
+        return [(word[0], "p"), (word[1:], tag)]
+    return [(word, tag)]
 
 
-def label_all(text: str, figures: tuple) -> tuple:
-    """``figures`` with labels (dates and years keep an empty label)."""
-    from reader.text.script import to_simplified
-    from reader.text.segment import cut
-
-    def words(piece: str) -> list[str]:
-        simple = to_simplified(piece)
-        if len(simple) != len(piece):  # never seen with t2s, but offsets must hold
-            simple = "".join(c if len(to_simplified(c)) != 1 else to_simplified(c) for c in piece)
-        out, pos = [], 0
-        for w in cut(simple):
-            out.append(piece[pos : pos + len(w)])
-            pos += len(w)
-        return out
-
-    # Other figures are blanked out so "2019年同期的1.48" does not label 1.48 "年".
-    # (Sliced, not list(text): a list of a book's characters is a third of a gigabyte.)
-    pieces, at = [], 0
+def _masked(text: str, figures: tuple) -> str:
+    """``text`` with every figure blanked out (sliced: a list of a book's characters is
+    a third of a gigabyte)."""
+    pieces: list[str] = []
+    at = 0
     for f in sorted(figures, key=lambda f: f.start):
         if f.end > at:
             start = max(at, f.start)
             pieces += (text[at:start], " " * (f.end - start))
             at = f.end
-    masked = "".join(pieces) + text[at:]
-    out: list = []
-    for f in figures:
-        if f.kind in ("date", "year"):
-            out.append(f)
-            continue
-        label = label_of(masked, f.start, f.end, f.unit, f.kind, words)
-        if label not in text:  # cannot happen (labels are slices of the clause), but labels must be text
-            label = ""
-        if not label and out and out[-1].label and out[-1].sentence == f.sentence:
-            # "營業收入8405.53萬元，同比增長4.07%": the clause has no noun, the sentence has
-            verb = _change_verb(masked, f.start, words)
-            label = out[-1].label + verb if verb and not out[-1].label.endswith(verb) else out[-1].label
-        out.append(replace(f, label=label))
-    return tuple(out)
+    return "".join(pieces) + text[at:]
 
 
-def label_of(text: str, start: int, end: int, unit: str, kind: str, words: Callable[[str], list[str]]) -> str:
-    """The label of the figure at ``text[start:end]`` (see module docstring)."""
-    left, right = _clause(text, start, end)
-    after = words(text[end:right]) if right > end else []
-
-    if after and after[0] == "的":
-        phrase = _phrase(after[1:])
-        if phrase:
-            return _trim(phrase)
-    if unit and kind == "count":
-        for k, w in enumerate(after):
-            if _PUNCT.match(w):
-                break
-            if len(w) >= 2 and unit in w and not any(c in _NUMERAL_CHARS for c in w):  # 91場 … 直播場次
-                prev = after[k - 1] if k else ""
-                return prev + w if prev and _content(prev) and len(prev) <= 2 else w
-    if after and _content(after[0]) and (kind in ("count", "percent", "fraction") or not unit or unit == "級"):
-        # 400位服務商, 44%股權, 200萬GMV, 上百萬粉絲, 億級資金
-        return after[0] if _ASCII_WORD.match(after[0]) else _trim(_phrase(after))
-    before = words(text[left:start]) if start > left else []  # only now: most figures are labelled by what follows
-    return _trim(_backward(before)) or _trim(_phrase(after))
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
     # At most the context a figure carries either side: a line with no clause mark
     # would otherwise be segmented whole for each of its figures (quadratic).
     left, floor = start, max(0, start - CONTEXT_LIMIT)
-    while left > floor and text[left - 1] not in _CLAUSE_BREAKS:
+    while left > floor and masked[left - 1] not in _CLAUSE_BREAKS:
         left -= 1
-    right, ceiling = end, min(len(text), end + CONTEXT_LIMIT)
-    while right < ceiling and text[right] not in _CLAUSE_BREAKS:
+    right, ceiling = end, min(len(masked), end + CONTEXT_LIMIT)
+    while right < ceiling and masked[right] not in _CLAUSE_BREAKS:
         right += 1
     return left, right
 
 
-def _change_verb(text: str, start: int, words: Callable[[str], list[str]]) -> str:
-    left, _ = _clause(text, start, start)
-    for w in reversed(words(text[left:start])):
-        if w in _CHANGE_VERBS:
-            return w
+def own_noun(text: str, unit: str) -> str:
+    """The noun a count figure writes after its measure word (``三款手機``: 手機), else ``""``;
+    the caller checks that it is a noun.
+
+    >>> own_noun("三款手機", "款"), own_noun("3面獎牌", ""), own_noun("300人左右", "人"), own_noun("163.89億千瓦時", "千瓦時")
+    ('手機', '獎牌', '左右', '')
+    """
+    if unit and unit in text:
+        tail = text[text.rindex(unit) + len(unit) :]
+    else:
+        m = _NUMERAL_OR_MEASURE.match(text)
+        tail = text[m.end() :] if m else ""
+        tail = tail[1:] if len(tail) > 2 and tail[0] in _MEASURE_WORDS else tail
+    tail = tail.strip()
+    return tail if len(tail) >= 2 and re.fullmatch(r"[\u3400-\u9fff]+", tail) else ""
+
+
+def label_all(text: str, figures: tuple) -> tuple:
+    """``figures`` (in text order) with labels."""
+    masked = _masked(text, figures)
+    words = _Tagger()
+    out: list = []
+    for i, f in enumerate(figures):
+        prev = out[-1] if out and out[-1].sentence is f.sentence and out[-1].end <= f.start else None
+        nxt = figures[i + 1] if i + 1 < len(figures) and figures[i + 1].start >= f.end else None
+        label = _label(text, masked, f, prev, nxt, words)
+        if label and label not in text:  # cannot happen (labels are words of the text), but labels must be text
+            label = ""
+        out.append(replace(f, label=label))
+    return tuple(out)
+
+
+def _label(text: str, masked: str, f, prev, nxt, words: _Tagger) -> str:
+    left, right = _clause(masked, f.start, f.end)
+    if prev is not None and _CONVERSION.match(text[prev.end : f.start]):
+        return prev.label
+    own = own_noun(f.text, f.unit) if f.kind == "count" else ""
+    if own and noun_after(words(own)) == own:
+        return own
+    if f.kind not in _UNDATED_KINDS:
+        found = _straddling(text, f.end, right, words)
+        if found:
+            return found
+    stop = min(right, nxt.start) if nxt is not None and nxt.start < right else right
+    after = words(text[f.end : stop]) if stop > f.end else []
+    m = _BRACKETED.match(text, f.end)
+    if m:  # 5千元（約港幣1400元）的五倍券: what follows the bracket
+        after = words(text[m.end() : _clause(masked, m.end(), m.end())[1]])
+    found = after_de(after)
+    if found:
+        return found
+    found = _agreeing(after, f) if f.kind == "count" else ""
+    if not found and f.unit not in _NO_NOUN_AFTER_UNITS:
+        found = noun_after(after)
+        if found and f.kind in _UNDATED_KINDS and not _metric_follows(after, found):
+            found = ""
+    if found:
+        return found
+    if nxt is not None and nxt.start < right and _joined(words(text[f.end : nxt.start])) and nxt.kind == f.kind:
+        found = noun_after(words(text[nxt.end : right]))  # 50米、100米、200米自由泳
+        if found:
+            return found
+    if f.kind in _UNDATED_KINDS:
+        return ""
+    in_clause = prev is not None and prev.end > left
+    before = words(text[prev.end if in_clause else left : f.start]) if f.start > left else []
+    return _label_before(text, f, prev, in_clause, before, left, words)
+
+
+def _label_before(text: str, f, prev, in_clause: bool, before: list[Word], left: int, words: _Tagger) -> str:
+    found = _distributed(text, f, left, words)
+    if found:
+        return found
+    if in_clause and _joined(before) and prev.label:
+        return prev.label
+    found = subject_before(before, agents=f.kind == "count")
+    if found:
+        return found
+    if any(w in ("她", "他", "它", "你", "我", "您") for w, _t in before):
+        return ""
+    if prev is not None and prev.label and prev.kind not in _UNDATED_KINDS and _changes(before):
+        return prev.label
+    return metric_verb_before(before)
+
+
+def _agreeing(after: list[Word], f) -> str:
+    """A noun of the clause holding the figure's measure word (91場 … 直播場次): what it counts.
+
+    >>> class F: unit = "場"
+    >>> _agreeing([("达人", "n"), ("分销", "vn"), ("的", "uj"), ("直播", "vn"), ("场次", "n")], F)
+    ''
+    >>> _agreeing([("達人", "n"), ("分銷", "vn"), ("的", "uj"), ("直播", "vn"), ("場次", "n")], F)
+    '直播場次'
+    """
+    if not f.unit:
+        return ""
+    for k, (w, t) in enumerate(after):
+        if w in _CLAUSE_BREAKS:
+            break
+        if len(w) >= 2 and f.unit in w and is_head(w, t):
+            prev, pt = after[k - 1] if k else ("", "")
+            return prev + w if prev and len(prev) <= 2 and is_head(prev, pt) else w
     return ""
 
 
-def _trim(label: str) -> str:
-    """Drop a particle jieba glued on (申請卻 -> 申請, 指數降 -> 指數)."""
-    while len(label) > 2 and label[-1] in _TRIM:
-        label = label[:-1]
-    while len(label) > 2 and label[0] in _TRIM:
-        label = label[1:]
-    return label
+_RELATIONS = frozenset(
+    "为 為 是 达 達 达到 達到 超 超过 超過 约 約 约为 約為 也 就 分别 分別 高达 高達 仅 僅 只有 共 逾 近".split()
+)
 
 
-def _content(w: str) -> bool:
-    return bool(w.strip()) and w not in _SKIP and not _NUMERAL.match(w) and not _PUNCT.match(w)
+def _metric_follows(after: list[Word], noun: str) -> bool:
+    """After a date, a noun is what it dates only when a figure or a relation follows it
+    (2010年估值也就是25倍), not a verb of its own (7月份快手電商提出…: the subject).
+
+    >>> _metric_follows([("估值", "n"), ("也", "d"), ("就是", "d")], "估值"), _metric_follows([("快手", "nz"), ("电商", "n"), ("提出", "v")], "快手电商")
+    (True, False)
+    """
+    seen, k = "", 0
+    while k < len(after) and len(seen.replace(" ", "")) < len(noun.replace(" ", "")):
+        seen += after[k][0].strip()
+        k += 1
+    rest = [(w, t) for w, t in after[k:] if not w.isspace()]
+    return not rest or rest[0][0] in _RELATIONS or rest[0][1] in ("m", "d", "uj", "p")
 
 
-def _phrase(tokens: list[str]) -> str:
-    """The noun phrase the tokens start with: one word, or two when the second is a head."""
-    if not tokens or not _content(tokens[0]):
+def _straddling(text: str, end: int, right: int, words: _Tagger) -> str:
+    """The noun that the figure's last character begins (兩批貨: 批貨, 31個省份: 省份): the
+    figure's measure word is part of it."""
+    if end >= right or not ("\u4e00" <= text[end] <= "\u9fff"):
         return ""
-    first = tokens[0]
-    if len(tokens) > 1 and _content(tokens[1]) and tokens[1][-1] in _NOUN_TAIL and len(first) + len(tokens[1]) <= 6:
-        return first + tokens[1]
-    return first
+    pos, start = 0, end - 1
+    for w, t in words(text[start : min(right, end + 4)]):
+        if pos == 0 and len(w) > 1:
+            return w if t != "x" and is_head(w, t) else ""
+        pos += len(w)
+        break
+    return ""
 
 
-def _backward(tokens: list[str]) -> str:
-    """The nearest content word before the figure, joined with its modifier when needed;
-    a measure noun one or two words further back (粉絲 in 粉絲積累到55萬) is preferred."""
-    k = len(tokens) - 1
-    while k >= 0 and not _content(tokens[k]):
-        k -= 1
-    if k < 0:
+def _joined(between: list[Word]) -> bool:
+    """Only a list mark or a change between two figures (x、y; x和y; 从x提高至y)."""
+    return all(w.isspace() or w in _JOINING for w, _t in between)
+
+
+def _changes(before: list[Word]) -> bool:
+    """The clause says only how the sentence's quantity changed (同比增长, 较上年提高, 有的上涨了)."""
+    return all(
+        w.isspace()
+        or w in _CHANGE_VERBS
+        or t in ("d", "ad", "c", "p", "t", "r", "ul", "uz", "zg", "j", "vg", "m", "q")
+        or not is_head(w, t)
+        or w in AGENT_NOUNS
+        for w, t in before
+    ) and any(w in _CHANGE_VERBS for w, _t in before)
+
+
+_DISTRIBUTIVE = re.compile("分别|分別|各自")
+_LIST_MARK = re.compile(r"[、和及與与]")
+
+
+def _distributed(text: str, f, left: int, words: _Tagger) -> str:
+    """``A、B分別流出x、y``: the noun of A for x, of B for y (the position of ``f`` in the list
+    of figures after ``分別``); ``""`` unless there are as many nouns as that needs."""
+    marks = list(_DISTRIBUTIVE.finditer(text, left, f.start))
+    if not marks:
         return ""
-    label = _word_at(tokens, k)
-    if not _MEASURE_IN.search(label):
-        for j in range(k - 1, max(-1, k - 3), -1):
-            if tokens[j] in MEASURE_NOUNS:
-                return _word_at(tokens, j)
-    return label
-
-
-def _word_at(tokens: list[str], k: int) -> str:
-    word = tokens[k]
-    prev = tokens[k - 1] if k > 0 else ""
-    if (
-        prev
-        and _content(prev)
-        and (
-            _ASCII_WORD.match(prev)
-            or len(word) == 1
-            or word in _GENERIC_HEADS
-            or (_ASCII_WORD.match(word) and len(prev) <= 2)
-        )
-    ):
-        return prev + word
-    return word
+    at = marks[-1].end()
+    nouns = list_nouns(words(text[left:at]))
+    index = len(_LIST_MARK.findall(text, at, f.start))
+    return nouns[index] if index < len(nouns) else ""

@@ -38,6 +38,8 @@ USER_DICT = "jieba-userdict.txt"
 _lock = threading.Lock()
 _tokenizer = None
 _cutter: Callable[[str, bool], list[str]] | None = None
+_tagger: Callable[[str], list[tuple[str, str]]] | None = None
+_rjieba_seg = None  # the rjieba segmenter cut() uses, when it is rjieba
 
 # jieba's HMM step on a run of these characters keeps only letter/digit groups (and
 # decimals, percentages) whole: re_skip in jieba/finalseg.
@@ -118,9 +120,11 @@ def _rjieba_cutter() -> Callable[[str, bool], list[str]] | None:
         return None
     # Importing rjieba already builds its default segmenter (33 MB): kreader is its only
     # user in the process, so the domain words go into that one rather than a second.
+    global _rjieba_seg
     seg = getattr(rjieba, "_DEFAULT_JIEBA", None) or rjieba.Jieba()
     for word, freq, tag in _user_words():
         seg.add_word(word, freq, tag)
+    _rjieba_seg = seg
     raw_cut, known = seg.cut, seg.has_word
 
     def cut_like_jieba(text: str, hmm: bool) -> list[str]:
@@ -155,6 +159,32 @@ def _jieba_cut(text: str, hmm: bool) -> list[str]:
 def cut(text: str, hmm: bool = True) -> list[str]:
     """Words of ``text`` (Simplified is best), in order, covering it exactly."""
     return _the_cutter()(text, hmm)
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """``(word, part of speech)`` of ``text`` (Simplified is best), covering it exactly: jieba's
+    dictionary tags (``n`` noun, ``v`` verb, ``m`` numeral, ``eng`` Latin ...), through rjieba
+    when it is installed (a word its HMM step found gets a guessed tag), else jieba.posseg.
+    """
+    global _tagger
+    if _tagger is None:
+        _tagger = _make_tagger()  # a race only builds it twice; both take the shared segmenter
+    return _tagger(text)
+
+
+def _make_tagger() -> Callable[[str], list[tuple[str, str]]]:
+    _the_cutter()  # makes the rjieba segmenter, with the domain dictionary, when there is one
+    if _rjieba_seg is not None:
+        raw_tag, known = _rjieba_seg.tag, _rjieba_seg.has_word
+        # A word its HMM step made up gets a guessed tag (同比增加 "nr"): marked unknown, "x",
+        # as jieba.posseg's own HMM tagger would not guess that way.
+        return lambda text: [
+            (w, t if len(w) < 2 or t in ("m", "eng", "x") or known(w) else "x") for w, t in raw_tag(text, True)
+        ]
+    import jieba.posseg
+
+    pos = jieba.posseg.POSTokenizer(tokenizer())
+    return lambda text: [(p.word, p.flag) for p in pos.lcut(text)]
 
 
 def word_freq(word: str) -> int:

@@ -1,0 +1,289 @@
+"""The labeller's word classes and its noun-phrase rules, on part-of-speech tagged words.
+
+A word is ``(text, tag)`` with jieba's tags (``n`` noun, ``v`` verb, ``m`` numeral,
+``eng`` Latin ...).  The rules here are pure functions of such lists, so each
+can be read and tested alone; :mod:`reader.figures.label` applies them to a
+figure's clause.  Tables list both scripts.
+
+>>> noun_after([("小型", "b"), ("煤矿", "n"), ("，", "x")])
+'小型煤矿'
+>>> subject_before([("最大", "a"), ("电力", "n"), ("负荷", "n")])
+'电力负荷'
+>>> subject_before([("同比", "j"), ("增长", "v")])
+''
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.figures.units import COUNT_CUES, MONEY_CUES, MONEY_UNITS
+
+Word = tuple[str, str]
+
+# Tags of words that can be part of a noun phrase; the head (last word) must not be ``b``
+# (a modifier: 小型, 最大) and an unknown word (``x``, found by the HMM) must be Han.
+_NOUN_TAGS = frozenset("n nr nrt nrfg ns nt nz ng vn an eng j l b x".split())
+_HEAD_TAGS = _NOUN_TAGS - {"b"}
+_HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9+&.\-]*$")
+# Who, not what: a figure is never "she"; the sentence names what it measures elsewhere.
+PERSONAL_PRONOUNS = frozenset(
+    "我 你 您 他 她 它 我们 我們 你们 你們 他们 他們 她们 她們 它们 它們 咱 咱们 咱們 自己 大家 人家 别人 別人".split()
+)
+# A comparison's baseline follows these (较上周五, 比上年同期, 高于全国增幅): what is
+# measured comes before them.
+COMPARISON_WORDS = frozenset(
+    "较 較 比 相比 相較 相较 比起 较之 較之 高于 高於 低于 低於 多于 多於 少于 少於 快于 快於 慢于 慢於 同比 环比 環比".split()
+)
+# Words that name the currency or unit of a figure, never what it measures.
+UNIT_WORDS = frozenset(
+    MONEY_UNITS
+    + "新台币 台币 港币 美金 人民币 元 万元 萬元 亿元 億元 每吨 每噸 每日 每天 每人 每月 每年 每股 每次".split()
+)
+# People who act: an amount of money or a quantity does not measure them (民众自付1千元).
+AGENT_NOUNS = frozenset(
+    "民众 民眾 市民 居民 人们 人們 记者 記者 专家 專家 分析师 分析師 消费者 消費者 网友 網友 业内人士 業內人士 "
+    "全民 官员 官員 政府 公司 企业 企業 人士 负责人 負責人 老板 老闆".split()
+)
+# Verbs that name the amount they take when the sentence has no noun for it (亏了几百万元,
+# 自付1千元, 收盘报3331.90点): market and payment terms.
+METRIC_VERBS = frozenset(
+    "收盘 收盤 收报 收報 报收 報收 收于 收於 开盘 開盤 摸高 探低 高开 高開 低开 低開 成交 流入 流出 净流入 淨流入 "
+    "净流出 淨流出 亏 虧 亏损 虧損 赚 賺 盈利 自付 支付 付 领 領 领取 領取 投资 投資 融资 融資 募集 花费 花費".split()
+) | frozenset(MONEY_CUES + COUNT_CUES)  # 賣出, 漲粉 ...
+# Words that never name what is measured, whatever jieba tags them: particles, qualifiers,
+# relations and change words (高达 is "nr", Gundam, in jieba's dictionary), and generic
+# scopes (全市, 两市: the policy does not count them as owners).
+FUNCTION_WORDS = frozenset(
+    """
+    同比 环比 環比 同期 约为 約為 达到 達到 突破 增长 增長 上涨 上漲 上升 提升 提高 下降 下跌 减少 減少 增加
+    实现 實現 累计 累計 总计 總計 合计 合計 共计 共計 高达 高達 多达 多達 接近 将近 將近 不到 不足 超出 超过 超過
+    相比 左右 以上 以下 约合 約合 分别 分別 大约 大約 目前 当时 當時 水平 全年 全天 全日 当天 當天 当日 當日
+    同时 同時 现在 現在 此前 最终 最終 如今 大概 预计 預計 至今 大幅 小幅 显示 顯示 表示 每月 每年 每天 每日
+    每周 每週 原本 原来 原來 本来 本來 分别为 分別為 同比增加 同比增长 同比增長 同比下降 达成 達成 其中 整体 整體 方面 期间 期間 时间 時間
+    居首 居次 居前 居后 居後 之首 领先 領先 第一
+    全市 全国 全國 两市 兩市 全省 全球 我市 本市 该市 該市 全港 全臺 全台 全县 全縣 全区 全區 盘中 盤中 各地 全部
+    """.split()
+)
+_NUMERAL_START = frozenset("0123456789零〇一二两兩三四五六七八九十百千万萬亿億")
+MEASURE_CUES = frozenset(MONEY_CUES + COUNT_CUES)
+_PAYING = frozenset("付 领 領 亏 虧 赚 賺")
+DISTRIBUTIVE = frozenset("分别 分別 各自".split())
+LIST_JOINS = frozenset("、 和 及 与 與 或 以及 至 到 ～ ~ -".split())
+# Time words jieba tags as nouns (上周五, 週六, 去年同期): a date is not what is measured.
+_TIME = re.compile(
+    r"^(?:[上下本今去明前后後昨翌当當同首][一-龥]{0,3}|[一-龥]{0,2}(?:周|週|星期)[一二三四五六日天末]?)"
+    r"(?:年|月|日|天|周|週|季度|季|晚|早|夜|期|末|[一二三四五六日天])?$"
+)
+_TIME_TAIL = frozenset(
+    "年 月 日 天 周 週 季度 晚上 早上 上午 下午 中午 傍晚 年底 年初 月底 月初 同期 期间 期間".split()
+)
+
+
+def is_time_word(word: str, tag: str) -> bool:
+    """``t`` words, and nouns naming a time (上周五, 去年同期, 週六).
+
+    >>> is_time_word("上周五", "n"), is_time_word("去年同期", "n"), is_time_word("用电量", "n")
+    (True, True, False)
+    """
+    if tag in ("t", "tg"):
+        return True
+    if len(word) > 1 and (word in _TIME_TAIL or any(word.endswith(t) for t in ("同期", "年底", "年初", "月份"))):
+        return True
+    return bool(_TIME.match(word)) and any(c in word for c in "年月日天周週季晚早夜期末一二三四五六")
+
+
+def is_noun(word: str, tag: str) -> bool:
+    """Can be part of a noun phrase (a modifier included)."""
+    if word in FUNCTION_WORDS or (tag in ("x", "m") and word[:1] in _NUMERAL_START):
+        return False
+    if tag == "x":
+        return bool(_HAN.match(word)) and len(word) > 1
+    return tag in _NOUN_TAGS or (tag == "eng" and bool(_LATIN.match(word)))
+
+
+def is_head(word: str, tag: str) -> bool:
+    """Can end a label: a noun of two characters or more (or a Latin word), not a time,
+    unit, pronoun or comparison word.
+
+    >>> is_head("负荷", "n"), is_head("创", "n"), is_head("PE", "eng"), is_head("港币", "n"), is_head("小型", "b")
+    (True, False, True, False, False)
+    """
+    if word in MEASURE_CUES and len(word) > 1:
+        return True  # 收入 and 賣出 are tagged verbs, but name what is measured
+    if tag not in _HEAD_TAGS or not is_noun(word, tag):
+        return False
+    if len(word) < 2 and not _LATIN.match(word):
+        return False
+    return (
+        word not in UNIT_WORDS
+        and word not in PERSONAL_PRONOUNS
+        and word not in COMPARISON_WORDS
+        and not is_time_word(word, tag)
+    )
+
+
+def _phrase(words: list[Word]) -> str:
+    """The words joined, keeping a space only between two Latin words (iPhone SE)."""
+    out = ""
+    for w, _t in words:
+        if out and _LATIN.match(w) and out[-1].isascii() and out[-1].isalnum():
+            out += " "
+        out += w
+    return out
+
+
+def noun_after(words: list[Word], limit: int = 3, unknown: bool = False) -> str:
+    """The noun phrase the words start with (spaces between Latin words skipped), ``""`` when they
+    do not start with one: 三款 + 手机, 30 倍 + 数字变焦, 200米 + 自由泳决赛.  Words jieba does
+    not know (``x``: names, or characters its HMM glued together) only when ``unknown``.
+
+    >>> noun_after([("数字", "n"), ("变焦", "vn"), ("。", "x")]), noun_after([(" ", "x"), ("iPhone", "eng")])
+    ('数字变焦', 'iPhone')
+    >>> noun_after([("支持", "v"), ("发", "v")])
+    ''
+    """
+    k = 1 if len(words) > 1 and (words[0][0] in "“「『\"'" or words[0][0].isspace() and words[1][1] == "eng") else 0
+    taken: list[Word] = []
+    while k < len(words) and len(taken) < limit:
+        w, t = words[k]
+        if w.isspace() and taken and k + 1 < len(words) and _LATIN.match(words[k + 1][0]):
+            k += 1
+            continue
+        if (
+            not is_noun(w, t)
+            or w in UNIT_WORDS
+            or is_time_word(w, t)
+            or w in PERSONAL_PRONOUNS
+            or (t == "x" and not unknown)
+        ):
+            break
+        taken.append((w, t))
+        k += 1
+    while taken and not is_head(*taken[-1]):
+        taken.pop()
+    return _phrase(taken)
+
+
+def after_de(words: list[Word]) -> str:
+    """``的`` and the noun phrase after it (23岁的何诗蓓, 4199 元的价格); for counts also through a
+    short modifier (5个较大的交易分场).
+
+    >>> after_de([("的", "uj"), ("何诗蓓", "nr")]), after_de([("较大", "d"), ("的", "uj"), ("交易", "vn"), ("分场", "n")])
+    ('何诗蓓', '交易分场')
+    """
+    k = 0
+    while k < len(words) and k < 2 and words[k][1] in ("a", "ad", "d", "b", "an") and words[k][0] != "的":
+        k += 1
+    if k < len(words) and words[k][0] == "的":
+        return noun_after(words[k + 1 :], limit=4, unknown=True)
+    return ""
+
+
+def _baseline_cut(words: list[Word]) -> list[Word]:
+    """The words before the last comparison word (the baseline after it is not measured)."""
+    for k in range(len(words) - 1, -1, -1):
+        w, t = words[k]
+        if w in COMPARISON_WORDS or (t == "x" and w[0] in "较較比"):  # 較前 (HMM)
+            return words[:k]
+    return words
+
+
+def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> str:
+    """The noun phrase nearest before the figure, over verbs, adverbs, times and particles;
+    ``""`` at a personal pronoun or when there is none.  ``agents=False`` passes over people
+    who act (民众自付: a sum does not measure them).
+
+    >>> subject_before([("台湾", "ns"), ("经济", "n"), ("成长率", "n"), ("今年", "t"), ("上半年", "t"), ("达", "v")])
+    '台湾经济成长率'
+    >>> subject_before([("两市", "n"), ("成交额", "n"), ("较", "zg"), ("上周五", "n"), ("萎缩", "v"), ("逾", "vg")])
+    '成交额'
+    >>> subject_before([("她", "r"), ("在", "p")]), subject_before([("民众", "n"), ("自付", "v")], agents=False)
+    ('', '')
+    """
+    words = _baseline_cut(words)
+    k = len(words) - 1
+    while k >= 0:
+        w, t = words[k]
+        if w in PERSONAL_PRONOUNS:
+            return ""
+        if k > 0 and words[k - 1][1] == "d" and words[k - 1][0] in _ADVERBS_BEFORE_VERBS:
+            k -= 1  # 也順勢增加: a word after 也/都/就 is part of the predicate
+            continue
+        if is_head(w, t) and (agents or w not in AGENT_NOUNS):
+            break
+        if t in ("v", "vn") and len(w) > 1 and k > 0 and words[k - 1][0] == "的" and w not in FUNCTION_WORDS:
+            break  # 振興券的預算: a verb after 的 is a noun
+        if _suffix_noun(words, k):
+            break
+        k -= 1
+    if k < 0:
+        return ""
+    j = k - 1 if _suffix_noun(words, k) else k
+    while j > 0 and k - j + 1 < limit:
+        w, t = words[j - 1]
+        if w.isspace() and j > 1 and _LATIN.match(words[j - 2][0]) and _LATIN.match(words[j][0]):
+            j -= 1
+            continue
+        if not is_noun(w, t) or w in UNIT_WORDS or is_time_word(w, t) or w in COMPARISON_WORDS:
+            break
+        j -= 1
+    while words[j][0].isspace():
+        j += 1
+    return _phrase(words[j : k + 1])
+
+
+_ADVERBS_BEFORE_VERBS = frozenset("也 都 就 还 還 又 再 才 却 卻 仍 均 皆 亦".split())
+_SUFFIX_NOUNS = frozenset("券 费 費 价 價 率 量 额 額 值 款 金 税 稅 息 单 單".split())
+
+
+def _suffix_noun(words: list[Word], k: int) -> bool:
+    """A one-character noun suffix closing a compound jieba cut in two (振興 + 券, 電 + 費)."""
+    w, t = words[k]
+    if w not in _SUFFIX_NOUNS or k == 0:
+        return False
+    pw, pt = words[k - 1]
+    return len(pw) >= 2 and pt in ("n", "v", "vn", "nz", "j") and pw not in FUNCTION_WORDS
+
+
+def metric_verb_before(words: list[Word]) -> str:
+    """A market or payment verb right before the figure (over adverbs and particles), which
+    names the amount when the clause has no noun for it (亏了, 自付, 探低).
+
+    >>> metric_verb_before([("民众", "n"), ("自付", "v")]), metric_verb_before([("增长", "v")])
+    ('自付', '')
+    """
+    for w, t in reversed(words):
+        if w in METRIC_VERBS:
+            return w
+        if t == "v" and w[-1:] in _PAYING:  # 要付, 可領
+            return w
+        if w in UNIT_WORDS:  # 自付臺幣1千元
+            continue
+        if not (
+            w.isspace()
+            or t in ("d", "ad", "ul", "uz", "uj", "p", "zg")
+            or w in ("了", "到", "在", "为", "為", "报", "報")
+        ):
+            return ""
+    return ""
+
+
+def list_nouns(words: list[Word]) -> list[str]:
+    """The noun phrases of a list before ``分别`` (A、B和C分别 ...), else ``[]``.
+
+    >>> list_nouns([("有色", "b"), ("采选", "vn"), ("、", "x"), ("有色金属", "n"), ("加工", "vn"), ("板块", "n"), ("分别", "d")])
+    ['有色采选', '有色金属加工板块']
+    """
+    k = max((i for i, (w, _t) in enumerate(words) if w in DISTRIBUTIVE), default=-1)
+    if k < 0:
+        return []
+    items: list[list[Word]] = [[]]
+    for w, t in words[:k]:
+        if w in LIST_JOINS or w in ("，", ","):
+            items.append([])
+        else:
+            items[-1].append((w, t))
+    nouns = [subject_before(item) for item in items if item]
+    return nouns if all(nouns) and len(nouns) > 1 else []
