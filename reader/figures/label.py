@@ -34,19 +34,27 @@ from reader.figures.context import LIMIT as CONTEXT_LIMIT
 from reader.figures.label_words import (
     AGENT_NOUNS,
     LIST_JOINS,
+    METRIC_VERBS,
+    PERSONAL_PRONOUNS,
     Word,
     after_de,
     is_head,
+    is_time_word,
     list_nouns,
     metric_verb_before,
     noun_after,
     subject_before,
 )
+from reader.figures.units import MONEY_UNITS
 
 _CLAUSE_BREAKS = "，,。！？!?；;：:\n（）()【】《》"
 _NUMERAL_OR_MEASURE = re.compile(r"^.*[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億半几幾数數]")
 # Between a figure and the bracketed one that converts it: 約, 合, 即 ...
-_CONVERSION = re.compile(r"^\s*[（(]\s*(?:約|约|合|約合|约合|折合|即|相當於|相当于)?\s*$")
+_CONVERSION = re.compile(
+    r"^\s*[（(]\s*(?:約|约|合|約合|约合|折合|即|相當於|相当于)?\s*(?:"
+    + "|".join(sorted(MONEY_UNITS, key=len, reverse=True))
+    + r")?\s*$"
+)
 _BRACKETED = re.compile(r"\s*[（(][^（）()]{0,30}[）)]")
 _CHANGE_VERBS = frozenset(
     "增长 增長 下降 减少 減少 上涨 上漲 提升 提高 上升 下跌 增加 降低 回落 扩大 擴大 收窄 缩小 縮小 增 降 涨 漲 跌 "
@@ -57,6 +65,9 @@ _JOINING = _CHANGE_VERBS | LIST_JOINS | frozenset("达 達 为 為 是 至 到 �
 # Function characters jieba's HMM glues to an unknown word (何詩蓓於, 券則, 日起).
 _GLUED = "于於在是则則的了着著起从從"
 _UNDATED_KINDS = ("date", "year")
+# A clause the cleaner could not repair: a replacement character, or Chinese punctuation
+# read as GBK (，-> 锛, 。、-> 銆), which real text does not write.
+_MOJIBAKE = re.compile("[\ufffd锛銆]")
 _MEASURE_WORDS = "面個个款種种顆颗家位名隻只件條条部台臺輛辆批座所項项"
 # Index points (14000點整數位) measure the index, never the noun after them.
 _NO_NOUN_AFTER_UNITS = frozenset("點 点".split())
@@ -149,66 +160,124 @@ def label_all(text: str, figures: tuple) -> tuple:
     words = _Tagger()
     out: list = []
     for i, f in enumerate(figures):
-        prev = out[-1] if out and out[-1].sentence is f.sentence and out[-1].end <= f.start else None
-        nxt = figures[i + 1] if i + 1 < len(figures) and figures[i + 1].start >= f.end else None
-        label = _label(text, masked, f, prev, nxt, words)
+        label = _label(text, masked, figures, i, out, words)
         if label and label not in text:  # cannot happen (labels are words of the text), but labels must be text
             label = ""
         out.append(replace(f, label=label))
     return tuple(out)
 
 
-def _label(text: str, masked: str, f, prev, nxt, words: _Tagger) -> str:
+def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: _Tagger) -> str:
+    f = figures[i]
     left, right = _clause(masked, f.start, f.end)
+    if _MOJIBAKE.search(text, left, right):
+        return ""  # words of a garbled passage name nothing
+    prev = out[-1] if out and out[-1].sentence is f.sentence and out[-1].end <= f.start else None
     if prev is not None and _CONVERSION.match(text[prev.end : f.start]):
         return prev.label
+    found = _label_inside(text, f, right, words) or _label_after(text, masked, figures, i, right, words)
+    if found:
+        return found
+    if f.kind in _UNDATED_KINDS:
+        return _date_label(text, masked, f, left, out, words)
+    # the figures of the clause before this one, dates left out: they are adverbials
+    same = _same_sentence(out, f)
+    earlier = [g for g in same if g.kind not in _UNDATED_KINDS]
+    near = earlier[-1] if earlier and earlier[-1].end > left else None
+    before = words(text[near.end if near is not None else left : f.start]) if f.start > left else []
+    found = _distributed(text, f, left, words)
+    if found:
+        return found
+    if near is not None and _joined(before) and near.label:
+        return near.label
+    named = [g for g in earlier if g.label and g.label not in METRIC_VERBS and _adjacent(masked, g.end, left)]
+    return _label_before(f, before, named)
+
+
+def _same_sentence(out: list, f) -> list:
+    """The labelled figures of ``f``'s sentence before it (the end of ``out``)."""
+    k = len(out)
+    while k > 0 and out[k - 1].sentence is f.sentence and out[k - 1].end <= f.start:
+        k -= 1
+    return out[k:]
+
+
+_FROM = frozenset("自 從 从 由".split())
+_SINCE = re.compile(r"\s*(?:起|開始|开始|以來|以来)")
+
+
+def _date_label(text: str, masked: str, f, left: int, out: list, words: _Tagger) -> str:
+    """A date dates its clause's subject in ``X自DATE起…`` (五倍振興券自9月22日起使用), and a
+    clause with none continues the date before it (…，可用到4月30日止)."""
+    before = [(w, t) for w, t in words(text[left : f.start]) if not is_time_word(w, t)] if f.start > left else []
+    if before and before[-1][0] in _FROM and _SINCE.match(text, f.end):
+        return subject_before(before[:-1])
+    if any(is_head(w, t) for w, t in before):
+        return ""
+    dates = [g for g in _same_sentence(out, f) if g.kind in _UNDATED_KINDS]
+    if dates and dates[-1].label and _adjacent(masked, dates[-1].end, left):
+        return dates[-1].label
+    return ""
+
+
+def _adjacent(masked: str, end: int, left: int) -> bool:
+    """No clause between the end of a figure and the clause starting at ``left``."""
+    return not any(c in _CLAUSE_BREAKS for c in masked[end : max(end, left - 1)])
+
+
+def _label_inside(text: str, f, right: int, words: _Tagger) -> str:
+    """The noun the figure itself writes (三款手機) or begins (兩批貨: 批貨)."""
+    if f.kind in _UNDATED_KINDS:
+        return ""
     own = own_noun(f.text, f.unit) if f.kind == "count" else ""
     if own and noun_after(words(own)) == own:
         return own
-    if f.kind not in _UNDATED_KINDS:
-        found = _straddling(text, f.end, right, words)
-        if found:
-            return found
+    return _straddling(text, f.end, right, words)
+
+
+def _label_after(text: str, masked: str, figures: tuple, i: int, right: int, words: _Tagger) -> str:
+    """What follows the figure: ``的`` + noun, the noun counted, the noun after a list of figures."""
+    f = figures[i]
+    nxt = figures[i + 1] if i + 1 < len(figures) and figures[i + 1].start >= f.end else None
     stop = min(right, nxt.start) if nxt is not None and nxt.start < right else right
     after = words(text[f.end : stop]) if stop > f.end else []
     m = _BRACKETED.match(text, f.end)
     if m:  # 5千元（約港幣1400元）的五倍券: what follows the bracket
         after = words(text[m.end() : _clause(masked, m.end(), m.end())[1]])
-    found = after_de(after)
-    if found:
-        return found
-    found = _agreeing(after, f) if f.kind == "count" else ""
+    found = after_de(after) or (_agreeing(after, f) if f.kind == "count" else "")
     if not found and f.unit not in _NO_NOUN_AFTER_UNITS:
-        found = noun_after(after)
+        found = noun_after(after, counted=f.kind == "count" and f.unit in _MEASURE_WORDS)
         if found and f.kind in _UNDATED_KINDS and not _metric_follows(after, found):
             found = ""
-    if found:
+    if found or nxt is None or nxt.start >= right:
         return found
-    if nxt is not None and nxt.start < right and _joined(words(text[f.end : nxt.start])) and nxt.kind == f.kind:
-        found = noun_after(words(text[nxt.end : right]))  # 50米、100米、200米自由泳
-        if found:
-            return found
-    if f.kind in _UNDATED_KINDS:
+    last = i  # 50米、100米、200米自由泳: the noun after the last of a list
+    while last + 1 < len(figures) and figures[last + 1].start < right and figures[last + 1].kind == f.kind:
+        if not _joined(words(text[figures[last].end : figures[last + 1].start])):
+            break
+        last += 1
+    if last == i:
         return ""
-    in_clause = prev is not None and prev.end > left
-    before = words(text[prev.end if in_clause else left : f.start]) if f.start > left else []
-    return _label_before(text, f, prev, in_clause, before, left, words)
+    end = figures[last].end
+    return noun_after(words(text[end:right])) if end < right else ""
 
 
-def _label_before(text: str, f, prev, in_clause: bool, before: list[Word], left: int, words: _Tagger) -> str:
-    found = _distributed(text, f, left, words)
-    if found:
-        return found
-    if in_clause and _joined(before) and prev.label:
-        return prev.label
+def _label_before(f, before: list[Word], named: list) -> str:
+    """The subject before the figure; else, in a clause that only says how the sentence's
+    quantity went on (同比增長, 其中), the label of the figure before; else a metric verb."""
     found = subject_before(before, agents=f.kind == "count")
     if found:
         return found
-    if any(w in ("她", "他", "它", "你", "我", "您") for w, _t in before):
+    if any(w in PERSONAL_PRONOUNS for w, _t in before):
         return ""
-    if prev is not None and prev.label and prev.kind not in _UNDATED_KINDS and _changes(before):
-        return prev.label
+    if named and (_changes(before) or _part_of(before)):
+        return named[-1].label
     return metric_verb_before(before)
+
+
+def _part_of(before: list[Word]) -> bool:
+    """``其中``: the figure is a part of the one before (其中70%來自…)."""
+    return any(w in ("其中", "当中", "當中") for w, _t in before)
 
 
 def _agreeing(after: list[Word], f) -> str:

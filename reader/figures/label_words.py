@@ -134,10 +134,11 @@ def _phrase(words: list[Word]) -> str:
     return out
 
 
-def noun_after(words: list[Word], limit: int = 3, unknown: bool = False) -> str:
+def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted: bool = False) -> str:
     """The noun phrase the words start with (spaces between Latin words skipped), ``""`` when they
     do not start with one: 三款 + 手机, 30 倍 + 数字变焦, 200米 + 自由泳决赛.  Words jieba does
     not know (``x``: names, or characters its HMM glued together) only when ``unknown``.
+    ``counted``: after a measure word whatever comes is a noun (三個抓手, 10個垂直行業).
 
     >>> noun_after([("数字", "n"), ("变焦", "vn"), ("。", "x")]), noun_after([(" ", "x"), ("iPhone", "eng")])
     ('数字变焦', 'iPhone')
@@ -151,17 +152,20 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False) -> str:
         if w.isspace() and taken and k + 1 < len(words) and _LATIN.match(words[k + 1][0]):
             k += 1
             continue
-        if (
-            not is_noun(w, t)
-            or w in UNIT_WORDS
-            or is_time_word(w, t)
-            or w in PERSONAL_PRONOUNS
-            or (t == "x" and not unknown)
-        ):
+        if _suffix_noun(words, k + 1) and t in ("v", "vn") and w not in FUNCTION_WORDS:
+            taken += [(w + words[k + 1][0], "n")]  # 振興 + 券
+            k += 2
+            continue
+        if counted and not taken and t in ("v", "vn", "a") and len(w) > 1 and w not in FUNCTION_WORDS:
+            taken.append((w, "n"))
+            k += 1
+            continue
+        if not is_noun(w, t) or w in UNIT_WORDS or is_time_word(w, t) or w in PERSONAL_PRONOUNS:
             break
         taken.append((w, t))
         k += 1
-    while taken and not is_head(*taken[-1]):
+    # an unknown word ends the phrase only when names are expected (超商門市 keeps 超商)
+    while taken and (not is_head(*taken[-1]) or (taken[-1][1] == "x" and not unknown)):
         taken.pop()
     return _phrase(taken)
 
@@ -177,7 +181,10 @@ def after_de(words: list[Word]) -> str:
     while k < len(words) and k < 2 and words[k][1] in ("a", "ad", "d", "b", "an") and words[k][0] != "的":
         k += 1
     if k < len(words) and words[k][0] == "的":
-        return noun_after(words[k + 1 :], limit=4, unknown=True)
+        rest = words[k + 1 :]
+        if len(rest) > 1 and rest[0][1] == "m" and rest[1][0] in _SUFFIX_NOUNS:  # 的五倍券: a name
+            return rest[0][0] + rest[1][0]
+        return noun_after(rest, limit=4, unknown=True)
     return ""
 
 
@@ -240,8 +247,10 @@ _SUFFIX_NOUNS = frozenset("券 费 費 价 價 率 量 额 額 值 款 金 税 �
 
 def _suffix_noun(words: list[Word], k: int) -> bool:
     """A one-character noun suffix closing a compound jieba cut in two (振興 + 券, 電 + 費)."""
+    if k >= len(words) or k == 0:
+        return False
     w, t = words[k]
-    if w not in _SUFFIX_NOUNS or k == 0:
+    if w not in _SUFFIX_NOUNS:
         return False
     pw, pt = words[k - 1]
     return len(pw) >= 2 and pt in ("n", "v", "vn", "nz", "j") and pw not in FUNCTION_WORDS
@@ -285,5 +294,7 @@ def list_nouns(words: list[Word]) -> list[str]:
             items.append([])
         else:
             items[-1].append((w, t))
+    # 上海和北京的房價分別…: each item's own noun, before the head they share
+    items = [item[: next((i for i, (w, _t) in enumerate(item) if w == "的"), len(item))] for item in items]
     nouns = [subject_before(item) for item in items if item]
     return nouns if all(nouns) and len(nouns) > 1 else []

@@ -1,0 +1,90 @@
+"""Labels: what each figure measures, as a whole word of its sentence, or empty (issue 16).
+
+The sentences are written for these tests (none is from a dev set): each checks one family
+of the label rules, in both scripts where the family depends on the words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.document import parse
+from reader.figures.extract import extract_figures, label_figures
+
+
+def labels(text: str) -> dict[str, str]:
+    doc = parse(text)
+    return {f.text: f.label for f in label_figures(doc, extract_figures(doc))}
+
+
+def test_a_change_measures_what_changed_not_the_change_word():
+    got = labels("今年前十個月，出口總額320億元，同比增長8.5%。")
+    assert got["320億元"] == got["8.5%"] == "出口總額"
+
+
+def test_a_comparison_baseline_is_not_what_is_measured():
+    assert labels("公司淨利潤較去年同期增加12%。")["12%"] == "公司淨利潤"
+    assert labels("两市成交额较上周五萎缩逾三成。")["逾三成"] == "成交额"
+
+
+def test_a_time_word_is_never_a_label():
+    got = labels("過去三個月，門店數量增加了40家。")
+    assert got["40家"] == "門店數量"
+    assert got["三個月"] == ""  # not 過去
+
+
+def test_respectively_gives_each_figure_its_own_noun():
+    got = labels("蘋果和三星分別售出1200萬部和900萬部。")
+    assert (got["1200萬部"], got["900萬部"]) == ("蘋果", "三星")
+    got = labels("上海和北京的房價分別上漲3%、2%。")
+    assert (got["3%"], got["2%"]) == ("上海", "北京")
+
+
+def test_a_pronoun_gives_an_empty_label():
+    assert labels("他賺了500萬元。")["500萬元"] == ""
+    assert labels("她游出52秒。")["52秒"] == ""
+    assert labels("她在決賽中游出52秒。")["52秒"] == "決賽"  # the noun is nearer than the pronoun
+
+
+def test_a_measure_word_inside_a_word_labels_the_whole_word():
+    assert labels("全國31個省份中，有12個省份出台措施。")["31個"] == "省份"
+
+
+def test_a_bracketed_conversion_takes_the_label_of_its_figure():
+    got = labels("這款耳機售價999美元（約合人民幣6500元）。")
+    assert got["999美元"] == got["6500元"] == "耳機售價"
+
+
+def test_the_verb_beside_the_figure_is_not_the_label():
+    got = labels("新款平板支持30倍數字變焦，電池容量達到8000毫安。")
+    assert got["30倍"] == "數字變焦"  # not 支持
+
+
+def test_a_count_labels_the_noun_it_counts():
+    got = labels("全市關閉了120家小型工廠，新增三個抓手。")
+    assert got["120家"] == "小型工廠"
+    assert got["三個"] == "抓手"  # a verb to jieba, a noun after a measure word
+
+
+@pytest.mark.parametrize("text", ["新政策自2024年1月1日起實施。", "新政策自2024年1月1日起实施。"])
+def test_a_date_labels_what_starts_from_it(text):
+    assert labels(text)["2024年1月1日"] == "政策"
+
+
+def test_a_date_alone_stays_unlabelled():
+    assert labels("2020年，公司搬到上海。")["2020年"] == ""
+
+
+def test_mojibake_and_unknown_words_are_not_labels():
+    # an unknown run the segmenter glues together (here after a figure) is not a label
+    got = labels("營收增長5%拉滿嗯。")
+    assert got["5%"] in ("營收", "")
+
+
+def test_a_measure_word_that_begins_a_noun_labels_the_noun():
+    assert labels("他曾將兩批貨發給客戶。")["兩批"] == "批貨"
+
+
+def test_a_garbled_clause_gives_no_label():
+    # UTF-8 read as GBK: "，" became 锛 and a lost byte U+FFFD
+    assert labels("璁や负锛岃吹宸炶寘鍙板钩鍧囦笂璋冧簡鍑哄巶浠�13%锛")["13%"] == ""
