@@ -28,6 +28,14 @@ COMPLETION_SHELLS = ("bash", "zsh", "fish")
 SCRIPT_CHOICES = ("original", "simp", "trad", "tw", "hk")
 
 
+def shown_name(name: str) -> str:
+    """A name or message from outside (a path, an error naming one) made safe to print:
+    :func:`reader.text.visible.shown_name` (imported here, after main's check of the package)."""
+    from reader.text.visible import shown_name as shown
+
+    return shown(name)
+
+
 class _VersionAction(argparse.Action):
     """``-V/--version``: kreader's version and its components' (for bug reports), then exit."""
 
@@ -150,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except LoadError as err:
-        print(f"kreader: {err}", file=sys.stderr)
+        print(f"kreader: {shown_name(str(err))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("kreader: interrupted", file=sys.stderr)
@@ -166,7 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("KREADER_DEBUG"):
             raise
         print(
-            f"kreader: internal error: {type(err).__name__}: {err} (set KREADER_DEBUG=1 for details)", file=sys.stderr
+            f"kreader: internal error: {type(err).__name__}: {shown_name(str(err))} (set KREADER_DEBUG=1 for details)",
+            file=sys.stderr,
         )
         return EXIT_ERROR
 
@@ -238,7 +247,7 @@ def _open_reader(path: str) -> int:
     if stream and not opening.text.strip():
         # `kreader <(curl …)` or `… | kreader -` that produced nothing: say so, not a blank reader
         opening.cancel()
-        name = "standard input" if path == STDIN else path
+        name = "standard input" if path == STDIN else shown_name(path)
         print(f"kreader: {name}: nothing was read (the stream was empty)", file=sys.stderr)
         return EXIT_USAGE
     code = _run_tui(opening, reading_stdin=path == STDIN)
@@ -266,7 +275,7 @@ def _report_text(doc, fmt: str) -> str:
     store = ReviewStore(doc.source, doc.text, [(f.start, f.end) for f in doc.figures])
     loaded = store.load()
     for notice in loaded.notices:
-        print(f"kreader: {notice}", file=sys.stderr)
+        print(f"kreader: {shown_name(notice)}", file=sys.stderr)
     return render(doc, loaded.review, fmt)
 
 
@@ -317,7 +326,7 @@ def _output(output: str | None, source: str) -> Iterator[TextIO | None]:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".kreader-", suffix=".tmp", dir=folder)
     except OSError as err:
-        print(f"kreader: cannot write {output}: {err.strerror or err}", file=sys.stderr)
+        print(f"kreader: cannot write {shown_name(output)}: {err.strerror or err}", file=sys.stderr)
         yield None
         return
     os.fchmod(fd, _file_mode(output))

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from reader.document import Document, parse
+from reader.text.visible import shown_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from reader.clean.repair_log import Readings, Repairs
@@ -195,7 +196,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         name = "standard input"
     else:
-        name = str(path)
+        name = shown_name(str(path))  # refusals are printed and notified: the name never acts
         try:
             st = os.stat(path)
         except FileNotFoundError:
@@ -223,6 +224,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 
 
 def load_bytes(data: bytes, name: str = "<bytes>") -> Decoded:
+    name = shown_name(name)
     _refuse_binary(data, name)
     decoded = decode(data)
     _refuse_garbage(decoded, name)

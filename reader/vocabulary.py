@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from reader.text.dictionary import ATTRIBUTION, LICENSE, SOURCE, Dictionary, dictionary
 from reader.text.readings import is_han, readings_of
 from reader.text.script import to_simplified
+from reader.text.visible import shown_name
 from reader.text.words import WordIndex
 
 FORMATS = ("md", "csv", "json")
@@ -125,7 +126,7 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
         return out.getvalue()
     if fmt != "md":
         raise ValueError(f"unknown format {fmt!r}; expected one of {FORMATS}")
-    lines = [f"# Vocabulary: {title}", ""] if title else []
+    lines = [f"# Vocabulary: {shown_name(title)}", ""] if title else []  # a file name: it never acts
     lines.append("| word | simplified | traditional | pinyin | count | definitions |")
     lines.append("| --- | --- | --- | --- | ---: | --- |")
     for item in items:

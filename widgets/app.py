@@ -27,6 +27,7 @@ from reader.figures.shown import legend as figures_legend
 from reader.locations import asset
 from reader.pipeline import Opening
 from reader.text.script import SCRIPTS
+from reader.text.visible import shown_name
 from widgets.article.layout import find_all
 from widgets.article.view import ArticleView
 from widgets.commands import ReaderCommands
@@ -169,7 +170,9 @@ class KreaderApp(App[int]):
         try:
             keymap = load_keymap()
         except KeymapError as err:
-            self.notify(f"key map {keymap_path()} ignored: {err}", severity="warning", markup=False)
+            self.notify(
+                f"key map {shown_name(keymap_path())} ignored: {shown_name(str(err))}", severity="warning", markup=False
+            )
             return
         if keymap:
             self.set_keymap(keymap)

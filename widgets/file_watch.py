@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 
 from reader.runtime.watch import FileStamp, carry_offset, is_watchable, stamp
+from reader.text.visible import shown_name
 from widgets.messages import Reloaded
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class FileWatch:
 
     @property
     def file_name(self) -> str:
-        return Path(self.app.document.source).name
+        return shown_name(Path(self.app.document.source).name)  # from outside: shown, never acting
 
     def check_file(self) -> str:
         """Compare the file with what is shown; tell the reader once per change.
@@ -138,7 +139,10 @@ class FileWatch:
         self.reloading = False
         if message.document is None:
             app.notify(
-                f"Reload failed: {message.error}. The text shown stays.", severity="error", timeout=10, markup=False
+                f"Reload failed: {shown_name(message.error)}. The text shown stays.",
+                severity="error",
+                timeout=10,
+                markup=False,
             )
             return
         self._shown = self._seen = message.stamp

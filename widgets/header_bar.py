@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.document import Document
+from reader.text.visible import shown_name
 
 SCRIPT_NAMES = {
     "original": "original",
@@ -35,7 +36,7 @@ def progress_content(reviewed: int, figures: int) -> Content:
 
 def header_content(doc: Document, script: str, progress: Content | None = None) -> Content:
     """The header as Content (the file name is untrusted: never markup)."""
-    name = os.path.basename(doc.source) or doc.source
+    name = shown_name(os.path.basename(doc.source) or doc.source)
     if script == "original":
         shown = f"original ({DETECTED[doc.script]})" if doc.script in DETECTED else "original"
     else:

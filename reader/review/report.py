@@ -13,6 +13,7 @@ from typing import Any
 
 from reader.document import Document
 from reader.review.model import Review, Verdict, figure_keys, verdicts_by_figure
+from reader.text.visible import inert_json, shown_name
 
 COLUMNS = (
     "text",
@@ -87,7 +88,7 @@ def to_json(doc: Document, review: Review) -> str:
             for v in orphans(doc, review)
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return inert_json(json.dumps(data, ensure_ascii=False, indent=1)) + "\n"  # exact, but inert on a terminal
 
 
 def to_csv(doc: Document, review: Review) -> str:
@@ -111,7 +112,7 @@ _SYMBOL = {"verified": "✔ verified", "doubtful": "? doubtful", "wrong": "✘ w
 
 def to_markdown(doc: Document, review: Review) -> str:
     rows = report_rows(doc, review)
-    out = [f"# Review of {doc.source}", ""]
+    out = [f"# Review of {shown_name(doc.source)}", ""]  # a path from outside: it never acts
     out.append(f"{sum(1 for r in rows if r['verdict'])} of {len(rows)} figures reviewed.")
     out.append("")
     out.append("| # | figure | value | kind | label | section | verdict | note |")

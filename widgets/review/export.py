@@ -13,6 +13,7 @@ from textual.app import App
 
 from reader.document import Document
 from reader.review.model import Review, text_hash
+from reader.text.visible import shown_name
 
 Call = Callable[..., None]  # runs a callable on the app's thread (from a worker's)
 
@@ -74,7 +75,7 @@ def export_review(app: App[Any], doc: Document, review: Review, labelling: bool,
             markup=False,
         )
         return
-    call(app.notify, f"Review written to {path}", timeout=8, markup=False)
+    call(app.notify, f"Review written to {shown_name(path)}", timeout=8, markup=False)
     export_vocabulary(app, doc, path, call)
 
 
@@ -91,4 +92,4 @@ def export_vocabulary(app: App[Any], doc: Document, review_path: Path, call: Cal
             app.notify, f"The vocabulary could not be written ({type(err).__name__}).", severity="warning", markup=False
         )
         return
-    call(app.notify, f"Vocabulary written to {path}", timeout=8, markup=False)
+    call(app.notify, f"Vocabulary written to {shown_name(path)}", timeout=8, markup=False)

@@ -23,6 +23,7 @@ from textual.timer import Timer
 from reader.document import Document
 from reader.review.model import Position, Review, merge
 from reader.review.store import ReviewStore
+from reader.text.visible import shown_name
 from widgets.article.view import ArticleView
 from widgets.review.host import ReviewHost
 
@@ -82,12 +83,12 @@ class ReviewSaving:
         if store is None or not (self._dirty or self._position_unsaved()):
             return
         if not self._save_lock.acquire(timeout=10):  # a save stuck on a dead disk
-            self.error = f"the review could not be saved to {store.path}: the disk did not answer"
+            self.error = f"the review could not be saved to {shown_name(store.path)}: the disk did not answer"
             return
         try:
             store.save(self.review)
         except OSError as err:
-            self.error = f"the review could not be saved to {store.path}: {err.strerror or err}"
+            self.error = f"the review could not be saved to {shown_name(store.path)}: {err.strerror or err}"
         finally:
             self._save_lock.release()
 
@@ -239,7 +240,7 @@ class ReviewSaving:
 
     def _save_failed(self, store: ReviewStore, err: OSError) -> None:
         self.app.notify(
-            f"The review could not be saved to {store.path}: {err.strerror or err}. "
+            f"The review could not be saved to {shown_name(store.path)}: {err.strerror or err}. "
             "It is kept in memory; the next change tries again.",
             severity="error",
             timeout=10,
