@@ -112,7 +112,7 @@ async def test_the_header_and_notices_show_the_name_escaped(tmp_path):
         header = _header(app)
         assert "n\\x1b]52;c;RVZJTENMSVA=\\x1b\\.txt" in header and "\x1b" not in header
         path.write_text(ARTICLE + "又一段。\n", encoding="utf-8")
-        assert app.check_file() == "changed"
+        assert app.file_watch.check_file() == "changed"
         await pilot.press("r")
         for _ in range(100):
             await pilot.pause(0.05)
