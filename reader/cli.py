@@ -7,14 +7,12 @@ the user (an unexpected error is reported in one line with exit status 1).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import signal
 import stat
 import sys
-import tempfile
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TextIO
 
 # Only the standard library at module level: main() first checks that the `reader` package
@@ -83,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format: table (default), json or csv for the lists; "
         "md (default), csv or json for --report and --vocabulary",
     )
-    p.add_argument("-o", "--output", metavar="OUT", help="write the view to OUT instead of standard output")
+    p.add_argument(
+        "-o", "--output", metavar="OUT", help="write the view to OUT instead of standard output ('-': standard output)"
+    )
     p.add_argument("--host", default="127.0.0.1", help="address --serve listens on (default: 127.0.0.1, loopback)")
     p.add_argument("--port", type=int, default=8000, help="port --serve listens on (default: 8000)")
     p.add_argument(
@@ -211,10 +211,14 @@ def _run(args: argparse.Namespace) -> int:
     jobs = jobs_wanted()
     # The repair log and the readings are kept only for the views that show them.
     doc = load_document(path, jobs=jobs, record=bool(args.repairs or exported))
-    with _output(args.output, doc.source) as out:
-        if out is None:
-            return EXIT_USAGE
-        return _print_view(args, doc, fmt, jobs, out)
+    from reader.output.destination import OutputError, destination
+
+    try:
+        with destination(args.output, doc.source) as out:
+            return _print_view(args, doc, fmt, jobs, out)
+    except OutputError as err:
+        print(f"kreader: {err}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _print_view(args: argparse.Namespace, doc, fmt: str, jobs: int, out: TextIO) -> int:
@@ -305,48 +309,6 @@ def _serve(path: str, host: str, port: int) -> int:
         print(f"kreader: cannot serve on {host}:{port}: {err.strerror or err}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
-
-
-@contextlib.contextmanager
-def _output(output: str | None, source: str) -> Iterator[TextIO | None]:
-    """Where a view prints: standard output, or ``output`` written whole or not at all.
-
-    The view goes to a temporary file beside ``output`` that replaces it once complete: a
-    view that fails leaves an existing file as it was.  None (after saying why) when
-    ``output`` cannot be written or is the article itself.
-    """
-    if output is None:
-        yield sys.stdout
-        return
-    if os.path.exists(output) and os.path.exists(source) and os.path.samefile(output, source):
-        print("kreader: refusing to write the output over the article", file=sys.stderr)
-        yield None
-        return
-    folder = os.path.dirname(os.path.abspath(output))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".kreader-", suffix=".tmp", dir=folder)
-    except OSError as err:
-        print(f"kreader: cannot write {shown_name(output)}: {err.strerror or err}", file=sys.stderr)
-        yield None
-        return
-    os.fchmod(fd, _file_mode(output))
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as f:
-            yield f
-        os.replace(tmp, output)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)  # left only when the view failed
-
-
-def _file_mode(path: str) -> int:
-    """The permissions ``path`` has, or a new file's (mkstemp's files are private)."""
-    try:
-        return stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _run_tui(doc, reading_stdin: bool) -> int:

@@ -91,6 +91,13 @@ def test_output_refuses_the_article_and_the_views_that_do_not_print(tmp_path):
     assert proc.returncode == 2 and b"-o/--output is for the views that print" in proc.stderr
     proc = run_cli("--dump", "-o", str(tmp_path / "no" / "such" / "dir.txt"), str(article))
     assert proc.returncode == 2 and proc.stderr.decode().startswith("kreader: cannot write")
+    proc = run_cli("--dump", "-o", str(tmp_path), str(article))
+    assert proc.returncode == 2 and proc.stderr.decode().strip().endswith("it is a folder")
+
+
+def test_output_dash_is_standard_output():
+    proc = run_cli("--sections", "-o", "-", str(SAMPLE))
+    assert proc.returncode == 0 and proc.stdout == run_cli("--sections", str(SAMPLE)).stdout
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
