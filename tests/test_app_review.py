@@ -173,7 +173,9 @@ async def test_filter_cycles_all_unreviewed_and_doubtful_or_wrong():
         assert panel.filter == "all" and panel.row_count == n
 
 
-needs_plotext = pytest.mark.skipif(not PLOTEXT, reason="textual-plotext is not installed (pyproject must list it)")
+needs_plotext = pytest.mark.skipif(
+    not PLOTEXT, reason="textual-plotext is not installed (the chart extra: kreader[chart])"
+)
 
 
 @needs_plotext

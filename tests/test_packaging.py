@@ -124,3 +124,16 @@ def test_without_the_serve_extra_serve_says_what_to_install(installed, tmp_path)
         cwd=tmp_path,
     )
     assert proc.returncode == 2 and "install kreader[serve]" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_test_never_changes_the_system():
+    def recipe(target: str) -> str:
+        proc = subprocess.run(["make", "-n", target], capture_output=True, text=True, timeout=60, cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    assert "apt-get" not in recipe("test") and "pytest" in recipe("test")
+    assert "apt-get" in recipe("tools")  # the system tools are installed there, and only when asked
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ci.index("make tools") < ci.index("make test-lowest") < ci.index("make test\n")
