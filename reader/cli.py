@@ -227,13 +227,13 @@ def _print_view(args: argparse.Namespace, doc, fmt: str, jobs: int, out: TextIO)
     if args.dump:
         views.print_dump(doc, args.script, out)
     elif args.sections:
-        views.print_sections(doc, fmt, out)
+        views.print_sections(doc, fmt, out, args.script)
     elif args.repairs:
         views.print_repairs(doc, fmt, out)
     elif args.figures:
         views.print_figures(doc, fmt, args.script, out, jobs)
     elif args.keywords:
-        views.print_keywords(doc, fmt, out)
+        views.print_keywords(doc, fmt, out, args.script)
     elif args.report:
         out.write(_report_text(doc, "json" if fmt == "table" else fmt))
     elif args.vocabulary:

@@ -16,8 +16,13 @@ from widgets.app import KreaderApp
 
 def settled(*keys: str):
     async def run_before(pilot) -> None:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        app = pilot.app
+        for _ in range(1200):  # enrichment starts after the first paint: wait for its last step
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if app.document.keywords and not app.enrichment:
+                break
+            await pilot.pause(0.05)
         pilot.app.clear_notifications()
         for key in keys:
             await pilot.press(key)

@@ -203,7 +203,7 @@ class KreaderApp(App[int]):
             if view.search.searching:
                 search = f"“{view.search_query}” {at}…" if n else f"“{view.search_query}” searching…"
         self.query_one(StatusBar).show(
-            self.document, block.section, block.index, len(view.blocks), self.enrichment, inferred, search
+            self.document, block.section, block.index, len(view.blocks), self.enrichment, inferred, search, view.script
         )
 
     def set_document(self, doc: Document) -> None:
@@ -286,7 +286,7 @@ class KreaderApp(App[int]):
         and previewed under it; the focus stays in the panel."""
         if self.figures.has_focus:
             self.article.show_figure(message.figure)
-            self.query_one(FigurePreview).show(self.document, message.figure)
+            self.query_one(FigurePreview).show(self.document, message.figure, self.article.script)
 
     def on_figures_panel_chosen(self, message: FiguresPanel.Chosen) -> None:
         self.article.show_figure(message.figure)
@@ -318,8 +318,14 @@ class KreaderApp(App[int]):
         self.article.go_to_section(section)
 
     def set_script(self, script: str) -> None:
+        """Show the article and everything about it (figures, labels, sections, preview) in ``script``."""
         self.article.script = script
+        self.figures.set_script(script)
+        self.sections.set_script(script)
         self._show_header()
+        self._show_status()
+        if self.figures.has_focus:
+            self.query_one(FigurePreview).show(self.document, self.figures.figure_at_cursor(), script)
         if script != "original":
             self._warm_scripts()
 

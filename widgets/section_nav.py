@@ -9,9 +9,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.document import Document
+from reader.text.script import in_script
 
 
-def section_prompts(doc: Document) -> list[Content]:
+def section_prompts(doc: Document, script: str = "original") -> list[Content]:
     """One line per section: its label (plain text, never markup) and figure count."""
     counts = [0] * len(doc.sections)
     for f in doc.figures:
@@ -19,7 +20,7 @@ def section_prompts(doc: Document) -> list[Content]:
             counts[f.section] += 1
     prompts = []
     for s, n in zip(doc.sections, counts):
-        label = Content(s.label).truncate(14, ellipsis=True)
+        label = Content(in_script(s.label, script)).truncate(14, ellipsis=True)
         count = Content.styled(f" {n}", "$text-muted") if n else Content("")
         prompts.append(Content.assemble(label, count))
     return prompts
@@ -42,8 +43,10 @@ class SectionNav(OptionList):
             self.section = section
 
     def __init__(self, document: Document, *, id: str | None = None, classes: str | None = None) -> None:
+        self.script = "original"  # the labels follow the article's script
         self._prompts = section_prompts(document)
         super().__init__(*self._section_options(self._prompts), id=id, classes=classes, markup=False)
+        self._document = document
         self.border_title = "Sections"
 
     @staticmethod
@@ -51,7 +54,8 @@ class SectionNav(OptionList):
         return [Option(p, id=f"s{k}") for k, p in enumerate(prompts)]
 
     def update_document(self, doc: Document) -> None:
-        prompts = section_prompts(doc)
+        self._document = doc
+        prompts = section_prompts(doc, self.script)
         if prompts == self._prompts:
             return  # labels or keywords changed, not what this list shows (a book has thousands of sections)
         self._prompts = prompts
@@ -59,6 +63,11 @@ class SectionNav(OptionList):
         self.clear_options()
         self.add_options(self._section_options(prompts))
         self.highlighted = highlighted
+
+    def set_script(self, script: str) -> None:
+        """Show the section labels in ``script``."""
+        self.script = script
+        self.update_document(self._document)
 
     def follow(self, section: int) -> None:
         """Highlight ``section`` (the reader scrolled into it) without jumping."""

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from reader.clean.edits import Inferred
 from reader.document import Document
+from reader.text.script import in_script
 
 
 def inferred_note(inferred: list[Inferred]) -> Content:
@@ -36,8 +37,10 @@ class StatusBar(Static):
         enrichment: str,
         inferred: list[Inferred],
         search: str = "",
+        script: str = "original",
     ) -> None:
         label = doc.sections[section].label if 0 <= section < len(doc.sections) else ""
+        label = in_script(label, script)
         where = Content.assemble(
             ("§ ", "$text-muted"),
             Content(label).truncate(24, ellipsis=True),

@@ -25,7 +25,7 @@ from reader.figures.extract import Figure, extract_figures, figure_to_json, labe
 from reader.output.json_safe import inert_json
 from reader.runtime.parallel import fork_map, pieces_for
 
-_FIELDS_IN_SCRIPT = ("text", "label", "sentence")
+_FIELDS_IN_SCRIPT = ("text", "unit", "label", "sentence", "context", "section")  # every text field shown
 
 
 def figure_items(doc: Document, span: tuple[int, int] | None = None, script: str = "original") -> list[dict]:
@@ -45,7 +45,7 @@ def _item(figure: Figure, doc: Document, script: str) -> dict:
         from reader.text.script import convert
 
         for key in _FIELDS_IN_SCRIPT:
-            if item[key]:
+            if item.get(key):
                 item[key] = convert(item[key], script).text
     return item
 

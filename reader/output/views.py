@@ -97,13 +97,19 @@ def print_dump(doc: Document, script: str, out: TextIO) -> None:
             out.write(_convert(para.text, script) + "\n\n")
 
 
-def print_sections(doc: Document, fmt: str, out: TextIO) -> None:
+def print_sections(doc: Document, fmt: str, out: TextIO, script: str = "original") -> None:
     if not doc.figures:
         from reader.enrich import with_figures
 
         doc = with_figures(doc, labels=False)
     rows = [
-        (s.index, s.name or "(lede)", s.title, len(s.paragraphs), sum(1 for f in doc.figures if f.section == s.index))
+        (
+            s.index,
+            _convert(s.name, script) or "(lede)",
+            _convert(s.title, script),
+            len(s.paragraphs),
+            sum(1 for f in doc.figures if f.section == s.index),
+        )
         for s in doc.sections
     ]
     headers = ("index", "section", "title", "paragraphs", "figures")
@@ -182,18 +188,33 @@ def print_figures(doc: Document, fmt: str, script: str, out: TextIO, jobs: int =
         print_table(headers, shown, out)
 
 
-def print_keywords(doc: Document, fmt: str, out: TextIO) -> None:
+def _keyword_shown(doc: Document, keyword, script: str) -> str:
+    """A keyword as the article writes it (its first occurrence), or in ``script``: keywords
+    are found on the Simplified text, whatever the article's script."""
+    if script == "original":
+        for start, end in keyword.spans[:1]:
+            return doc.text[start:end]
+        return keyword.word
+    return _convert(keyword.word, script)
+
+
+def print_keywords(doc: Document, fmt: str, out: TextIO, script: str = "original") -> None:
     from reader.keywords import extract_keywords
 
     keywords = doc.keywords or extract_keywords(doc)
     if fmt == "json":
         items = [
-            {"word": k.word, "weight": round(k.weight, 6), "count": k.count, "spans": [list(s) for s in k.spans]}
+            {
+                "word": _keyword_shown(doc, k, script),
+                "weight": round(k.weight, 6),
+                "count": k.count,
+                "spans": [list(s) for s in k.spans],
+            }
             for k in keywords
         ]
         write_json({"file": doc.source, "keywords": items}, out)
         return
-    rows = [(k.word, f"{k.weight:.4f}", k.count) for k in keywords]
+    rows = [(_keyword_shown(doc, k, script), f"{k.weight:.4f}", k.count) for k in keywords]
     if fmt == "csv":
         print_csv(("word", "weight", "count"), rows, out)
     else:

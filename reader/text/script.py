@@ -285,6 +285,24 @@ def convert(text: str, script: str) -> Converted:
     return Converted(converted, len(text), _blocks(text, converted, config))
 
 
+def in_script(text: str, script: str) -> str:
+    """``text`` as shown in ``script`` (labels, units, section names: no offset map needed).
+
+    >>> in_script("個月", "simp"), in_script("個月", "original")
+    ('个月', '個月')
+    """
+    return text if script == "original" or not text else convert(text, script).text
+
+
+def shows_simplified(script: str, detected: str) -> bool:
+    """Is text shown in Simplified: chosen, or the original when the article is Simplified?
+
+    >>> shows_simplified("simp", "trad"), shows_simplified("original", "simp"), shows_simplified("tw", "simp")
+    (True, True, False)
+    """
+    return script == "simp" or (script == "original" and detected == "simp")
+
+
 # ------------------------------------------------------------------ detection
 
 _MIN_SHARE = 0.8  # of the script-specific characters, for a verdict other than "mixed"

@@ -32,6 +32,7 @@ from textual.strip import Strip
 from reader.document import Document
 from reader.figures.shown import kind_code
 from reader.review.model import Verdict
+from reader.text.script import in_script, shows_simplified
 from widgets.article.layout import terminal_safe
 from widgets.figures.compat import TableCompat
 from widgets.figures.rows import (  # noqa: F401 - the symbols, imported from here by the tests
@@ -162,7 +163,8 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
         self._sorted: array | None = None  # every figure in the sort's order
         self._order = array("I")  # the rows shown: figure indices, sorted then filtered
         self._rows: array | None = None  # figure -> its row in _order (-1: filtered out), made when asked
-        self._figures_generation = 0  # a new figures list (labels arrived)
+        self._figures_generation = 0  # a new figures list (labels arrived), or another script
+        self.script = "original"  # the figures, labels and magnitudes follow the article's script
         self._style_generation = 0  # a new stylesheet, theme or pseudo-class
         self._strips: LRUCache[tuple, Strip] = LRUCache(256)
 
@@ -256,6 +258,13 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
             return
         self.refresh()
         self._show_note()
+
+    def set_script(self, script: str) -> None:
+        """Show the figures and their labels in ``script`` (the article's)."""
+        if script != self.script:
+            self.script = script
+            self._figures_generation += 1  # every cached row was drawn in the old script
+            self.refresh()
 
     def figure_at_cursor(self) -> int | None:
         """Index into Document.figures of the row under the cursor, if any."""
@@ -397,14 +406,14 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
         """The mark, the figure as written (bold and underlined while it is on screen in the
         article), its value, label and kind: plain text, never markup."""
         figure = self.document.figures[k]
-        text = Text(terminal_safe(figure.text))
+        text = Text(terminal_safe(in_script(figure.text, self.script)))
         if k in self._visible:
             text.stylize("bold underline")
         return (
             self._mark_text(k),
             text,
-            Text(figure_value(figure)),
-            Text(terminal_safe(figure.label)),
+            Text(figure_value(figure, shows_simplified(self.script, self.document.script))),
+            Text(terminal_safe(in_script(figure.label, self.script))),
             Text(kind_code(figure.kind), style="dim"),
         )
 

@@ -19,6 +19,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from reader.document import Document
+from reader.text.script import in_script
 from widgets.article.layout import terminal_safe
 
 CLAUSE_ENDS = "，,、；;：:。！？!?\n"
@@ -86,8 +87,8 @@ def date_words(v: str) -> str:
     return f"{words} {year}" if year else words
 
 
-def value_in_words(figure) -> str:
-    """The figure's value written out: qualifier, exact value (range), unit, scale words."""
+def value_in_words(figure, script: str = "original") -> str:
+    """The figure's value written out: qualifier, exact value (range), unit (in ``script``), scale words."""
     qualifier = QUALIFIER_WORDS.get(str(figure.qualifier), "")
     if figure.kind == "date" and isinstance(figure.value, str):
         text = date_words(figure.value)
@@ -98,7 +99,7 @@ def value_in_words(figure) -> str:
     if figure.value_max is not None and figure.value_max != figure.value:
         text += " to " + exact(figure.value_max)
     if figure.unit:
-        text += ("" if figure.unit in "%％‰" else " ") + figure.unit
+        text += ("" if figure.unit in "%％‰" else " ") + in_script(figure.unit, script)
     if isinstance(figure.value, float | int) and not isinstance(figure.value, bool):
         words = number_words(float(figure.value))
         if words:
@@ -108,21 +109,22 @@ def value_in_words(figure) -> str:
     return qualifier + text
 
 
-def preview(doc: Document, k: int, width: int, section_label: str = "") -> Text:
+def preview(doc: Document, k: int, width: int, section_label: str = "", script: str = "original") -> Text:
     """One line about figure ``k``: its value in words, its section and its clause (plain
     text, never markup), the figure reversed; the clause is windowed round the figure
-    and cut to ``width`` cells."""
+    and cut to ``width`` cells; all of it in ``script``."""
     figure = doc.figures[k]
-    middle = terminal_safe(figure.text)
-    head = Text(value_in_words(figure), style="bold")
-    section = Text.assemble(("  §", "dim"), terminal_safe(section_label)) if section_label else Text("")
+    middle = terminal_safe(in_script(figure.text, script))
+    head = Text(value_in_words(figure, script), style="bold")
+    label = terminal_safe(in_script(section_label, script))
+    section = Text.assemble(("  §", "dim"), label) if section_label else Text("")
     if head.cell_len + section.cell_len + 2 + cell_len(middle) + 6 <= width:
         head.append_text(section)  # the section when it leaves room for the figure in its clause
     head.append("  ")
     room = max(0, width - head.cell_len)
     start, end = clause_span(doc.text, figure.start, figure.end)
-    before = terminal_safe(doc.text[start : figure.start])
-    after = terminal_safe(doc.text[figure.end : end])
+    before = terminal_safe(in_script(doc.text[start : figure.start], script))
+    after = terminal_safe(in_script(doc.text[figure.end : end], script))
     before, after = _window(before, cell_len(middle), after, room)
     line = head + Text(before) + Text(middle, style="reverse bold") + Text(after)
     line.truncate(width, overflow="ellipsis")
@@ -162,11 +164,11 @@ def _window(before: str, middle: int, after: str, room: int) -> tuple[str, str]:
 class FigurePreview(Static):
     """The line under the article that previews the figure under the panel's cursor."""
 
-    def show(self, doc: Document, k: int | None) -> None:
+    def show(self, doc: Document, k: int | None, script: str = "original") -> None:
         if k is None or not 0 <= k < len(doc.figures):
             self.update("")
             return
         section = doc.figures[k].section
         label = doc.sections[section].label if 0 <= section < len(doc.sections) else ""
         width = max(10, self.size.width or self.app.size.width)
-        self.update(preview(doc, k, width - 2, label), layout=False)
+        self.update(preview(doc, k, width - 2, label, script), layout=False)
