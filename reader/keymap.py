@@ -15,11 +15,10 @@ file is no key map; a broken one is reported, never fatal.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 
-import platformdirs
+from reader import locations
 
 
 class KeymapError(ValueError):
@@ -27,8 +26,7 @@ class KeymapError(ValueError):
 
 
 def keymap_path() -> Path:
-    override = os.environ.get("KREADER_KEYMAP")
-    return Path(override) if override else Path(platformdirs.user_config_dir("kreader")) / "keymap.toml"
+    return locations.keymap_path()
 
 
 def parse_keymap(source: str) -> dict[str, str]:

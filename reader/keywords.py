@@ -13,7 +13,6 @@ jieba until the first extraction (≈0.5 s), normally run in a worker thread.
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import threading
@@ -23,6 +22,8 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from reader.locations import cache_dir
+from reader.runtime.cache import content_key, open_sqlite
 from reader.text.script import convert, find_all, to_simplified
 from reader.text.spans import Spans
 
@@ -102,21 +103,26 @@ class IdfTable:
     counted.  jieba.analyse itself is never imported.
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        with closing(sqlite3.connect(path)) as con:
-            self.median = float(con.execute("SELECT value FROM meta WHERE key = 'median'").fetchone()[0])
+    def __init__(self, con: sqlite3.Connection) -> None:
+        # One read-only connection, shared by the worker threads: the file may be replaced
+        # or pruned meanwhile by another install's kreader, and an open file stays readable.
+        self._con = con
+        self._lock = threading.Lock()
+        self.median = float(con.execute(_IDF_PROBE).fetchone()[0])
 
     def of(self, words) -> dict[str, float]:
         """IDF of each of ``words`` that the table has."""
         words = list(words)
         found: dict[str, float] = {}
-        with closing(sqlite3.connect(self.path)) as con:  # a connection per call: workers are threads
-            for k in range(0, len(words), 500):
-                batch = words[k : k + 500]
-                marks = ",".join("?" * len(batch))
-                found.update(con.execute(f"SELECT word, idf FROM idf WHERE word IN ({marks})", batch))
+        for k in range(0, len(words), 500):
+            batch = words[k : k + 500]
+            marks = ",".join("?" * len(batch))
+            with self._lock:
+                found.update(self._con.execute(f"SELECT word, idf FROM idf WHERE word IN ({marks})", batch))
         return found
+
+
+_IDF_PROBE = "SELECT value FROM meta WHERE key = 'median'"
 
 
 def _idf_table() -> IdfTable:
@@ -124,39 +130,38 @@ def _idf_table() -> IdfTable:
     if _idf is None:
         with _lock:
             if _idf is None:
-                _idf = _open_idf()
+                _idf = IdfTable(open_idf(cache_dir()))
     return _idf
 
 
-def _open_idf() -> IdfTable:
+def _idf_source() -> Path:
     import importlib.util
-
-    from reader.text.segment import cache_dir
 
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
         raise RuntimeError("jieba is not installed")
-    source = Path(spec.origin).parent / "analyse" / "idf.txt"
-    st = source.stat()
-    path = cache_dir() / f"jieba-idf-{_IDF_SCHEMA}-{st.st_size}-{st.st_mtime_ns}.sqlite3"
-    if not path.is_file():
-        table = {}
-        for line in source.read_bytes().decode("utf-8").splitlines():  # as jieba's IDFLoader reads it
-            word, freq = line.strip().split(" ")
-            table[word] = float(freq)
-        median = sorted(table.values())[len(table) // 2]
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with closing(sqlite3.connect(tmp)) as con:
-            con.execute("CREATE TABLE idf (word TEXT PRIMARY KEY, idf REAL) WITHOUT ROWID")
-            con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-            con.executemany("INSERT INTO idf VALUES (?, ?)", table.items())
-            con.execute("INSERT INTO meta VALUES ('median', ?)", (repr(median),))
-            con.commit()
-        os.replace(tmp, path)  # atomic: another process may build the same file
-        from reader.text.segment import prune_cache
+    return Path(spec.origin).parent / "analyse" / "idf.txt"
 
-        prune_cache(path, "jieba-idf-*.sqlite3")
-    return IdfTable(path)
+
+def open_idf(directory: Path) -> sqlite3.Connection:
+    """A read-only connection to the IDF file in ``directory``, keyed by jieba's idf.txt content."""
+    source = _idf_source()
+    key = content_key([source], f"idf schema {_IDF_SCHEMA}", directory)
+    return open_sqlite(directory, "jieba-idf", key, lambda tmp: _build_idf(tmp, source), _IDF_PROBE)
+
+
+def _build_idf(tmp: Path, source: Path) -> None:
+    table = {}
+    for line in source.read_bytes().decode("utf-8").splitlines():  # as jieba's IDFLoader reads it
+        word, freq = line.strip().split(" ")
+        table[word] = float(freq)
+    median = sorted(table.values())[len(table) // 2]
+    with closing(sqlite3.connect(tmp)) as con:
+        con.execute("CREATE TABLE idf (word TEXT PRIMARY KEY, idf REAL) WITHOUT ROWID")
+        con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        con.executemany("INSERT INTO idf VALUES (?, ?)", table.items())
+        con.execute("INSERT INTO meta VALUES ('median', ?)", (repr(median),))
+        con.commit()
 
 
 def _spans(simp_text: str, word: str) -> list[tuple[int, int]]:

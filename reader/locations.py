@@ -3,7 +3,7 @@
 Bundled data is ``reader/assets`` in a wheel, ``assets/`` in a checkout.  The user's folders
 follow the platform's conventions (platformdirs: XDG on Linux, ``~/Library`` on macOS), and
 each can be moved with an environment variable (``KREADER_CACHE_DIR``, ``KREADER_STATE_DIR``,
-``KREADER_KEYMAP`` in :mod:`reader.keymap`) — the tests point them at temporary folders.
+``KREADER_CONFIG_DIR``, ``KREADER_KEYMAP``) — the tests point them, and XDG's, at temporary folders.
 
 >>> import os; os.environ["KREADER_CACHE_DIR"] = "/tmp/kreader-doctest-cache"
 >>> str(cache_dir(create=False))
@@ -59,6 +59,12 @@ def state_dir(create: bool = True) -> Path:
 
 
 def config_dir() -> Path:
-    """The platform's user configuration folder (holds ``keymap.toml``, see :mod:`reader.keymap`);
-    never created."""
-    return Path(platformdirs.user_config_dir(APP))
+    """The user's settings (holds ``keymap.toml``, see :mod:`reader.keymap`): ``$KREADER_CONFIG_DIR``
+    or the platform's user configuration folder; never created."""
+    return _chosen("KREADER_CONFIG_DIR", platformdirs.user_config_dir(APP), False)
+
+
+def keymap_path() -> Path:
+    """``$KREADER_KEYMAP``, else ``keymap.toml`` in the config folder."""
+    override = os.environ.get("KREADER_KEYMAP")
+    return Path(override).expanduser() if override else config_dir() / "keymap.toml"

@@ -18,20 +18,18 @@ SEED = SHARED / "seed" / "article.txt"
 DEV_FILES = {"d1": "d1.txt", "d2": "d2.gb18030.txt"}
 
 
-@pytest.fixture(scope="session", autouse=True)
-def isolated_user_files(tmp_path_factory):
-    """No test reads the developer's key map or writes into their review state or cache."""
-    base = tmp_path_factory.mktemp("user")
-    saved = {k: os.environ.get(k) for k in ("KREADER_STATE_DIR", "KREADER_KEYMAP", "KREADER_CACHE_DIR")}
-    os.environ["KREADER_STATE_DIR"] = str(base / "state")
-    os.environ["KREADER_KEYMAP"] = str(base / "keymap.toml")
-    os.environ["KREADER_CACHE_DIR"] = str(base / "cache")
-    yield
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+# The user folders (cache, state, config) of every test are temporary (../conftest.py sets these);
+# a test starting kreader with a fresh environment (over ssh) hands them on.
+USER_FOLDER_VARIABLES = (
+    "XDG_CACHE_HOME",
+    "XDG_STATE_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "KREADER_CACHE_DIR",
+    "KREADER_STATE_DIR",
+    "KREADER_CONFIG_DIR",
+    "KREADER_KEYMAP",
+)
 
 
 @pytest.fixture(scope="session")

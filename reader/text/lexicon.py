@@ -18,15 +18,15 @@ True
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
-import os
 import sqlite3
 import threading
 from collections.abc import Iterable
+from contextlib import closing
 from pathlib import Path
 
-from reader.locations import asset
+from reader.locations import asset, cache_dir
+from reader.runtime.cache import content_key, open_sqlite
 
 SCHEMA = 2
 _MAX_WORD = 8  # longer dictionary entries (rare idioms) do not change a score that matters
@@ -47,14 +47,6 @@ def _sources() -> list[Path]:
     return paths
 
 
-def _fingerprint(paths: list[Path]) -> str:
-    h = hashlib.sha256(f"schema {SCHEMA}".encode())
-    for p in paths:
-        st = p.stat()
-        h.update(f"{p}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return h.hexdigest()[:16]
-
-
 def _read_dictionary(path: Path) -> Iterable[tuple[str, int]]:
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -63,16 +55,14 @@ def _read_dictionary(path: Path) -> Iterable[tuple[str, int]]:
                 yield parts[0], int(parts[1])
 
 
-def _build(db_path: Path, sources: list[Path]) -> None:
+def _build(tmp: Path, sources: list[Path]) -> None:
+    """Write the lexicon of ``sources`` into the new SQLite file ``tmp``."""
     freqs: dict[str, int] = {}
     for path in sources:
         for word, freq in _read_dictionary(path):
             freqs[word] = freq  # a later source (the user dictionary) overrides, as jieba's add_word does
     total = sum(freqs.values())
-    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
-    try:
+    with closing(sqlite3.connect(tmp)) as con:
         con.execute("CREATE TABLE words (word TEXT PRIMARY KEY, freq INTEGER) WITHOUT ROWID")
         con.execute("CREATE TABLE pairs (first TEXT, second TEXT, freq INTEGER)")
         con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER)")
@@ -85,12 +75,6 @@ def _build(db_path: Path, sources: list[Path]) -> None:
         con.execute("CREATE INDEX pairs_second ON pairs (second, freq DESC)")
         con.execute("INSERT INTO meta VALUES ('total', ?)", (total,))
         con.commit()
-    finally:
-        con.close()
-    os.replace(tmp, db_path)  # atomic: a concurrent reader sees the old file or the complete new one
-    from reader.text.segment import prune_cache
-
-    prune_cache(db_path, "lexicon-*.sqlite3")  # one per jieba/user-dictionary version: the old ones go
 
 
 def _is_han(ch: str) -> bool:
@@ -100,11 +84,12 @@ def _is_han(ch: str) -> bool:
 class Lexicon:
     """Read-only word -> frequency lookups, shared by threads."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    def __init__(self, con: sqlite3.Connection) -> None:
+        # One read-only connection for the process's life: the file may be replaced or pruned
+        # meanwhile by another install's kreader, and an open file stays readable (POSIX).
+        self._con = con
         self._lock = threading.Lock()
-        (self.total,) = self._con.execute("SELECT value FROM meta WHERE key = 'total'").fetchone()
+        (self.total,) = self._con.execute(_PROBE).fetchone()
         self.log_total = math.log(self.total)
         self._cache: dict[str, int] = {}
 
@@ -159,17 +144,21 @@ class Lexicon:
 
 
 def lexicon() -> Lexicon:
-    """The shared lexicon, built into the user cache directory on first use."""
+    """The shared lexicon, built into the user cache folder on first use (reader.runtime.cache)."""
     global _instance
     if _instance is not None:
         return _instance
     with _lock:
         if _instance is None:
-            from reader.text.segment import cache_dir
-
-            sources = _sources()
-            db_path = cache_dir() / f"lexicon-{_fingerprint(sources)}.sqlite3"
-            if not db_path.is_file():
-                _build(db_path, sources)
-            _instance = Lexicon(db_path)
+            _instance = Lexicon(open_lexicon(cache_dir()))
     return _instance
+
+
+def open_lexicon(directory: Path) -> sqlite3.Connection:
+    """A read-only connection to the lexicon file in ``directory``, keyed by its sources' content."""
+    sources = _sources()
+    key = content_key(sources, f"lexicon schema {SCHEMA}", directory)
+    return open_sqlite(directory, "lexicon", key, lambda tmp: _build(tmp, sources), _PROBE)
+
+
+_PROBE = "SELECT value FROM meta WHERE key = 'total'"

@@ -77,7 +77,8 @@ def _t2twp_config() -> str:
 
     import opencc
 
-    from reader.text.segment import cache_dir
+    from reader.locations import cache_dir
+    from reader.runtime.cache import tmp_path, touch
 
     share = os.path.dirname(opencc.OpenCC("t2tw").config)
 
@@ -95,10 +96,15 @@ def _t2twp_config() -> str:
     body = json.dumps(config, ensure_ascii=False, indent=1)
     digest = hashlib.sha256(f"{share}\n{opencc.__version__}".encode()).hexdigest()[:12]
     path = cache_dir() / f"opencc-t2twp-{digest}.json"
-    if not path.is_file() or path.read_text(encoding="utf-8") != body:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        current = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current != body:
+        tmp = tmp_path(path)
         tmp.write_text(body, encoding="utf-8")
         os.replace(tmp, path)
+    touch(path)  # in use: pruning by age keeps it
     return str(path)
 
 

@@ -51,24 +51,13 @@ def cache_dir() -> Path:
     return locations.cache_dir()
 
 
-def prune_cache(built: Path, pattern: str, keep: int = 2) -> None:
-    """After ``built`` was written: delete older cache files matching ``pattern``, keeping the
-    ``keep`` newest (another checkout or version may still use one).  A reader holding a
-    deleted file open keeps reading it (POSIX); the next start rebuilds what it needs.
+def _jieba_cache_file(jieba) -> str:
+    """jieba's prefix-dictionary pickle, named by its dictionary's content: jieba itself names
+    it ``jieba.cache`` for any default dictionary, which installs of other jieba versions share."""
+    from reader.runtime.cache import content_key
 
-    >>> import tempfile; d = Path(tempfile.mkdtemp())
-    >>> for k in range(4): _ = (d / f"x-{k}.db").write_text(""); os.utime(d / f"x-{k}.db", (k, k))
-    >>> prune_cache(d / "x-0.db", "x-*.db"); sorted(p.name for p in d.iterdir())
-    ['x-0.db', 'x-3.db']
-    """
-    siblings = sorted(
-        (p for p in built.parent.glob(pattern) if p != built), key=lambda p: p.stat().st_mtime, reverse=True
-    )
-    for stale in siblings[keep - 1 :]:
-        try:
-            stale.unlink()
-        except OSError:
-            pass
+    dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    return f"jieba-{content_key([dictionary], 'jieba cache', cache_dir())}.cache"
 
 
 def _user_words() -> list[tuple[str, int | None, str | None]]:
@@ -99,6 +88,7 @@ def tokenizer():
             jieba.setLogLevel(logging.WARNING)
             tk = jieba.Tokenizer()
             tk.tmp_dir = str(cache_dir())
+            tk.cache_file = _jieba_cache_file(jieba)
             tk.initialize()
             user_dict = asset(USER_DICT)
             if user_dict.is_file():

@@ -27,8 +27,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
 from tmuxpane import TmuxPane
+
+from conftest import SAMPLE, USER_FOLDER_VARIABLES
 
 pytestmark = pytest.mark.e2e
 
@@ -221,7 +222,9 @@ def test_dropped_ssh_connection(sshd, tmp_path, term, width, height):
     shutil.copyfile(SAMPLE, article)
     state = tmp_path / "state"
     state.mkdir()
-    remote = f"env KREADER_STATE_DIR={_quote(str(state))} {_quote(str(KREADER))} {_quote(str(article))}"
+    # sshd starts the remote command with a fresh environment: hand it the run's temporary user folders
+    folders = " ".join(f"{k}={_quote(os.environ[k])}" for k in USER_FOLDER_VARIABLES if k in os.environ)
+    remote = f"env {folders} KREADER_STATE_DIR={_quote(str(state))} {_quote(str(KREADER))} {_quote(str(article))}"
     started = time.monotonic()
     pane = Tmux(sshd.ssh_command(remote), width, height, term)
     try:
