@@ -29,6 +29,7 @@ class Variable:
 ENVIRONMENT = (
     Variable("KREADER_CACHE_DIR", "folder for the disposable caches (lexicon, CC-CEDICT, IDF tables)"),
     Variable("KREADER_STATE_DIR", "folder for saved reviews (verdicts, notes, bookmarks, positions)"),
+    Variable("KREADER_CONFIG_DIR", "folder for the user's settings (keymap.toml)"),
     Variable("KREADER_KEYMAP", "key map file to use instead of keymap.toml in the config folder"),
     Variable("KREADER_JOBS", "worker processes for large articles (default: one per core, at most 8)"),
     Variable("KREADER_SEGMENTER", "'jieba' to segment with jieba instead of rjieba"),

@@ -135,13 +135,15 @@ def open_index(cache: Path, source: Path | None = None) -> CachedIndex:
     key = content_key(source)
     cache.mkdir(parents=True, exist_ok=True)
     db_path = cache / f"dictionary-{key}.sqlite3"
+    from reader.runtime.cache import sweep, touch
+
     if db_path.is_file():
         try:
-            return CachedIndex(db_path, key)
+            index = CachedIndex(db_path, key)
+            touch(db_path)  # in use: pruning by age (reader.runtime.cache) keeps it
+            return index
         except sqlite3.Error:
             db_path.unlink(missing_ok=True)  # damaged or foreign: built anew below
     build(db_path, parse_file(source), key)
-    from reader.text.segment import prune_cache
-
-    prune_cache(db_path, "dictionary-*.sqlite3")
+    sweep(cache, keep=db_path)  # files unused for a month and *.tmp leftovers, never another's in use
     return CachedIndex(db_path, key)

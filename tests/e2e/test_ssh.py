@@ -27,9 +27,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from tmuxpane import TmuxPane
-
 from conftest import SAMPLE, USER_FOLDER_VARIABLES
+from tmuxpane import TmuxPane
 
 pytestmark = pytest.mark.e2e
 
