@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from reader.text.dictionary import ATTRIBUTION, LICENSE, SOURCE, Dictionary, dictionary
 from reader.text.readings import is_han, readings_of
 from reader.text.script import to_simplified
-from reader.text.visible import shown_name
+from reader.text.visible import inert_row, shown_name
 from reader.text.words import WordIndex
 
 FORMATS = ("md", "csv", "json")
@@ -111,17 +111,19 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
         )
         for item in items:
             writer.writerow(
-                [
-                    item.word,
-                    item.simplified,
-                    item.traditional,
-                    item.pinyin,
-                    item.count,
-                    item.first,
-                    "yes" if item.found else "no",
-                    "; ".join(item.definitions),
-                    _SOURCE,
-                ]
+                inert_row(  # never a formula in a spreadsheet
+                    [
+                        item.word,
+                        item.simplified,
+                        item.traditional,
+                        item.pinyin,
+                        item.count,
+                        item.first,
+                        "yes" if item.found else "no",
+                        "; ".join(item.definitions),
+                        _SOURCE,
+                    ]
+                )
             )
         return out.getvalue()
     if fmt != "md":

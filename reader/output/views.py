@@ -15,6 +15,7 @@ from rich.cells import cell_len
 
 from reader.document import Document
 from reader.output.json_safe import write_json
+from reader.text.visible import inert_row
 
 Row = Sequence[object]
 
@@ -83,9 +84,10 @@ def _cell(value: object) -> str:
 
 
 def print_csv(headers: Row, rows: Sequence[Row], out: TextIO) -> None:
+    """CSV whose text cells a spreadsheet never runs as formulas (numbers stay numbers)."""
     writer = csv.writer(out)
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows(inert_row(row) for row in rows)
 
 
 def print_dump(doc: Document, script: str, out: TextIO) -> None:

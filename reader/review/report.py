@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.document import Document
 from reader.review.model import Review, Verdict, figure_keys, verdicts_by_figure
-from reader.text.visible import inert_json, shown_name
+from reader.text.visible import inert_cell, inert_json, shown_name
 
 COLUMNS = (
     "text",
@@ -98,7 +98,7 @@ def to_csv(doc: Document, review: Review) -> str:
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in report_rows(doc, review):
-        writer.writerow({k: ("" if row[k] is None else row[k]) for k in COLUMNS})
+        writer.writerow({k: ("" if row[k] is None else inert_cell(row[k])) for k in COLUMNS})  # never a formula
     return buf.getvalue()
 
 

@@ -18,9 +18,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import unicodedata
+from collections.abc import Iterable
 
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*)?\.?\d+(?:[eE][+-]?\d+)?%?")
 
 
 def shown_name(name: str | os.PathLike[str]) -> str:
@@ -70,3 +75,20 @@ def _escape_unprintable(line: str) -> str:
 
 def _json_escape(c: str) -> str:
     return json.dumps(c)[1:-1] if ord(c) > 0xFFFF else f"\\u{ord(c):04x}"
+
+
+def inert_cell(value: object) -> object:
+    """A CSV cell a spreadsheet will not run: text that starts like a formula gets a
+    leading ``'`` (as OWASP recommends); numbers, and text that is a plain number, stay.
+
+    >>> [inert_cell(v) for v in ("=1+1 新增粉絲300人。", "@SUM(A1)", "\\tx", "-3.5", "+5%", 12, -4.0, "--09-10")]
+    ["'=1+1 新增粉絲300人。", "'@SUM(A1)", "'\\tx", '-3.5', '+5%', 12, -4.0, "'--09-10"]
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def inert_row(row: Iterable[object]) -> list[object]:
+    """Every cell of ``row`` through :func:`inert_cell`."""
+    return [inert_cell(v) for v in row]
