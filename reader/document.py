@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from reader.clean.edits import Inferred, Repair
+from reader.text.fold import Folded, fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from reader.figures.extract import Figure
@@ -110,6 +111,17 @@ class Document:
     def _section_starts(self) -> tuple[list[int], list[Section]]:
         nonempty = [s for s in self.sections if s.heading or s.paragraphs]
         return [s.start for s in nonempty], nonempty
+
+    def figure_view(self, start: int = 0, end: int | None = None) -> Folded:
+        """The folded view of ``text[start:end]`` that figure extraction reads: full-width
+        digits in ASCII, no spaces between a number and its unit (reader.text.fold), with
+        the map back to ``text``'s offsets.
+
+        >>> doc = parse("續航 4100 毫安時")
+        >>> view = doc.figure_view(); view.text, doc.text[slice(*view.source_span(2, 10))]
+        ('續航4100毫安時', '4100 毫安時')
+        """
+        return fold(self.text, start, end)
 
     def section_at(self, offset: int) -> Section:
         """The section whose span holds ``offset`` (the last one starting at or before it)."""

@@ -113,6 +113,7 @@ def test_figures_in_three_formats():
         "unit",
         "kind",
         "qualifier",
+        "vague",
         "label",
         "sentence",
         "section",

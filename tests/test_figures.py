@@ -56,20 +56,20 @@ def test_integral_values_are_exact_after_scaling():
 
 
 def test_adjacent_chinese_digits_are_a_range_not_cn2an_78():
-    assert figs("公司七八個工人") == [("七八個", 7.0, 8.0, "count", "")]
-    assert figs("拿到了兩三家公司的offer") == [("兩三家", 2.0, 3.0, "count", "")]
-    assert figs("占比七八成") == [("七八成", 70.0, 80.0, "percent", "")]
+    assert figs("公司七八個工人") == [("七八個", 7.0, 8.0, "count", "none")]
+    assert figs("拿到了兩三家公司的offer") == [("兩三家", 2.0, 3.0, "count", "none")]
+    assert figs("占比七八成") == [("七八成", 70.0, 80.0, "percent", "none")]
 
 
 def test_liang_and_shi():
     assert figs("近兩個月時間") == [("近兩個月", 2.0, None, "duration", "approx")]
-    assert figs("十年寒窗") == [("十年", 10.0, None, "duration", "")]
-    assert figs("兩類公司") == [("兩類", 2.0, None, "count", "")]
+    assert figs("十年寒窗") == [("十年", 10.0, None, "duration", "none")]
+    assert figs("兩類公司") == [("兩類", 2.0, None, "count", "none")]
 
 
 def test_vague_magnitudes():
     f = one("擁有上百萬粉絲的主播")
-    assert (f.text, f.value, f.vague, f.qualifier) == ("上百萬", 1e6, True, "over")
+    assert (f.text, f.value, f.vague, f.qualifier) == ("上百萬", 1e6, True, "lower")
     f = one("場外和上萬名主播")
     assert (f.text, f.value, f.vague) == ("上萬名", 1e4, True)
     assert [
@@ -96,45 +96,45 @@ def test_orders_of_magnitude():
     [
         ("客單價接近2000元的手機", ("接近2000元", 2000.0, None, "money", "approx")),
         ("約為9.6億加元", ("約為9.6億加元", 9.6e8, None, "money", "approx")),
-        ("超過400位服務商", ("超過400位", 400.0, None, "count", "over")),
-        ("完成了91場直播", ("91場", 91.0, None, "count", "")),
+        ("超過400位服務商", ("超過400位", 400.0, None, "count", "lower")),
+        ("完成了91場直播", ("91場", 91.0, None, "count", "none")),
         ("約15%的商家", ("約15%", 15.0, None, "percent", "approx")),
-        ("降幅收窄33個百分點", ("33個百分點", 33.0, None, "percent", "")),
+        ("降幅收窄33個百分點", ("33個百分點", 33.0, None, "percent", "none")),
         ("占比約三成", ("約三成", 30.0, None, "percent", "approx")),
-        ("同比增長了10倍", ("10倍", 10.0, None, "multiple", "")),
+        ("同比增長了10倍", ("10倍", 10.0, None, "multiple", "none")),
         ("同比增長近3倍", ("近3倍", 3.0, None, "multiple", "approx")),
-        ("超過德國4倍多", ("4倍多", 4.0, None, "multiple", "over")),
-        ("增長了2倍不止", ("2倍不止", 2.0, None, "multiple", "over")),
+        ("超過德國4倍多", ("4倍多", 4.0, None, "multiple", "lower")),
+        ("增長了2倍不止", ("2倍不止", 2.0, None, "multiple", "lower")),
         ("提升了將近了一倍", ("將近了一倍", 1.0, None, "multiple", "approx")),
-        ("擁有1/4的用戶", ("1/4", 0.25, None, "fraction", "")),
-        ("求職申請卻不到四分之一", ("不到四分之一", 0.25, None, "fraction", "under")),
-        ("百分之三十的人", ("百分之三十", 30.0, None, "percent", "")),
-        ("9月10日,大會舉行", ("9月10日", "--09-10", None, "date", "")),
-        ("今年7月,大會", ("7月", "--07", None, "date", "")),
-        ("截至今年8月末", ("8月末", "--08", None, "date", "")),
-        ("成了6月份保留節目", ("6月份", "--06", None, "date", "")),
-        ("於2021年10月8日簽署", ("2021年10月8日", "2021-10-08", None, "date", "")),
-        ("成立於1996年3月,是", ("1996年3月", "1996-03", None, "date", "")),
-        ("早在2018年就成為", ("2018年", "2018", None, "year", "")),
-        ("2小時賣出", ("2小時", 2.0, None, "duration", "")),
-        ("每天直播10多個小時", ("10多個小時", 10.0, None, "duration", "over")),
-        ("過去20年裏", ("20年", 20.0, None, "duration", "")),
-        ("CIER指數降至0.71,", ("0.71", 0.71, None, "number", "")),
-        ("收盤於3516.3點", ("3516.3點", 3516.3, None, "number", "")),
-        ("團隊成員達到了30多人", ("30多人", 30.0, None, "count", "over")),
-        ("平均工資不到2萬盧比", ("不到2萬盧比", 20000.0, None, "money", "under")),
-        ("出資不高於35154萬元", ("不高於35154萬元", 351540000.0, None, "money", "under")),
+        ("擁有1/4的用戶", ("1/4", 0.25, None, "fraction", "none")),
+        ("求職申請卻不到四分之一", ("不到四分之一", 0.25, None, "fraction", "upper")),
+        ("百分之三十的人", ("百分之三十", 30.0, None, "percent", "none")),
+        ("9月10日,大會舉行", ("9月10日", "--09-10", None, "date", "none")),
+        ("今年7月,大會", ("7月", "--07", None, "date", "none")),
+        ("截至今年8月末", ("8月末", "--08", None, "date", "none")),
+        ("成了6月份保留節目", ("6月份", "--06", None, "date", "none")),
+        ("於2021年10月8日簽署", ("2021年10月8日", "2021-10-08", None, "date", "none")),
+        ("成立於1996年3月,是", ("1996年3月", "1996-03", None, "date", "none")),
+        ("早在2018年就成為", ("2018年", "2018", None, "year", "none")),
+        ("2小時賣出", ("2小時", 2.0, None, "duration", "none")),
+        ("每天直播10多個小時", ("10多個小時", 10.0, None, "duration", "lower")),
+        ("過去20年裏", ("20年", 20.0, None, "duration", "none")),
+        ("CIER指數降至0.71,", ("0.71", 0.71, None, "number", "none")),
+        ("收盤於3516.3點", ("3516.3點", 3516.3, None, "number", "none")),
+        ("團隊成員達到了30多人", ("30多人", 30.0, None, "people", "lower")),
+        ("平均工資不到2萬盧比", ("不到2萬盧比", 20000.0, None, "money", "upper")),
+        ("出資不高於35154萬元", ("不高於35154萬元", 351540000.0, None, "money", "upper")),
         ("收入8000元左右", ("8000元左右", 8000.0, None, "money", "approx")),
-        ("有1000多萬畢業生", ("1000多萬", 1e7, None, "count", "over")),
-        ("覆蓋百餘家企業", ("百餘家", 100.0, None, "count", "over")),
-        ("員工2萬餘人", ("2萬餘人", 20000.0, None, "count", "over")),
-        ("提出了三點建議", ("三點", 3.0, None, "count", "")),
-        ("2022年1-2月,", ("2022年1-2月", "2022-01", "2022-02", "date", "")),
-        ("2019-2021年間", ("2019-2021年", "2019", "2021", "year", "")),
+        ("有1000多萬畢業生", ("1000多萬", 1e7, None, "count", "lower")),
+        ("覆蓋百餘家企業", ("百餘家", 100.0, None, "count", "lower")),
+        ("員工2萬餘人", ("2萬餘人", 20000.0, None, "people", "lower")),
+        ("提出了三點建議", ("三點", 3.0, None, "count", "none")),
+        ("2022年1-2月,", ("2022年1-2月", "2022-01", "2022-02", "date", "none")),
+        ("2019-2021年間", ("2019-2021年", "2019", "2021", "year", "none")),
         ("日本三菱重工有能力", None),
-        ("動不動就買幾個億的貨", ("幾個億", 1e8, None, "number", "")),
-        ("用戶量級大於500萬的", ("大於500萬", 5e6, None, "count", "over")),
-        ("25-40歲用戶", ("25-40歲", 25.0, 40.0, "count", "")),
+        ("動不動就買幾個億的貨", ("幾個億", 1e8, None, "number", "none")),
+        ("用戶量級大於500萬的", ("大於500萬", 5e6, None, "count", "lower")),
+        ("25-40歲用戶", ("25-40歲", 25.0, 40.0, "age", "none")),
     ],
 )
 def test_kinds_and_qualifiers(text, expected):
@@ -150,12 +150,12 @@ def test_bare_amount_kind_follows_context():
 
 
 def test_ranges_share_the_unit_of_their_upper_end():
-    assert figs("月均收入為1000-1500元的") == [("1000-1500元", 1000.0, 1500.0, "money", "")]
-    assert figs("能接到4-6條推廣") == [("4-6條", 4.0, 6.0, "count", "")]
-    assert figs("需要7000億-8000億元資金") == [("7000億-8000億元", 7e11, 8e11, "money", "")]
-    assert figs("未來3-5年內") == [("3-5年", 3.0, 5.0, "duration", "")]
-    assert figs("今年1-8月,") == [("1-8月", "--01", "--08", "date", "")]
-    assert figs("今年5月至8月,") == [("5月至8月", "--05", "--08", "date", "")]
+    assert figs("月均收入為1000-1500元的") == [("1000-1500元", 1000.0, 1500.0, "money", "none")]
+    assert figs("能接到4-6條推廣") == [("4-6條", 4.0, 6.0, "count", "none")]
+    assert figs("需要7000億-8000億元資金") == [("7000億-8000億元", 7e11, 8e11, "money", "none")]
+    assert figs("未來3-5年內") == [("3-5年", 3.0, 5.0, "duration", "none")]
+    assert figs("今年1-8月,") == [("1-8月", "--01", "--08", "date", "none")]
+    assert figs("今年5月至8月,") == [("5月至8月", "--05", "--08", "date", "none")]
 
 
 def test_changes_and_year_spans_are_two_figures():
@@ -208,7 +208,7 @@ def test_bare_integers_need_a_unit_but_a_list_shares_one():
         ("40", 400000.0, "money"),
         ("50萬元", 500000.0, "money"),
     ]
-    assert figs("指數升至105,") == [("105", 105.0, None, "number", "")]
+    assert figs("指數升至105,") == [("105", 105.0, None, "number", "none")]
 
 
 # ------------------------------------------------------------------ model
@@ -236,6 +236,7 @@ def test_figure_to_json_shape():
         "unit",
         "kind",
         "qualifier",
+        "vague",
         "label",
         "sentence",
         "section",
@@ -250,34 +251,34 @@ def test_figure_to_json_shape():
 
 # (text, value, qualifier) the issue requires, in order of appearance
 REQUIRED = [
-    ("223萬元", 2230000, ""),
-    ("2.8萬", 28000, ""),
-    ("200萬", 2000000, ""),
-    ("30萬", 300000, ""),
-    ("超過400位", 400, "over"),
+    ("223萬元", 2230000, "none"),
+    ("2.8萬", 28000, "none"),
+    ("200萬", 2000000, "none"),
+    ("30萬", 300000, "none"),
+    ("超過400位", 400, "lower"),
     ("約15%", 15, "approx"),
-    ("10倍", 10, ""),
-    ("55萬", 550000, ""),
-    ("七八個", 7, ""),
-    ("突破550萬", 5500000, "over"),
-    ("突破17萬", 170000, "over"),
-    ("30多人", 30, "over"),
-    ("超過60%", 60, "over"),
+    ("10倍", 10, "none"),
+    ("55萬", 550000, "none"),
+    ("七八個", 7, "none"),
+    ("突破550萬", 5500000, "lower"),
+    ("突破17萬", 170000, "lower"),
+    ("30多人", 30, "lower"),
+    ("超過60%", 60, "lower"),
     ("近3倍", 3, "approx"),
-    ("1000萬", 10000000, ""),
+    ("1000萬", 10000000, "none"),
     ("接近2000元", 2000, "approx"),
-    ("超過8000萬", 80000000, "over"),
-    ("1/4", 0.25, ""),
-    ("91場", 91, ""),
-    ("2.2億元", 220000000, ""),
-    ("150%", 150, ""),
-    ("731%", 731, ""),
-    ("超過300倍", 300, "over"),
-    ("超過了1個億", 100000000, "over"),
-    ("超過了5000萬", 50000000, "over"),
-    ("8倍", 8, ""),
-    ("9月10日", "--09-10", ""),
-    ("2018年", "2018", ""),
+    ("超過8000萬", 80000000, "lower"),
+    ("1/4", 0.25, "none"),
+    ("91場", 91, "none"),
+    ("2.2億元", 220000000, "none"),
+    ("150%", 150, "none"),
+    ("731%", 731, "none"),
+    ("超過300倍", 300, "lower"),
+    ("超過了1個億", 100000000, "lower"),
+    ("超過了5000萬", 50000000, "lower"),
+    ("8倍", 8, "none"),
+    ("9月10日", "--09-10", "none"),
+    ("2018年", "2018", "none"),
 ]
 
 # Hand-checked, exhaustive list for the sample, read from the whole article under the dev

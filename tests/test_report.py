@@ -68,7 +68,7 @@ def test_markdown_is_readable():
     md = render(doc, make_review(doc), "md")
     assert md.startswith("# Review of a.txt")
     assert "2 of 3 figures reviewed." in md
-    assert "| 1 | 223萬元 | 2,230,000 | money |" in md
+    assert "| 1 | 223萬元 | 2,230,000 |  | money |" in md
     assert "✔ verified" in md and "✘ wrong" in md
     assert "## Bookmarks" in md
 

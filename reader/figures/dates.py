@@ -8,13 +8,15 @@
 ((3, '--08', None, 'date'), None)
 >>> parse_date("2018年", 0, has_qualifier=False), parse_date("2022年1-2月", 0, has_qualifier=False)
 ((5, '2018', None, 'year'), (9, '2022-01', '2022-02', 'date'))
+>>> parse_date("2009年三四月起", 0, has_qualifier=False), parse_date("週五（30日）", 3, has_qualifier=False)
+((8, '2009-03', '2009-04', 'date'), (6, '---30', None, 'date'))
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.text.numerals import CN_DIGITS, cn_digit_string, cn_number
+from reader.text.numerals import CN_DIGITS, cn_digit_string, cn_number, cn_range
 
 _YEAR_ARABIC = re.compile(r"(1[0-9]|20|21)\d\d(?!\d)")
 _YEAR_CN = re.compile(rf"[{CN_DIGITS}]{{4}}(?=年)")
@@ -26,6 +28,12 @@ _ISO = re.compile(r"((?:1[5-9]|20|21)\d\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])")
 _RANGE_SEP = "至到-~～—–"
 _MONTH_SUFFIXES = ("上旬", "中旬", "下旬", "份", "初", "末", "底")
 _MONTH_BREAKERS = "薪活租供息度均費费"
+# Two adjacent Chinese month numerals: 三四月 is March to April (D8).
+_CN_MONTH_PAIR = re.compile(r"(十?[一二三四五六七八九])([一二三四五六七八九十])月")
+# A day of the month alone (D4): 30日, （9日）, 7日溫和走升 ...
+_DAY_ALONE = re.compile(r"(3[01]|[12]\d|0?[1-9])日(?!元|圓|圆|幣|币|均|線|线|內|内|以|之|間|间|後|后|前|起|來|来)")
+# ... unless it counts days: 一連7日, 連續3日, 為期5日.
+_DAYS_COUNTED_AFTER = ("連", "连", "續", "续", "期", "近", "過去", "过去", "未來", "未来", "每", "共", "約", "约")
 _YEAR_BREAKERS = "代級级"
 
 DateHit = tuple[int, str, "str | None", str]  # end, value, value_max, kind
@@ -50,13 +58,29 @@ def parse_date(text: str, i: int, *, has_qualifier: bool) -> DateHit | None:
         return end, f"{y}{value[1:]}", f"{y}{value_max[1:]}" if value_max else None, "date"
     within = _month_part(text, i)
     if within is None:
-        return None
+        return _day_alone(text, i)
     end, value, value_max = within
     return end, value, value_max, "date"
 
 
+def _day_alone(text: str, i: int) -> DateHit | None:
+    """ "30日" without its month: the ISO day-only date "---30", unless days are counted.
+
+    >>> _day_alone("一連7日的", 2), _day_alone("30日元", 0), _day_alone("A股7日溫和", 2)
+    (None, None, (4, '---07', None, 'date'))
+    """
+    m = _DAY_ALONE.match(text, i)
+    if not m or text[max(0, i - 2) : i].endswith(_DAYS_COUNTED_AFTER):
+        return None
+    return m.end(), f"---{int(m.group(1)):02d}", None, "date"
+
+
 def _month_part(text: str, i: int) -> tuple[int, str, str | None] | None:
-    """ "9月10日", "8月末", "1-8月", "5月至8月" at ``i`` as "--MM[-DD]" (and an upper month)."""
+    """ "9月10日", "8月末", "1-8月", "5月至8月", "三四月" at ``i`` as "--MM[-DD]" (and an upper month)."""
+    pair = _CN_MONTH_PAIR.match(text, i)
+    months = cn_range(pair.group(1) + pair.group(2)) if pair else None
+    if pair and months and months[1] <= 12:
+        return pair.end(), f"--{int(months[0]):02d}", f"--{int(months[1]):02d}"
     # "1-8月": a bare month opening a range of months
     first = _MONTH.match(text, i)
     if first and text[first.end() : first.end() + 1] in _RANGE_SEP:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from reader.figures.context import context_span
 from reader.figures.grammar import scan
+from reader.figures.kinds import Qualifier
 
 
 @dataclass(frozen=True, slots=True)  # a book has ~60,000 of them
@@ -29,14 +30,14 @@ class Figure:
     value: float | str  # normalized: 2230000.0, 60.0, "--09-10", "2018"
     value_max: float | str | None  # upper end of a range, else None
     unit: str  # "元", "位", "%", "倍", "" ...
-    kind: str  # money|count|percent|multiple|fraction|date|year|duration|number
-    qualifier: str  # ""|"approx"|"over"|"under"
+    kind: str  # a reader.figures.kinds.Kind value: money, count, people, quantity, age, time ...
+    qualifier: Qualifier  # none | approx | lower (a lower bound: 超過) | upper (不到)
     label: str  # what it measures ("粉絲", "銷售額"); "" until labelled
     sentence: str  # its context: the sentence holding it, or its clause if that is long (figures/context.py)
     section: int  # index into Document.sections
     start: int  # offsets in Document.text: text == doc.text[start:end]
     end: int
-    vague: bool = False  # 上萬, 數萬, 近千 ...
+    vague: bool = False  # a magnitude, not a number: 上萬, 數萬, 近千, 億級 ...
 
 
 SENTENCE_ENDS = "。！？；…!?;\n"
@@ -91,24 +92,26 @@ def extract_figures(doc, span: tuple[int, int] | None = None) -> tuple[Figure, .
     ends = sentence_ends(text, max(0, start - 1), end)  # with the line break before the span
     figures = []
     sentences: dict[tuple[int, int], str] = {}  # figures of one sentence share its string
-    for raw in scan(text, start, end):
-        span = context_span(text, *sentence_span(text, raw.start, raw.end, ends), raw.start, raw.end)
+    view = doc.figure_view(start, end)
+    for raw in scan(view.text):
+        raw_start, raw_end = view.source_span(raw.start, raw.end)
+        span = context_span(text, *sentence_span(text, raw_start, raw_end, ends), raw_start, raw_end)
         sentence = sentences.get(span)
         if sentence is None:
             sentence = sentences[span] = text[span[0] : span[1]]
         figures.append(
             Figure(
-                text=raw.text,
+                text=text[raw_start:raw_end],
                 value=raw.value,
                 value_max=raw.value_max,
                 unit=raw.unit,
                 kind=raw.kind,
-                qualifier=raw.qualifier,
+                qualifier=Qualifier.of(raw.qualifier),
                 label="",
                 sentence=sentence,
-                section=doc.section_at(raw.start).index,
-                start=raw.start,
-                end=raw.end,
+                section=doc.section_at(raw_start).index,
+                start=raw_start,
+                end=raw_end,
                 vague=raw.vague,
             )
         )
@@ -132,9 +135,9 @@ def figure_to_json(fig: Figure, doc) -> dict:
     """The CLI's JSON object for ``fig`` (integral numbers as ints, section by name).
 
     >>> from reader.document import parse
-    >>> doc = parse("約15%")
-    >>> figure_to_json(extract_figures(doc)[0], doc)["value"], figure_to_json(extract_figures(doc)[0], doc)["section"]
-    (15, '')
+    >>> doc = parse("約15%，上萬人")
+    >>> [(j["value"], j["section"], j["qualifier"], j["vague"]) for j in (figure_to_json(f, doc) for f in extract_figures(doc))]
+    [(15, '', 'approx', False), (10000, '', 'lower', True)]
     """
     sections = doc.sections
     name = sections[fig.section].name if 0 <= fig.section < len(sections) else ""
@@ -144,7 +147,8 @@ def figure_to_json(fig: Figure, doc) -> dict:
         "value_max": _json_number(fig.value_max),
         "unit": fig.unit,
         "kind": fig.kind,
-        "qualifier": fig.qualifier,
+        "qualifier": str(fig.qualifier),
+        "vague": fig.vague,
         "label": fig.label,
         "sentence": fig.sentence,
         "section": name,

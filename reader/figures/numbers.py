@@ -10,6 +10,10 @@
 (1000.0, True)
 >>> read_number("1.2.3", 0) is None, read_number("數據", 0) is None
 (True, True)
+>>> read_number("以1,206.9億元", 1).value, read_number("3,313.06點", 0).value
+(1206.9, 3313.06)
+>>> read_number("零點零零一", 0).value, read_number("壹佰壹拾壹元", 0).value, read_number("參股", 0)
+(0.001, 111.0, None)
 """
 
 from __future__ import annotations
@@ -17,15 +21,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.text.numerals import CN_NUMERAL_CHARS, arabic, cn_number, cn_range, magnitude
+from reader.text.numerals import (
+    CAPITAL_CHARS,
+    CAPITALS,
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    arabic,
+    cn_decimal,
+    cn_number,
+    cn_range,
+    magnitude,
+)
 
 _DOT_DIGIT = re.compile(r"\.\d")
 
-_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?!\.\d)|\d+(?:\.\d+)?")
+# Thousands separators, with a decimal part too (1,206.9億元, 3,313.06點).
+_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
 _CN_RUN = re.compile(rf"[{CN_NUMERAL_CHARS}幾几數数半]+")
 _VAGUE_MAGNITUDE = re.compile(r"^[幾几數数]([十百千萬万億亿]+)$")  # 數萬, 幾千, 幾十萬
 _TENS_AND_SOME = re.compile(r"^((?:[一二三四五六七八九])?十)[幾几]$")  # 十幾, 二十幾
 _MORE = ("多", "餘", "余")
+# 零點一, 三點五: a Chinese decimal; 一點一點 (bit by bit) and 八點一刻 (a clock time) are none.
+_CN_DECIMAL = re.compile(rf"[點点]([{CN_DIGITS}]+)(?![點点刻分時时鐘钟])")
+_MONEY_AFTER_CAPITAL = ("元", "圓", "圆", "整", "角")
 
 
 @dataclass(frozen=True)
@@ -78,6 +96,15 @@ def _read_arabic(text: str, i: int) -> Num | None:
 
 def _read_chinese(text: str, i: int, run: str) -> Num | None:
     end = i + len(run)
+    if any(c in CAPITAL_CHARS for c in run):
+        if len(run) < 2 and not text.startswith(_MONEY_AFTER_CAPITAL, end):
+            return None  # 參股, 大陸, 收拾: a capital alone is a word, not a number
+        run = run.translate(CAPITALS)
+    dec = _CN_DECIMAL.match(text, end)
+    if dec and cn_number(run) is not None:
+        value = cn_decimal(run + "點" + dec.group(1))
+        if value is not None:
+            return Num(i, dec.end(), text[i : dec.end()], value, script="cn", decimal=True)
     m = _VAGUE_MAGNITUDE.match(run)
     if m:
         size = 10.0 if m.group(1) == "十" else magnitude(m.group(1))

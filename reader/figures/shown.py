@@ -32,8 +32,8 @@ KIND_CODES: dict[str, tuple[str, str]] = {
     "year": ("yr", "year"),
     "duration": ("dur", "duration"),
     "age": ("age", "age"),
-    "physical": ("phy", "physical quantity"),
-    "race_time": ("tim", "race time"),
+    "quantity": ("qty", "physical quantity"),
+    "time": ("tim", "race time"),
     "number": ("num", "number"),
 }
 KIND_CODE_WIDTH = 3

@@ -18,27 +18,39 @@ PERCENT_UNITS = "% ％ 個百分點 个百分点 百分點 百分点 ‰".split(
 MULTIPLE_UNITS = ["倍", "x", "X"]  # 40x: price-earnings multiples
 # Durations; 年 and 月 are also read as dates/years by the date grammar first.
 DURATION_UNITS = (
-    "年 個交易日 个交易日 交易日 個月 个月 個多月 个多月 多個月 多个月 月 天 個工作日 个工作日 工作日 周 週 個星期 个星期 星期 "
+    "年 日 個交易日 个交易日 交易日 個月 个月 個多月 个多月 多個月 多个月 月 天 個工作日 个工作日 工作日 周 週 個星期 个星期 星期 "
     "小時 小时 個小時 个小时 個多小時 个多小时 多個小時 多个小时 鐘頭 钟头 個鐘頭 个钟头 分鐘 分钟 "
     "秒鐘 秒钟 秒 個季度 个季度 週年 周年 晚 夜"
 ).split()
-# Measure words and counted nouns: "400位", "七八個", "91場", "三大".
+# Measure words and counted nouns: "400位", "七八個", "91場", "三大", "一金兩銀".
 COUNT_UNITS = (
-    "個 个 位 名 部門 部门 家 場 场 人次 人 次 件 條 条 款 種 种 類 类 項 项 座 所 臺 台 輛 辆 架 艘 部 本 "
+    "個 个 位 名 部門 部门 家 場 场 次 件 條 条 款 種 种 類 类 項 项 座 所 臺 台 輛 辆 架 艘 部 本 "
     "篇 張 张 份 批 支 隻 只 頭 头 棵 株 顆 颗 粒 套 輪 轮 波 屆 届 層 层 道 間 间 戶 户 處 处 "
     "筆 笔 單 单 例 宗 檔 档 集 章 門 门 枚 幅 首 組 组 雙 双 隊 队 節 节 席 罐 瓶 包 箱 袋 盒 杯 "
-    "封 幢 棟 栋 頁 页 大 省 國 国 股 歲 岁 端 重"
+    "封 幢 棟 栋 頁 页 大 省 國 国 股 端 重 面 度 牌 金 銀 银 銅 铜 金牌 銀牌 银牌 銅牌 铜牌 獎牌 奖牌"
 ).split()
-# Physical and other measuring units: kind "number".
-MEASURE_UNITS = (
-    "公里 千米 平方公里 平方米 平米 立方米 米 厘米 釐米 毫米 畝 亩 公頃 公顷 噸 吨 公斤 千克 克 斤 "
-    "升 毫升 個基點 个基点 基點 基点 千瓦時 千瓦时 千瓦 兆瓦 瓦 GB TB MB KB km kg cm mm kWh kW MW GW mAh GHz MHz Hz 字"
+# Counts of people: a kind of their own.
+PEOPLE_UNITS = "人次 人".split()
+AGE_UNITS = "歲 岁 週歲 周岁".split()
+# Physical quantities (D1): the unit is kept as written, never converted.
+QUANTITY_UNITS = (
+    "公里 千米 平方公里 平方米 平米 立方米 米 公尺 厘米 釐米 公分 毫米 微米 納米 纳米 英寸 英吋 吋 寸 英尺 尺 英里 海里 "
+    "畝 亩 公頃 公顷 噸 吨 公斤 千克 克 毫克 斤 磅 盎司 升 毫升 公升 加侖 加仑 "
+    "千瓦時 千瓦时 瓦時 瓦时 千瓦 兆瓦 瓦 伏 毫安時 毫安时 千卡 大卡 卡路里 赫茲 赫兹 分貝 分贝 像素 幀 帧 ℃ "
+    "GB TB MB KB Gbps Mbps km kg cm mm nm kWh kW MW GW mAh Wh W GHz MHz kHz Hz dB fps"
 ).split()
+# Other measuring units: kind "number".
+MEASURE_UNITS = "個基點 个基点 基點 基点 字".split()
+# Units read only after a multiplier: "100萬方" is cubic metres, "三方" three parties.
+SCALED_ONLY_UNITS = {"方": "quantity"}
 
 UNITS: dict[str, str] = {}
 for _kind, _units in (
     ("number", MEASURE_UNITS),
+    ("quantity", QUANTITY_UNITS),
     ("count", COUNT_UNITS),
+    ("people", PEOPLE_UNITS),
+    ("age", AGE_UNITS),
     ("duration", DURATION_UNITS),
     ("multiple", MULTIPLE_UNITS),
     ("percent", PERCENT_UNITS),
@@ -113,13 +125,28 @@ UNIT_BREAKERS = {
     "周": "邊边圍围期刊末",
     "週": "邊圍期刊末",
     "杯": "賽赛",
+    "日": "本報报記记電电均線线",
+    "面": "對对向臨临積积前上下子貌試试談谈孔",
+    "度": "過过假日量數数",
+    "牌": "子照價价坊號号",
+    "金": "額额融屬属錢钱價价幣币庫库主店山會会",
+    "銀": "行河幕",
+    "银": "行河幕",
+    "銅": "價礦材鑼",
+    "铜": "价矿材锣",
+    "尺": "度寸碼码",
+    "寸": "步",
+    "伏": "擊击",
+    "米": "飯饭粉",
+    "克": "服制",
+    "升": "級级值高至到幅",
 }
 
 # Qualifiers written before a number (longest first when matched).
 PRE_QUALIFIERS = {
     "approx": "逼近 約為 约为 約合 约合 約有 约有 大約 大约 大概 接近了 接近 將近了 将近了 將近 将近 近 約 约 左右 差不多 幾乎 几乎",
-    "over": "超過了 超过了 超過 超过 超出 突破了 突破 超 逾 多於 多于 高於 高于 大於 大于 至少 不低於 不低于 不少於 不少于 以上",
-    "under": "不超過 不超过 不高於 不高于 不多於 不多于 不到 不足 低於 低于 小於 小于 少於 少于 最多 至多 未滿 未满 不及",
+    "lower": "超過了 超过了 超過 超过 超出 突破了 突破 超 逾 多於 多于 高於 高于 大於 大于 至少 不低於 不低于 不少於 不少于 以上",
+    "upper": "不超過 不超过 不高於 不高于 不多於 不多于 不到 不足 低於 低于 小於 小于 少於 少于 最多 至多 未滿 未满 不及",
 }
 PRE_QUALIFIER_WORDS = sorted(
     ((w, q) for q, ws in PRE_QUALIFIERS.items() for w in ws.split() if w not in ("左右", "以上")),
@@ -127,25 +154,25 @@ PRE_QUALIFIER_WORDS = sorted(
     reverse=True,
 )
 # Prefixes that only make sense before a bare magnitude: 上萬, 過億, 破千.
-MAGNITUDE_PREFIXES = {"上": "over", "過": "over", "过": "over", "破": "over", "近": "approx"}
+MAGNITUDE_PREFIXES = {"上": "lower", "過": "lower", "过": "lower", "破": "lower", "近": "approx"}
 # Qualifiers written after the figure.
 POST_QUALIFIERS = {
-    "以上": "over",
-    "之上": "over",
-    "不止": "over",
-    "出頭": "over",
-    "出头": "over",
-    "有餘": "over",
-    "有余": "over",
-    "+": "over",
-    "多": "over",
-    "餘": "over",
-    "余": "over",
-    "以下": "under",
-    "以內": "under",
-    "以内": "under",
-    "之內": "under",
-    "之内": "under",
+    "以上": "lower",
+    "之上": "lower",
+    "不止": "lower",
+    "出頭": "lower",
+    "出头": "lower",
+    "有餘": "lower",
+    "有余": "lower",
+    "+": "lower",
+    "多": "lower",
+    "餘": "lower",
+    "余": "lower",
+    "以下": "upper",
+    "以內": "upper",
+    "以内": "upper",
+    "之內": "upper",
+    "之内": "upper",
     "左右": "approx",
     "上下": "approx",
     "前後": "approx",

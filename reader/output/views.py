@@ -173,8 +173,8 @@ def print_figures(doc: Document, fmt: str, script: str, out: TextIO, jobs: int =
     rows = [[item[h] for h in headers] for item in items]
     if fmt == "csv":
         print_csv(
-            headers + ("start", "end", "sentence"),
-            [r + [i["start"], i["end"], i["sentence"]] for r, i in zip(rows, items, strict=True)],
+            headers + ("vague", "start", "end", "sentence"),
+            [r + [i["vague"], i["start"], i["end"], i["sentence"]] for r, i in zip(rows, items, strict=True)],
             out,
         )
     else:  # dates as dates (`09-10`); CSV and JSON keep the ISO form (`--09-10`)

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from reader.document import Document
+from reader.figures.kinds import marker
 from reader.review.model import Review, Verdict, figure_keys, verdicts_by_figure
 from reader.text.visible import inert_cell, inert_json, shown_name
 
@@ -22,6 +23,7 @@ COLUMNS = (
     "unit",
     "kind",
     "qualifier",
+    "vague",
     "label",
     "section",
     "start",
@@ -51,7 +53,8 @@ def report_rows(doc: Document, review: Review) -> list[dict[str, Any]]:
                 "value_max": _value(f.value_max),
                 "unit": f.unit,
                 "kind": f.kind,
-                "qualifier": f.qualifier,
+                "qualifier": str(f.qualifier),
+                "vague": f.vague,
                 "label": f.label,
                 "section": doc.sections[f.section].label if f.section < len(doc.sections) else "",
                 "start": f.start,
@@ -115,8 +118,8 @@ def to_markdown(doc: Document, review: Review) -> str:
     out = [f"# Review of {shown_name(doc.source)}", ""]  # a path from outside: it never acts
     out.append(f"{sum(1 for r in rows if r['verdict'])} of {len(rows)} figures reviewed.")
     out.append("")
-    out.append("| # | figure | value | kind | label | section | verdict | note |")
-    out.append("|---|---|---|---|---|---|---|---|")
+    out.append("| # | figure | value | exact? | kind | label | section | verdict | note |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
     for i, r in enumerate(rows, 1):
         value = r["value"] if r["value_max"] is None else f"{_md_cell(r['value'])}–{_md_cell(r['value_max'])}"
         out.append(
@@ -127,6 +130,7 @@ def to_markdown(doc: Document, review: Review) -> str:
                     i,
                     r["text"],
                     value,
+                    marker(r["qualifier"], r["vague"]),
                     r["kind"],
                     r["label"],
                     r["section"],

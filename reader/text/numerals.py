@@ -13,6 +13,8 @@ digit-by-digit years (``二〇二一``) are read digit by digit.
 (100000000000.0, 1000000000000.0, None)
 >>> arabic("1,000"), arabic("2.8"), arabic("１２")
 (1000.0, 2.8, 12.0)
+>>> cn_number("壹佰壹拾壹"), cn_number("拾"), cn_number("參佰"), cn_decimal("零點零零一"), cn_decimal("三點五")
+(111.0, 10.0, 300.0, 0.001, 3.5)
 """
 
 from __future__ import annotations
@@ -35,11 +37,34 @@ CN_DIGIT_VALUES = {
     "八": 8,
     "九": 9,
 }
+# Financial capitals (大寫數字), as written on cheques and contracts: read as the ordinary ones.
+CAPITALS = str.maketrans(
+    {
+        "壹": "一",
+        "貳": "二",
+        "贰": "二",
+        "貮": "二",
+        "參": "三",
+        "叁": "三",
+        "叄": "三",
+        "肆": "四",
+        "伍": "五",
+        "陸": "六",
+        "陆": "六",
+        "柒": "七",
+        "捌": "八",
+        "玖": "九",
+        "拾": "十",
+        "佰": "百",
+        "仟": "千",
+    }
+)
+CAPITAL_CHARS = "壹貳贰貮參叁叄肆伍陸陆柒捌玖拾佰仟"
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG_UNITS = {"萬": 1e4, "万": 1e4, "億": 1e8, "亿": 1e8}
 CN_DIGITS = "".join(CN_DIGIT_VALUES)
 CN_UNITS = "十百千萬万億亿"
-CN_NUMERAL_CHARS = CN_DIGITS + CN_UNITS
+CN_NUMERAL_CHARS = CN_DIGITS + CN_UNITS + CAPITAL_CHARS
 
 # Multipliers written after a number: "2.8萬", "4.86萬億", "1個億".
 MULTIPLIERS = {
@@ -141,6 +166,7 @@ def cn_number(text: str) -> float | None:
     """
     if not text or any(c not in CN_NUMERAL_CHARS for c in text):
         return None
+    text = text.translate(CAPITALS)
     if len(text) == 1:
         if text in CN_DIGIT_VALUES:
             return float(CN_DIGIT_VALUES[text])
@@ -154,6 +180,14 @@ def cn_number(text: str) -> float | None:
         high, low = tens.groups()
         return float(CN_DIGIT_VALUES.get(high, 1) * 10 + CN_DIGIT_VALUES.get(low, 0))
     return _cn2an(text)
+
+
+def cn_decimal(text: str) -> float | None:
+    """A Chinese decimal (``三點五``, ``零點零零一``) through cn2an, which reads them right."""
+    whole, _, frac = text.replace("点", "點").partition("點")
+    if not frac or cn_digit_string(frac) is None or (whole and cn_number(whole) is None):
+        return None
+    return _cn2an(text.translate(CAPITALS))
 
 
 def _cn2an(text: str) -> float | None:
