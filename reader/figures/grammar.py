@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from reader.figures.dates import parse_date
 from reader.figures.quantity import Quantity, quantity
-from reader.figures.units import PRE_QUALIFIER_WORDS
-from reader.text.numerals import CN_NUMERAL_CHARS
+from reader.figures.units import POST_QUALIFIER_WORDS, PRE_QUALIFIER_WORDS, UNITS
+from reader.text.numerals import CAPITAL_CHARS, CN_DIGITS, CN_NUMERAL_CHARS, MULTIPLIERS
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,26 @@ _WEEKDAY_NUMERALS = "一二三四五六日"
 _BEFORE_QIAN_WORDS = "提之以目當当空眼此從从往向事生年天日月週周"
 
 
+# Chinese digits alone (一, 七八, 陸) are a figure only before one of these: a unit, a multiplier,
+# 成/點/分之/半/多, a range or list separator, a date part.  Checked first, because 一 is everywhere.
+_PLAIN_DIGITS = frozenset(CN_DIGITS + CAPITAL_CHARS) - frozenset("拾佰仟")
+_FOLLOWERS = frozenset(
+    [u[0] for u in UNITS]
+    + [m[0] for m in MULTIPLIERS]
+    + [w[0] for w in POST_QUALIFIER_WORDS]
+    + list("成點点分之半多餘余個个級级量-~～—–至到年月日號号/、和與与及或跟元圓圆整角")
+)
+
+
+def _no_figure_here(run: str, after: str) -> bool:
+    """Chinese digits followed by nothing a figure can go on with: "一些", "統一", "大陸".
+
+    >>> _no_figure_here("一", "些"), _no_figure_here("一", "款"), _no_figure_here("十", "些")
+    (True, False, False)
+    """
+    return after not in _FOLLOWERS and _PLAIN_DIGITS.issuperset(run)
+
+
 def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
     """Every figure starting in ``text[start:end]``, in order, non-overlapping (a figure
     never spans a line, so line-aligned spans can be scanned apart)."""
@@ -60,9 +80,9 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
     out: list[RawFigure] = []
     taken = start
     for m in _RUN.finditer(text, start, end):
-        if m.start() < taken:
+        if m.start() < taken or _no_figure_here(m.group(), text[m.end() : m.end() + 1]):
             continue
-        fig = _figure_at(text, m.start(), taken)
+        fig = _figure_at(text, m.start(), taken, _may_be_date(m.group(), text[m.end() : m.end() + 1]))
         if fig is None or any(s < fig.end and fig.start < e for s, e in idioms):
             continue
         out.append(fig)
@@ -70,7 +90,20 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
     return out
 
 
-def _figure_at(text: str, i: int, floor: int) -> RawFigure | None:
+def _may_be_date(run: str, after: str) -> bool:
+    """Only a numeral followed by a date part or separator can start a date (saves the date
+    grammar on every other number).
+
+    >>> _may_be_date("2021", "年"), _may_be_date("1", "-"), _may_be_date("2.8", "萬"), _may_be_date("2021.10.8", "")
+    (True, True, False, True)
+    """
+    return after in _DATE_NEXT or run.count(".") == 2
+
+
+_DATE_NEXT = frozenset("年月日-/~～—–至到")
+
+
+def _figure_at(text: str, i: int, floor: int, may_be_date: bool = True) -> RawFigure | None:
     if i > 0 and text[i - 1] == "第":
         return None  # ordinals
     if text[i] in _WEEKDAY_NUMERALS and text[max(0, i - 2) : i].endswith(_WEEKDAY_BEFORE):
@@ -82,17 +115,17 @@ def _figure_at(text: str, i: int, floor: int) -> RawFigure | None:
         if not (text[i - 1] == "-" and not (i > 1 and _ASCII_LETTER.match(text[i - 2]))):
             return None  # part of a name or code: A3, COVID-19, v1.2
     pre_word, pre_q = _pre_qualifier(text, i, floor)
-    date = parse_date(text, i, has_qualifier=bool(pre_q))
+    date = parse_date(text, i, has_qualifier=bool(pre_q)) if may_be_date else None
     if date is not None:
-        end, value, value_max, kind = date
-        return RawFigure(i, end, text[i:end], value, value_max, "年" if kind == "year" else "", kind)
+        end, day, day_max, kind = date
+        return RawFigure(i, end, text[i:end], day, day_max, "年" if kind == "year" else "", kind)
     q = quantity(text, i, pre_q)
     if q is None or not all(v is None or isinstance(v, str) or math.isfinite(v) for v in (q.value, q.value_max)):
         return None  # 1e300萬 overflows: not an amount anyone wrote
     start = i - len(q.prefix_word or pre_word)
     qualifier = q.qualifier or pre_q
     value = q.value
-    if _signed(text, i, start, q):
+    if _signed(text, i, start, q) and isinstance(value, float):
         start, value = i - 1, -value  # 同比-4%: the sign is part of the figure
     return RawFigure(start, q.end, text[start : q.end], value, q.value_max, q.unit, q.kind, qualifier, q.vague)
 

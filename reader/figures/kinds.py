@@ -45,7 +45,7 @@ class Qualifier(StrEnum):
     @classmethod
     def of(cls, word: str) -> Qualifier:
         """The qualifier named ``word`` ("" is none)."""
-        return cls(word) if word else cls.NONE
+        return _BY_NAME.get(word) or cls(word)
 
     @property
     def bound(self) -> bool:
@@ -53,6 +53,7 @@ class Qualifier(StrEnum):
         return self in (Qualifier.LOWER, Qualifier.UPPER)
 
 
+_BY_NAME = {"": Qualifier.NONE, **{q.value: q for q in Qualifier}}
 MARKS = {Qualifier.APPROX: "≈", Qualifier.LOWER: "≥", Qualifier.UPPER: "≤", Qualifier.NONE: ""}
 
 

@@ -44,6 +44,8 @@ _MORE = ("多", "餘", "余")
 # 零點一, 三點五: a Chinese decimal; 一點一點 (bit by bit) and 八點一刻 (a clock time) are none.
 _CN_DECIMAL = re.compile(rf"[點点]([{CN_DIGITS}]+)(?![點点刻分時时鐘钟])")
 _MONEY_AFTER_CAPITAL = ("元", "圓", "圆", "整", "角")
+_CAPITALS = frozenset(CAPITAL_CHARS)
+_POINT = frozenset("點点")
 
 
 @dataclass(frozen=True)
@@ -96,11 +98,11 @@ def _read_arabic(text: str, i: int) -> Num | None:
 
 def _read_chinese(text: str, i: int, run: str) -> Num | None:
     end = i + len(run)
-    if any(c in CAPITAL_CHARS for c in run):
+    if not _CAPITALS.isdisjoint(run):
         if len(run) < 2 and not text.startswith(_MONEY_AFTER_CAPITAL, end):
             return None  # 參股, 大陸, 收拾: a capital alone is a word, not a number
         run = run.translate(CAPITALS)
-    dec = _CN_DECIMAL.match(text, end)
+    dec = _CN_DECIMAL.match(text, end) if text[end : end + 1] in _POINT else None
     if dec and cn_number(run) is not None:
         value = cn_decimal(run + "點" + dec.group(1))
         if value is not None:

@@ -41,7 +41,7 @@ _LIST_SEP = "、和與与及或跟"
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 # Bare integers are quantities only right after these ("指數升至105,").
-_BARE_INT_VERBS = ("降至", "升至", "增至", "減至", "减至", "收於", "收于", "錄得", "录得")
+_BARE_INT_VERBS: tuple[str, ...] = ("降至", "升至", "增至", "減至", "减至", "收於", "收于", "錄得", "录得")
 _BARE_INT_VERBS += ("為", "为", "達", "达", "至", "到", "是")
 _PUNCT_AFTER = "，,。；;、！？!?）)」”』\n"
 _CHENG_BREAKERS = set("為为立功本員员長长交就果績绩熟型效分群不是會会要年人都品")
@@ -56,17 +56,24 @@ _RACE_TIME = re.compile(r"(?:(\d{1,2})分)?(\d{1,2}(?:\.\d{1,3})?)秒(?:(\d{2})(
 # Dimensions (D9): "138.4 x 67.3 x 7.3 mm" are three quantities in the last one's unit.
 _DIMENSION = re.compile(r"(?:\s?[x×X*]\s?\d+(?:\.\d+)?)+\s?")
 # A few items of one size (a relay's 4×100米): one figure, the size.
+_TIMES_MARKS = set("x×X* ")
+_RACE_MARKS = set("分秒.")
 _ITEMS_OF = re.compile(r"[1-9][×xX*](?=\d)")
 # 從/由 a few characters before: a change from one figure to another (從50萬到74萬), not a range.
 _CHANGE_FROM = re.compile("[從从由](?![事於于此而])")
 # Durations written with a half between measure word and unit: 7個半月 is 7.5 months.
 _AND_A_HALF = {"個半月": "個月", "个半月": "个月", "個半小時": "個小時", "个半小时": "个小时", "個半鐘頭": "個鐘頭"}
+_UNIT_LIKE_MULTIPLIER = set("千百")
 # 千/百 after digits is a multiplier (5千, 2千多億) unless it starts one of these words.
 _SMALL_MULTIPLIER_BREAKERS = set("度貨货姓強强分家")
 # 一X is an indefinite article unless restricted (只有一顆, 一天內) or contrasted (一金兩銀).
 _ONE_RESTRICTORS = ("只有", "只", "僅有", "仅有", "僅", "仅", "唯有", "才", "單單", "单单", "一共", "總共", "总共")
 _WITHIN = ("內", "内")
 _HALF_UNITS = ("年", "個月", "个月", "小時", "小时")
+_HALF_MARKS = set("個个")
+_MORE = set("多餘余")
+_GRADE = set("級级量")
+_POINT = set("點点")
 
 
 @dataclass(frozen=True)
@@ -82,7 +89,7 @@ class Quantity:
     scale: float = 1.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A quantity being read: every stage may move ``pos`` and fill the fields."""
 
@@ -102,13 +109,11 @@ class Draft:
     kind: str = ""
     qualifier: str = ""
 
+    arabic: bool = True  # the number is written in Arabic digits
+
     @property
     def scaled(self) -> bool:
         return self.num.scaled or self.scale > 1
-
-    @property
-    def arabic(self) -> bool:
-        return self.num.script == "arabic"
 
     def at(self, *words: str) -> bool:
         return self.text.startswith(words, self.pos)
@@ -136,7 +141,19 @@ def draft(text: str, i: int = 0, pre_q: str = "", depth: int = 0) -> Draft | Non
     num = read_number(text, i)
     if num is None:
         return None
-    return Draft(text, i, pre_q, depth, num, num.end, num.value, num.value_max, num.over, num.vague)
+    return Draft(
+        text,
+        i,
+        pre_q,
+        depth,
+        num,
+        num.end,
+        num.value,
+        num.value_max,
+        num.over,
+        num.vague,
+        arabic=num.script == "arabic",
+    )
 
 
 def quantity(text: str, i: int, pre_q: str, depth: int = 0) -> Quantity | None:
@@ -163,7 +180,7 @@ def slash_fraction(d: Draft) -> Outcome:
     >>> slash_fraction(draft("1/4的用戶")).value, slash_fraction(draft("3/2"))
     (0.25, False)
     """
-    if not (d.arabic and not d.num.decimal and d.at("/")):
+    if d.text[d.pos : d.pos + 1] != "/" or not d.arabic or d.num.decimal:
         return None
     m = _SLASH_DENOMINATOR.match(d.text[d.pos : d.pos + 6])
     if m and 0 < d.value < int(m.group(1)):
@@ -188,7 +205,7 @@ def race_time(d: Draft) -> Outcome:
     >>> race_time(draft("52.27秒")).kind, race_time(draft("30秒")), race_time(draft("5秒10米"))
     ('time', None, None)
     """
-    if not d.arabic:
+    if d.text[d.pos : d.pos + 1] not in _RACE_MARKS or not d.arabic:
         return None
     m = _RACE_TIME.match(d.text, d.start)
     if not m:
@@ -213,7 +230,7 @@ def dimensions(d: Draft) -> Outcome:
     >>> dimensions(draft("3x3矩陣")), dimensions(draft("40x市盈率")), dimensions(draft("4×100米")).value
     (False, None, 100.0)
     """
-    if not d.arabic:
+    if d.text[d.pos : d.pos + 1] not in _TIMES_MARKS or not d.arabic:
         return None
     if _ITEMS_OF.match(d.text, d.start) and d.pos == d.start + 1:
         size = quantity(d.text, d.pos + 1, "", d.depth + 1)  # 4×100米: the size, with its count
@@ -236,19 +253,20 @@ def multiplier(d: Draft) -> Outcome:
     num = d.num
     if not (d.arabic or (not num.scaled and not num.magnitude_only and num.value_max is None)):
         return None
-    gap = 1 if d.arabic and d.at(" ") else 0
-    unit = _unit_at(d.text, d.pos)
-    if unit is not None and unit[0][0] in "千百十":
+    gap = 1 if d.arabic and d.text[d.pos : d.pos + 1] == " " else 0
+    if d.text[d.pos : d.pos + 1] in _UNIT_LIKE_MULTIPLIER and _unit_at(d.text, d.pos) is not None:
         return None  # 4千米, 2千克: the unit, not a multiplier
     m = _MULTIPLIER.match(d.text, d.pos + gap)
     # 兩萬 already holds its multiplier; after Chinese only 二十多萬 / 一個億 take one
     if not m or not (d.arabic or num.over or m.group().startswith(("個", "个"))):
-        return _more(d)
+        _more(d)
+        return None
     mult = MULTIPLIERS[m.group().lstrip("個个")]
     tail = m.end()
     small_ok = d.arabic and d.text[tail : tail + 1] not in _SMALL_MULTIPLIER_BREAKERS
     if not (mult >= 1e4 or _unit_at(d.text, tail) or d.text.startswith(("多", "餘", "余"), tail) or small_ok):
-        return _more(d)
+        _more(d)
+        return None
     d.scale, d.pos = mult, tail
     _more(d)
     if d.over and mult < 1e4:  # 2千多億: the big multiplier after 多
@@ -260,7 +278,7 @@ def multiplier(d: Draft) -> Outcome:
 
 def _more(d: Draft) -> None:
     """多/餘 after a scaled number: "over" it (2萬餘人)."""
-    if not d.over and d.at("多", "餘", "余") and (d.scale > 1 or d.num.scaled):
+    if not d.over and d.text[d.pos : d.pos + 1] in _MORE and (d.scale > 1 or d.num.scaled):
         d.over, d.pos = True, d.pos + 1
 
 
@@ -315,7 +333,9 @@ def grade(d: Draft) -> Outcome:
     >>> grade(draft("億級資金")).kind
     'money'
     """
-    if not (d.num.magnitude_only or d.scaled) or not d.at("級", "级", "量級", "量级"):
+    if d.text[d.pos : d.pos + 1] not in _GRADE or not (d.num.magnitude_only or d.scaled):
+        return None
+    if not d.at("級", "级", "量級", "量级"):
         return None
     pos = d.pos + (2 if d.at("量") else 1)
     m = _CUE.match(d.text[pos : pos + 4])
@@ -330,9 +350,10 @@ def unit(d: Draft) -> Outcome:
     [('個月', 'duration', 7.5), ('成', 'percent', 30.0), ('點', 'number', 3516.3), ('歲', 'age', 23.0)]
     """
     text, pos, value = d.text, d.pos, d.value
-    gap = 1 if d.arabic and d.at(" ") else 0
-    half = next((w for w in _AND_A_HALF if text.startswith(w, pos)), None)
-    found = _unit_at(text, pos + gap)
+    nxt = text[pos : pos + 1]
+    gap = 1 if nxt == " " and d.arabic else 0
+    half = next((w for w in _AND_A_HALF if text.startswith(w, pos)), None) if nxt in _HALF_MARKS else None
+    found = _unit_at(text, pos + gap) if half is None else None
     if half is not None:
         d.unit, d.kind, d.pos, d.value = _AND_A_HALF[half], "duration", pos + len(half), value + 0.5
     elif found is not None:
@@ -342,12 +363,12 @@ def unit(d: Draft) -> Outcome:
             d.value, d.pos = value + 0.5, d.pos + 1
     elif d.scaled and d.text[pos : pos + 1] in SCALED_ONLY_UNITS:
         d.unit, d.kind, d.pos = text[pos], SCALED_ONLY_UNITS[text[pos]], pos + 1
-    elif d.at("成") and not d.scaled and value <= 10 and text[pos + 1 : pos + 2] not in _CHENG_BREAKERS:
+    elif nxt == "成" and not d.scaled and value <= 10 and text[pos + 1 : pos + 2] not in _CHENG_BREAKERS:
         d.unit, d.kind, d.pos = "成", "percent", pos + 1
         d.value, d.value_max = value * 10, d.value_max * 10 if d.value_max is not None else None
-    elif d.at("點", "点") and d.arabic and not d.scaled and (d.num.decimal or value > 24):
+    elif nxt in _POINT and d.arabic and not d.scaled and (d.num.decimal or value > 24):
         d.unit, d.kind, d.pos = text[pos], "number", pos + 1  # index points; 12點 is a clock time
-    elif d.at("點", "点") and not d.arabic and value <= 10 and text[pos + 1 : pos + 2] not in set("鐘钟半多左"):
+    elif nxt in _POINT and not d.arabic and value <= 10 and text[pos + 1 : pos + 2] not in set("鐘钟半多左"):
         d.unit, d.kind, d.pos = text[pos], "count", pos + 1  # 三點建議
     if d.unit == "大" and d.arabic and value > 20:
         return False  # 618大促: a festival name, not "the N big ..."
@@ -394,7 +415,7 @@ def post_qualifier(d: Draft) -> Outcome:
     """
     d.qualifier = "lower" if d.over else ""
     for word in _POST_BY_FIRST.get(d.text[d.pos : d.pos + 1], ()):
-        if d.at(word):
+        if d.text.startswith(word, d.pos):
             if word in ("多", "餘", "余") and (d.over or d.kind not in ("multiple", "duration")):
                 continue
             if word == "上下" and d.text[d.pos + 2 : d.pos + 3] not in _PUNCT_AFTER:
@@ -605,6 +626,8 @@ def _bare_int_ok(text: str, num: Num, pos: int) -> bool:
 
 def fraction(text: str, i: int) -> Quantity | None:
     """ "四分之一" -> 0.25; "百分之三十" -> 30 percent; "千分之五" -> 0.5 percent."""
+    if text.find("分之", i, i + 24) < 0:
+        return None
     m = _FRACTION.match(text[i : i + 48])
     if not m:
         return None

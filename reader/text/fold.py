@@ -33,14 +33,10 @@ from dataclasses import dataclass, field
 _WIDE = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "．": ".", "％": "%", "－": "-", "＋": "+"})
 _WIDE_CHARS = "０-９．％－＋"
 _SPACES = " \u00a0\u2009\u202f\u3000"
-_HAN = "\u3400-\u9fff"
-# What a fold acts on: a full-width run, or a short blank run that a number
-# borders on the side that matters (before its unit, after a Han word).
-_SITE = re.compile(
-    rf"[{_WIDE_CHARS}，]+"
-    rf"|(?<=\d)[{_SPACES}]{{1,3}}(?=[^\s\d{_WIDE_CHARS}.,，、。；;:：)）])"
-    rf"|(?<=[{_HAN}])[{_SPACES}]{{1,3}}(?=[\d０-９])"
-)
+# What a fold acts on: a full-width run, or a short blank run (kept unless a number
+# borders it on the side that matters: before its unit, after a Han word).
+_SITE = re.compile(rf"[{_WIDE_CHARS}][{_WIDE_CHARS}，]*|[{_SPACES}]{{1,3}}(?![{_SPACES}])")
+_NO_UNIT_AFTER = set(".,，、。；;:：)）\n\t\r" + _WIDE_CHARS)
 _WIDE_THOUSANDS = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 
 
@@ -61,6 +57,8 @@ class Folded:
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source span of folded ``text[start:end]`` (``end > start``)."""
+        if not self.cuts:
+            return self.base + start, self.base + end
         return self.source(start), self.source(end - 1) + 1
 
 
@@ -73,6 +71,21 @@ def fold_run(run: str) -> str:
     return _WIDE_THOUSANDS.sub(",", run).translate(_WIDE)
 
 
+def _number_space(source: str, start: int, end: int) -> bool:
+    """Is ``source[start:end]`` a blank between a number and its unit, or between a Han word
+    and a number?
+
+    >>> [_number_space(t, 1, 2) for t in ("4 元", "在 2", "4 5", "a 5", "4 ,")]
+    [True, True, False, False, False]
+    """
+    before, after = source[start - 1 : start], source[end : end + 1]
+    if not before or not after:
+        return False
+    if before.isdigit():
+        return not after.isdigit() and not after.isspace() and after not in _NO_UNIT_AFTER
+    return after.isdigit() and "\u3400" <= before <= "\u9fff"
+
+
 def fold(source: str, start: int = 0, end: int | None = None) -> Folded:
     """The folded view of ``source[start:end]`` (identity, cheaply, when nothing folds)."""
     end = len(source) if end is None else end
@@ -82,11 +95,11 @@ def fold(source: str, start: int = 0, end: int | None = None) -> Folded:
     for m in _SITE.finditer(source, start, end):
         run = m.group()
         if run[0] not in _SPACES:
-            if run == "，" * len(run):
-                continue  # ordinary Chinese commas
             pieces.append(source[at : m.start()])
             pieces.append(fold_run(run))
             at = m.end()
+            continue
+        if not _number_space(source, m.start(), m.end()):
             continue
         pieces.append(source[at : m.start()])
         at = m.end()
