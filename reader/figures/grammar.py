@@ -48,6 +48,7 @@ _IDIOMS = re.compile(
 # 週五, 星期六: weekdays are names, not counts (D18)
 _WEEKDAY_BEFORE = ("週", "周", "星期", "禮拜", "礼拜")
 _WEEKDAY_NUMERALS = "一二三四五六日"
+_WEEKDAY_GOES_ON = frozenset(_WEEKDAY_NUMERALS + "十")  # 週五十 is no weekday
 # 提前3天, 之前, 以前, 3年前: here 前 is part of a word, not "the first N"
 _BEFORE_QIAN_WORDS = "提之以目當当空眼此從从往向事生年天日月週周"
 
@@ -107,7 +108,7 @@ def _figure_at(text: str, i: int, floor: int, may_be_date: bool = True) -> RawFi
     if i > 0 and text[i - 1] == "第":
         return None  # ordinals
     if text[i] in _WEEKDAY_NUMERALS and text[max(0, i - 2) : i].endswith(_WEEKDAY_BEFORE):
-        if text[i + 1 : i + 2] not in _WEEKDAY_NUMERALS + "十":
+        if text[i + 1 : i + 2] not in _WEEKDAY_GOES_ON:
             return None  # 週五晚: Friday evening
     if i > 1 and text[i - 1] == "前" and text[i - 2] not in _BEFORE_QIAN_WORDS and not text[i].isdigit():
         return None  # 前兩次, 前三季度: "the first N", a ranking rather than a quantity

@@ -73,6 +73,7 @@ _HALF_UNITS = ("年", "個月", "个月", "小時", "小时")
 _HALF_MARKS = set("個个")
 _MORE = set("多餘余")
 _GRADE = set("級级量")
+_OTHER_DIGITS = set(CN_DIGITS) - {"一"}
 _POINT = set("點点")
 
 
@@ -511,7 +512,7 @@ def indefinite_one(d: Draft) -> Outcome:
 
 def _count_follows(text: str, pos: int) -> bool:
     """Another Chinese count starts right here: 一金「兩銀」 (一年「一度」 is a set phrase)."""
-    if text[pos : pos + 1] not in CN_DIGITS or text[pos] == "一":
+    if text[pos : pos + 1] not in _OTHER_DIGITS:
         return False
     found = _unit_at(text, pos + 1)
     return found is not None and found[1] == "count"
