@@ -40,6 +40,7 @@ def figs(text: str) -> list[tuple]:
         ("收穫兩面銀牌", ("兩面", 2.0, None, "count")),
         ("共奪3面獎牌", ("3面", 3.0, None, "count")),
         ("暫時4度刷新紀錄", ("4度", 4.0, None, "count")),
+        ("前3日升幅", ("3日", 3.0, None, "duration")),
         # 千 after digits, 2千多億, 7個半月 (D12)
         ("民眾可領5千，", ("5千", 5000.0, None, "number")),
         ("增加至2千多億,", ("2千多億", 2e11, None, "number")),
@@ -83,6 +84,8 @@ def test_dimensions_take_the_last_unit():
         "從事紅木交易",
         "三方協議",  # 方 is cubic metres only after a multiplier
         "30日元",  # yen, not the 30th
+        "開了一家五金店",  # hardware, not five golds
+        "來自四面八方",
     ],
 )
 def test_not_figures(text):
@@ -90,6 +93,11 @@ def test_not_figures(text):
     assert not [f for f in found if f[3] in ("date", "count", "quantity", "duration")] or text == "30日元"
     if text == "30日元":
         assert found == [("30日元", 30.0, None, "money")]
+
+
+def test_medals_beside_each_other_are_counts():
+    assert figs("收穫一金兩銀") == [("一金", 1.0, None, "count"), ("兩銀", 2.0, None, "count")]
+    assert [f[0] for f in figs("3金2銀1銅")] == ["3金", "2銀", "1銅"]
 
 
 def test_a_change_between_two_figures_is_not_a_range():
@@ -166,3 +174,12 @@ def test_report_shows_vague_and_bounds():
 )
 def test_chinese_numerals(text, expected):
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize("shape", ["1x", "1×", "1分", "1秒", "一金", "三四月", "1,2", "１，", "4 "])
+def test_long_repetitions_are_read_without_recursion(shape):
+    """Chains of the new shapes (dimensions, relay names, race times, contrasted counts) are
+    read a piece at a time: no recursion or rescan grows with the chain."""
+    text = shape * 5000
+    found = extract_figures(parse(text))
+    assert all(text[f.start : f.end] == f.text for f in found)

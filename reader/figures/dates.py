@@ -33,7 +33,25 @@ _CN_MONTH_PAIR = re.compile(r"(十?[一二三四五六七八九])([一二三四�
 # A day of the month alone (D4): 30日, （9日）, 7日溫和走升 ...
 _DAY_ALONE = re.compile(r"(3[01]|[12]\d|0?[1-9])日(?!元|圓|圆|幣|币|均|線|线|內|内|以|之|間|间|後|后|前|起|來|来)")
 # ... unless it counts days: 一連7日, 連續3日, 為期5日.
-_DAYS_COUNTED_AFTER = ("連", "连", "續", "续", "期", "近", "過去", "过去", "未來", "未来", "每", "共", "約", "约")
+_DAYS_COUNTED_AFTER = (
+    "連",
+    "连",
+    "續",
+    "续",
+    "期",
+    "近",
+    "過去",
+    "过去",
+    "未來",
+    "未来",
+    "每",
+    "共",
+    "約",
+    "约",
+    "前",
+    "頭",
+    "头",
+)
 _YEAR_BREAKERS = "代級级"
 
 DateHit = tuple[int, str, "str | None", str]  # end, value, value_max, kind

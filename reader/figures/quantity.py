@@ -24,6 +24,7 @@ from reader.figures.numbers import Num, read_number
 from reader.figures.units import (
     COUNT_CUES,
     MAGNITUDE_PREFIXES,
+    MEDALS,
     MONEY_CUES,
     POST_QUALIFIER_WORDS,
     POST_QUALIFIERS,
@@ -54,7 +55,7 @@ _FRACTION = re.compile(
 # Race and split times (D5): 1分53.92秒, 1分56秒48, 52秒70, 52.27秒.
 _RACE_TIME = re.compile(r"(?:(\d{1,2})分)?(\d{1,2}(?:\.\d{1,3})?)秒(?:(\d{2})(?![\d.]))?")
 # Dimensions (D9): "138.4 x 67.3 x 7.3 mm" are three quantities in the last one's unit.
-_DIMENSION = re.compile(r"(?:\s?[x×X*]\s?\d+(?:\.\d+)?)+\s?")
+_DIMENSION = re.compile(r"(?:\s?[x×X*]\s?\d+(?:\.\d+)?){1,3}\s?")  # bounded: no rescans of a long chain
 # A few items of one size (a relay's 4×100米): one figure, the size.
 _TIMES_MARKS = set("x×X* ")
 _RACE_MARKS = set("分秒.")
@@ -233,7 +234,7 @@ def dimensions(d: Draft) -> Outcome:
     """
     if d.text[d.pos : d.pos + 1] not in _TIMES_MARKS or not d.arabic:
         return None
-    if _ITEMS_OF.match(d.text, d.start) and d.pos == d.start + 1:
+    if _ITEMS_OF.match(d.text, d.start) and d.pos == d.start + 1 and not d.depth:
         size = quantity(d.text, d.pos + 1, "", d.depth + 1)  # 4×100米: the size, with its count
         return Quantity(size.end, size.value, None, size.unit, size.kind) if size and size.unit else False
     m = _DIMENSION.match(d.text, d.pos)
@@ -371,6 +372,8 @@ def unit(d: Draft) -> Outcome:
         d.unit, d.kind, d.pos = text[pos], "number", pos + 1  # index points; 12點 is a clock time
     elif nxt in _POINT and not d.arabic and value <= 10 and text[pos + 1 : pos + 2] not in set("鐘钟半多左"):
         d.unit, d.kind, d.pos = text[pos], "count", pos + 1  # 三點建議
+    if d.unit in MEDALS and not _medal_beside(text, d.start, d.pos):
+        return False  # 五金, 三金: not a medal tally
     if d.unit == "大" and d.arabic and value > 20:
         return False  # 618大促: a festival name, not "the N big ..."
     if d.num.text.startswith("半") and not d.arabic:
@@ -508,6 +511,23 @@ def indefinite_one(d: Draft) -> Outcome:
     if before.endswith(_ONE_RESTRICTORS) or d.at(*_WITHIN) or _count_follows(d.text, d.pos):
         return None
     return False
+
+
+def _medal_beside(text: str, start: int, end: int) -> bool:
+    """A medal count right before or after this one: 一金「兩銀」, 「一金」兩銀.
+
+    >>> _medal_beside("一金兩銀", 0, 2), _medal_beside("一金兩銀", 2, 4), _medal_beside("五金店", 0, 2)
+    (True, True, False)
+    """
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[1] in MEDALS and _is_digit(after[0])) or (
+        len(before) == 2 and before[1] in MEDALS and _is_digit(before[0])
+    )
+
+
+def _is_digit(c: str) -> bool:
+    return c.isdigit() or c in CN_DIGITS
 
 
 def _count_follows(text: str, pos: int) -> bool:

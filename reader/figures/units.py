@@ -41,6 +41,8 @@ QUANTITY_UNITS = (
 ).split()
 # Other measuring units: kind "number".
 MEASURE_UNITS = "個基點 个基点 基點 基点 字".split()
+# Medals as a bare noun count only beside another such count: 一金兩銀, 3金2銀1銅 (五金 is hardware).
+MEDALS = frozenset("金銀银銅铜")
 # Units read only after a multiplier: "100萬方" is cubic metres, "三方" three parties.
 SCALED_ONLY_UNITS = {"方": "quantity"}
 
