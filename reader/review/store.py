@@ -24,7 +24,18 @@ from pathlib import Path
 from typing import Any
 
 from reader import locations
-from reader.review.model import Bookmark, FigureKey, Position, Removed, Review, Verdict, merge, reattach, text_hash
+from reader.review.model import (
+    VERDICTS,
+    Bookmark,
+    FigureKey,
+    Position,
+    Removed,
+    Review,
+    Verdict,
+    merge,
+    reattach,
+    text_hash,
+)
 
 SCHEMA = 1
 
@@ -63,28 +74,85 @@ def review_to_json(review: Review, article_path: str, article_hash: str) -> dict
     }
 
 
+class InvalidReview(ValueError):
+    """A state file that is not a valid schema-1 review."""
+
+
 def review_from_json(data: Any) -> Review:
-    """Raises ValueError/KeyError/TypeError on anything that is not a valid schema-1 review."""
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ValueError(f"unknown schema {data.get('schema') if isinstance(data, dict) else '?'}")
+    """Every field checked for its type and range (a file is edited, truncated, or written by
+    another version): raises :class:`InvalidReview` on anything else, never something else.
 
-    def verdict(d: dict[str, Any]) -> Verdict:
-        key = FigureKey(str(d["text"]), int(d["start"]), str(d["before"]), str(d["after"]))
-        v = d["verdict"]
-        if v is not None and not isinstance(v, str):
-            raise TypeError("verdict must be a string or null")
-        return Verdict(key, v, str(d.get("note", "")), str(d["updated"]))
-
+    >>> review_from_json({"schema": 1, "verdicts": [], "bookmarks": [], "position": {"section": 0, "offset": 9}})
+    Review(verdicts=(), bookmarks=(), position=Position(section=0, offset=9), orphans=(), removed_bookmarks=())
+    >>> review_from_json({"schema": 1, "verdicts": [], "bookmarks": [], "position": {"section": 0, "offset": 1e400}})
+    Traceback (most recent call last):
+    reader.review.store.InvalidReview: position.offset: expected a whole number ≥ 0, got float
+    """
+    top = _object(data, "review")
+    if top.get("schema") != SCHEMA:
+        raise InvalidReview(f"unknown schema {top.get('schema')!r:.20}")
+    position = _object(top.get("position"), "position")
     return Review(
-        verdicts=tuple(verdict(d) for d in data["verdicts"]),
+        verdicts=tuple(_verdict(d) for d in _list(top, "verdicts")),
         bookmarks=tuple(
-            Bookmark(int(b["offset"]), int(b["section"]), str(b["excerpt"]), str(b["created"]))
-            for b in data["bookmarks"]
+            Bookmark(_count(b, "offset"), _count(b, "section"), _text(b, "excerpt"), _text(b, "created"))
+            for b in map(_object, _list(top, "bookmarks"))
         ),
-        position=Position(int(data["position"]["section"]), int(data["position"]["offset"])),
-        orphans=tuple(verdict(d) for d in data.get("orphans", [])),
-        removed_bookmarks=tuple(Removed(int(r["offset"]), str(r["when"])) for r in data.get("removed_bookmarks", [])),
+        position=Position(_count(position, "section", "position."), _count(position, "offset", "position.")),
+        orphans=tuple(_verdict(d) for d in _list(top, "orphans", required=False)),
+        removed_bookmarks=tuple(
+            Removed(_count(r, "offset"), _text(r, "when")) for r in map(_object, _list(top, "removed_bookmarks", False))
+        ),
     )
+
+
+def _verdict(item: Any) -> Verdict:
+    d = _object(item, "verdict")
+    key = FigureKey(_text(d, "text"), _count(d, "start"), _text(d, "before"), _text(d, "after"))
+    verdict = d.get("verdict")
+    if verdict is not None and verdict not in VERDICTS:
+        raise InvalidReview(f"verdict: expected one of {VERDICTS} or null, got {verdict!r:.20}")
+    return Verdict(key, verdict, _text(d, "note", ""), _text(d, "updated"))
+
+
+def _object(value: Any, what: str = "item") -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InvalidReview(f"{what}: expected an object, got {type(value).__name__}")
+    return value
+
+
+def _list(d: dict[str, Any], name: str, required: bool = True) -> list[Any]:
+    value = d.get(name, None if required else [])
+    if not isinstance(value, list):
+        raise InvalidReview(f"{name}: expected a list, got {type(value).__name__}")
+    return value
+
+
+def _count(d: dict[str, Any], name: str, where: str = "") -> int:
+    """An offset or an index: a whole number that fits the text (never a float, bool or infinity)."""
+    value = d.get(name)
+    if type(value) is not int or not 0 <= value < 2**53:
+        raise InvalidReview(f"{where}{name}: expected a whole number ≥ 0, got {type(value).__name__}")
+    return value
+
+
+def _text(d: dict[str, Any], name: str, default: str | None = None) -> str:
+    value = d.get(name, default)
+    if not isinstance(value, str):
+        raise InvalidReview(f"{name}: expected a string, got {type(value).__name__}")
+    return value
+
+
+def _parse(raw: bytes) -> Any:
+    """JSON as the standard allows it: no NaN or Infinity; a nesting too deep is invalid too."""
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except RecursionError:
+        raise InvalidReview("nested too deeply") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise InvalidReview(f"{name} is not a number JSON allows")
 
 
 # ------------------------------------------------------------------ files
@@ -120,6 +188,15 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def _aside_name(path: Path) -> Path:
+    """``path.corrupt-<time>``, never one that exists already (it is kept, not replaced)."""
+    base = f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}"
+    aside, n = path.with_name(base), 1
+    while aside.exists():
+        aside, n = path.with_name(f"{base}-{n}"), n + 1
+    return aside
+
+
 @dataclass
 class LoadResult:
     review: Review
@@ -147,13 +224,13 @@ class ReviewStore:
         except FileNotFoundError:
             return None
         try:
-            return review_from_json(json.loads(raw.decode("utf-8")))
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as err:
-            aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            return review_from_json(_parse(raw))
+        except (ValueError, KeyError, TypeError) as err:  # InvalidReview, JSONDecodeError, UnicodeDecodeError
+            aside = _aside_name(path)
             with contextlib.suppress(OSError):
                 os.replace(path, aside)
                 notices.append(
-                    f"review file was unreadable ({type(err).__name__}); kept as {aside.name}, starting afresh"
+                    f"review file was unreadable ({type(err).__name__}: {err}); kept as {aside.name}, starting afresh"
                 )
             return None
 
@@ -166,11 +243,11 @@ class ReviewStore:
             if candidate == self.path:
                 continue
             try:
-                data = json.loads(candidate.read_text(encoding="utf-8"))
+                data = _parse(candidate.read_bytes())
                 if data.get("article", {}).get("path") != self.article_path:
                     continue
                 mtime = candidate.stat().st_mtime
-            except (OSError, ValueError, AttributeError):
+            except (OSError, ValueError, AttributeError):  # another article's file, spoiled: not ours to judge
                 continue
             if best is None or mtime > best[0]:
                 best = (mtime, candidate)
