@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address --serve listens on (default: 127.0.0.1, loopback)")
     p.add_argument("--port", type=int, default=8000, help="port --serve listens on (default: 8000)")
     p.add_argument(
+        "--expose",
+        action="store_true",
+        help="let --serve listen on a --host other machines can reach (anyone with the printed URL reads the article)",
+    )
+    p.add_argument(
         "--script",
         choices=SCRIPT_CHOICES,
         default="original",
@@ -204,7 +209,7 @@ def _run(args: argparse.Namespace) -> int:
     if not (printed or args.serve):
         return _open_reader(path)
     if args.serve:
-        return _serve(path, args.host, args.port)
+        return _serve(path, args.host, args.port, args.expose)
     from reader.load import load_document
     from reader.runtime.parallel import jobs_wanted
 
@@ -289,22 +294,28 @@ def _vocabulary_text(doc, fmt: str) -> str:
     return render_vocabulary(vocabulary(doc), fmt, os.path.basename(doc.source))
 
 
-def _serve(path: str, host: str, port: int) -> int:
-    """Serve the reader on ``path`` with textual-serve: one app process per browser tab."""
+def _serve(path: str, host: str, port: int, expose: bool = False) -> int:
+    """Serve the reader on ``path`` with textual-serve behind a token (reader.serve)."""
     import shlex
 
     try:
-        from textual_serve.server import Server
+        from reader.serve import GuardedServer, is_loopback
     except ImportError:
         from reader.about import missing_extra
 
         print(missing_extra("--serve", "textual-serve", "serve"), file=sys.stderr)
         return EXIT_USAGE
+    if not is_loopback(host) and not expose:
+        print(
+            f"kreader: --host {shlex.quote(host)} can be reached from other machines; add --expose to serve there anyway",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     command = shlex.join([sys.executable, "-m", "reader.cli", os.path.abspath(path)])
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"kreader: serving on {host}: whoever reaches this address can read the article", file=sys.stderr)
+    if not is_loopback(host):
+        print(f"kreader: serving on {host}: whoever has the printed URL can read the article", file=sys.stderr)
     try:
-        Server(command, host=host, port=port, title="kreader").serve()
+        GuardedServer(command, host=host, port=port, exposed=expose).serve()
     except OSError as err:  # address in use, not an address of this machine...
         print(f"kreader: cannot serve on {host}:{port}: {err.strerror or err}", file=sys.stderr)
         return EXIT_USAGE

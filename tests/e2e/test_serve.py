@@ -93,6 +93,12 @@ def wait_until(condition, timeout: float, what: str):
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+def served_url(log: Path) -> str | None:
+    """The URL (with its token) that `kreader --serve` printed, once it has."""
+    found = re.search(r"serving on (http://\S+)", log.read_text(errors="replace"))
+    return found.group(1) if found else None
+
+
 def port_open(port: int) -> bool:
     try:
         with socket.create_connection((LOOPBACK, port), timeout=0.5):
@@ -208,6 +214,7 @@ def test_served_reader_in_headless_chromium(tmp_path):
         )
         wait_until(lambda: port_open(port) or server.poll() is not None, 30, "the server to listen")
         assert server.poll() is None, (tmp_path / "serve.log").read_text(errors="replace")
+        url = wait_until(lambda: served_url(tmp_path / "serve.log"), 30, "the URL with its token")
         profile = tmp_path / "chromium-profile"
         browser = subprocess.Popen(
             [
@@ -239,7 +246,7 @@ def test_served_reader_in_headless_chromium(tmp_path):
         )
         assert browser.poll() is None, "chromium exited at start"
         devtools_port = int(active.read_text().split()[0])
-        asyncio.run(asyncio.wait_for(drive(devtools_port, f"http://{LOOPBACK}:{port}/", tmp_path), timeout=90))
+        asyncio.run(asyncio.wait_for(drive(devtools_port, url, tmp_path), timeout=90))
     finally:
         stop(browser)
         stop(server)
