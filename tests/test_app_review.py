@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -256,8 +257,8 @@ async def test_export_key_writes_markdown_to_the_current_directory(tmp_path, mon
         await pilot.press("x", "e", *"應為2.6萬", "enter", "E")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        written = work / "sample-article.review.md"
-        assert written.is_file() and any(str(written) in m for m in messages)
+        (written,) = work.glob("sample-article-*.review.md")  # the stem and a hash of the article's path
+        assert any(str(written) in m for m in messages)
         text = written.read_text(encoding="utf-8")
         assert text.startswith("# Review of") and "✘ wrong" in text and "應為2.6萬" in text
 
@@ -275,7 +276,7 @@ async def test_export_never_writes_into_the_articles_folder(tmp_path, monkeypatc
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]
-    assert (state_dir / "reports" / "a.review.md").is_file()
+    assert len(list((state_dir / "reports").glob("a-*.review.md"))) == 1
 
 
 @sync
@@ -358,3 +359,29 @@ def test_the_reader_starts_without_importing_the_chart_library():
         "assert not eager, eager\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)
+
+
+@sync
+async def test_exports_of_two_articles_with_one_name_are_both_kept(tmp_path, monkeypatch):
+    """Issue 13, item 13: /a/index.txt and /b/index.txt export beside each other, and a
+    name of 246 bytes or more is shortened instead of failing."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    long_name = "長" * 81 + ".txt"  # 247 bytes: its export's name (and temporary file) would pass 255
+    articles = [tmp_path / "a" / "index.txt", tmp_path / "b" / "index.txt", tmp_path / "c" / long_name]
+    for k, article in enumerate(articles):
+        article.parent.mkdir()
+        article.write_text(f"導語\n01\n第{k}篇賣出{k + 2}萬元。\n", encoding="utf-8")
+        app = KreaderApp(with_figures(load_document(article), labels=False), enrich=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            messages: list[str] = []
+            app.notify = lambda message, said=messages, **kw: said.append(message)
+            await pilot.press("E")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert any(m.startswith("Review written to") for m in messages), messages
+    reviews = sorted(work.glob("*.review.md"))
+    assert len(reviews) == 3
+    assert {r.read_text(encoding="utf-8").splitlines()[0] for r in reviews} == {f"# Review of {a}" for a in articles}
+    assert all(len(os.fsencode(r.name)) <= 255 for r in reviews)

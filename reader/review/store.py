@@ -36,6 +36,7 @@ from reader.review.model import (
     reattach,
     text_hash,
 )
+from reader.review.names import NAME_MAX, TEMP_EXTRA, shortened
 
 SCHEMA = 1
 
@@ -160,7 +161,10 @@ def _no_constant(name: str) -> Any:
 
 def atomic_write(path: Path, payload: bytes) -> None:
     """Write ``payload`` so that ``path`` holds either the old or the new bytes, whatever happens."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # the temporary name is the final one and 14 bytes: a long final name is cut to leave room
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{shortened(path.name, NAME_MAX - TEMP_EXTRA)}.", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)

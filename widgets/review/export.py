@@ -12,21 +12,20 @@ from typing import Any
 from textual.app import App
 
 from reader.document import Document
-from reader.review.model import Review, text_hash
+from reader.review.model import Review
+from reader.review.names import export_name
 from reader.text.visible import shown_name
 
 Call = Callable[..., None]  # runs a callable on the app's thread (from a worker's)
 
 
 def report_name(source: str, clean_text: str) -> str:
-    """The export's file name: the article's name, or the text's hash for standard input.
+    """The export's file name (reader/review/names.py: never another article's, never too long).
 
-    >>> report_name("/data/a b.txt", "x"), report_name("<stdin>", "x")[:14]
-    ('a b.review.md', 'stdin-2d711642')
+    >>> report_name("/data/a b.txt", "x")[:4], report_name("<stdin>", "x")[:14]
+    ('a b-', 'stdin-2d711642')
     """
-    if source.startswith("<"):
-        return f"stdin-{text_hash(clean_text)[:8]}.review.md"
-    return f"{Path(source).stem}.review.md"
+    return export_name(source, clean_text, "review")
 
 
 def report_dir(source: str, cwd: Path, fallback: Path) -> Path:
