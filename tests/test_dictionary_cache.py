@@ -95,6 +95,7 @@ def test_a_read_error_after_opening_falls_back_to_memory(tmp_path, source, monke
         Dictionary, "parse", classmethod(lambda cls: Dictionary(Entry(*r) for r in store.parse_file(source)))
     )
     assert disk.lookup("銀行").found and {e.definitions[0] for e in disk.lookup("后").entries} == {"back", "empress"}
+    assert not list((tmp_path / "cache").glob("dictionary-*.sqlite3"))  # the next run builds it anew
 
 
 def test_no_writable_cache_still_gives_the_dictionary(tmp_path, monkeypatch):

@@ -27,6 +27,7 @@ with, down to single Han characters (服務商 -> 服務 + 商).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 import threading
@@ -235,6 +236,8 @@ class _StoredIndex:
             try:
                 rows = self._stored.get(word)
             except sqlite3.Error:
+                with contextlib.suppress(OSError, sqlite3.Error):
+                    self._stored.discard()
                 self._memory = Dictionary.parse()._index  # type: ignore[assignment]
             else:
                 return [Entry(*row) for row in rows] if rows else None

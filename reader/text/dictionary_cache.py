@@ -119,6 +119,12 @@ class CachedIndex:
     def __len__(self) -> int:
         return self._heads
 
+    def discard(self) -> None:
+        """Close and delete the file (found damaged while in use): the next run builds it anew."""
+        with self._lock:
+            self._con.close()
+        self.path.unlink(missing_ok=True)
+
     @lru_cache(maxsize=16384)  # noqa: B019 - one index per process, kept for its life
     def get(self, word: str) -> list[Row] | None:
         with self._lock:
