@@ -99,7 +99,8 @@ def smoke_env(base: Path) -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
-    python = argv[0] if argv else sys.executable
+    # absolute (the checks run in a temporary folder), symlinks kept (a venv's python is one)
+    python = os.path.abspath(argv[0]) if argv and not argv[0].startswith("-") else sys.executable
     with tempfile.TemporaryDirectory(prefix="kreader-smoke-") as tmp:
         base = Path(tmp)
         article = base / "article.txt"
