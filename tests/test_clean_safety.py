@@ -26,9 +26,11 @@ def test_a_terminated_escape_string_is_removed_whole():
 
 @pytest.mark.parametrize("c1", ["\x90", "\x98", "\x9d", "\x9e", "\x9f"])
 def test_a_lone_c1_introducer_is_removed_alone(c1):
-    cleaned = clean(ARTICLE.format(c1) + f"尾{c1}0;title\x9c。")
-    assert cleaned.text == ARTICLE.format("") + "尾0;title。"
-    assert [r.kind for r in cleaned.repairs] == ["control", "control", "control"]
+    cleaned = clean(ARTICLE.format(c1) + f"尾{c1}0;title 未完。")
+    assert cleaned.text == ARTICLE.format("") + "尾0;title 未完。"
+    assert [r.kind for r in cleaned.repairs] == ["control", "control"]
+    # one complete on its line (printable ASCII closed by BEL or ST) is a real sequence and goes whole
+    assert clean(f"尾{c1}0;title\x9c。").text == "尾。"
 
 
 def test_the_cli_keeps_the_text_after_a_stray_c1_byte():
