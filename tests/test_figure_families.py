@@ -98,6 +98,7 @@ def test_not_figures(text):
 def test_medals_beside_each_other_are_counts():
     assert figs("收穫一金兩銀") == [("一金", 1.0, None, "count"), ("兩銀", 2.0, None, "count")]
     assert [f[0] for f in figs("3金2銀1銅")] == ["3金", "2銀", "1銅"]
+    assert [f[0] for f in figs("以38金32銀18銅位列第二")] == ["38金", "32銀", "18銅"]
 
 
 def test_a_change_between_two_figures_is_not_a_range():

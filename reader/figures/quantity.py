@@ -75,6 +75,7 @@ _HALF_MARKS = set("個个")
 _MORE = set("多餘余")
 _GRADE = set("級级量")
 _OTHER_DIGITS = set(CN_DIGITS) - {"一"}
+_MEDAL_COUNT = re.compile(rf"(?:\d+|[{CN_DIGITS}]+)[金銀银銅铜]")
 _POINT = set("點点")
 
 
@@ -514,16 +515,16 @@ def indefinite_one(d: Draft) -> Outcome:
 
 
 def _medal_beside(text: str, start: int, end: int) -> bool:
-    """A medal count right before or after this one: 一金「兩銀」, 「一金」兩銀.
+    """A medal count right before or after this one: 一金「兩銀」, 「一金」兩銀, 38金「32銀」.
 
     >>> _medal_beside("一金兩銀", 0, 2), _medal_beside("一金兩銀", 2, 4), _medal_beside("五金店", 0, 2)
     (True, True, False)
+    >>> _medal_beside("38金32銀", 0, 3), _medal_beside("38金32銀", 3, 6)
+    (True, True)
     """
-    after = text[end : end + 2]
-    before = text[max(0, start - 2) : start]
-    return (len(after) == 2 and after[1] in MEDALS and _is_digit(after[0])) or (
-        len(before) == 2 and before[1] in MEDALS and _is_digit(before[0])
-    )
+    if _MEDAL_COUNT.match(text, end):
+        return True
+    return start >= 2 and text[start - 1] in MEDALS and _is_digit(text[start - 2])
 
 
 def _is_digit(c: str) -> bool:
