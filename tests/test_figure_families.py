@@ -58,6 +58,7 @@ def figs(text: str) -> list[tuple]:
         ("共100萬方石料", ("100萬方", 1e6, None, "quantity")),
         # D6 ages
         ("23歲的何詩蓓", ("23歲", 23.0, None, "age")),
+        ("他身高1米85，", ("1米85", 1.85, None, "quantity")),
         # full-width digits and decimal point, thousands with a decimal part
         ("同比增長１６．４７％，", ("１６．４７％", 16.47, None, "percent")),
         ("預算為1,206.9億元，", ("1,206.9億元", 1.2069e11, None, "money")),

@@ -54,6 +54,8 @@ _FRACTION = re.compile(
 )
 # Race and split times (D5): 1分53.92秒, 1分56秒48, 52秒70, 52.27秒.
 _RACE_TIME = re.compile(r"(?:(\d{1,2})分)?(\d{1,2}(?:\.\d{1,3})?)秒(?:(\d{2})(?![\d.]))?")
+# A height in metres and centimetres: 1米85 is 1.85 m, 1米7 is 1.7 m.
+_METRES_AND = re.compile(r"([1-2])米(\d{1,2})(?![\d.])")
 # Dimensions (D9): "138.4 x 67.3 x 7.3 mm" are three quantities in the last one's unit.
 _DIMENSION = re.compile(r"(?:\s?[x×X*]\s?\d+(?:\.\d+)?){1,3}\s?")  # bounded: no rescans of a long chain
 # A few items of one size (a relay's 4×100米): one figure, the size.
@@ -223,6 +225,22 @@ def race_time(d: Draft) -> Outcome:
         return None  # 30秒: a plain duration
     value = Decimal(minutes or 0) * 60 + Decimal(seconds) + Decimal(hundredths or 0) / 100
     return Quantity(end, float(value), None, "秒", "time")
+
+
+def metres_and_centimetres(d: Draft) -> Outcome:
+    """A height written 1米85 (1.85 m), like a split time: one figure.
+
+    >>> [trial(t).value for t in ("1米85，", "1米7的個子")], type(trial("1米高", 0, metres_and_centimetres)).__name__
+    ([1.85, 1.7], 'Draft')
+    """
+    if d.text[d.pos : d.pos + 1] != "米" or not d.arabic:
+        return None
+    m = _METRES_AND.match(d.text, d.start)
+    if not m or _unit_at(d.text, m.end()) is not None:
+        return None
+    cm = m.group(2)
+    value = Decimal(m.group(1)) + Decimal(cm) / (10 if len(cm) == 1 else 100)
+    return Quantity(m.end(), float(value), None, "米", "quantity")
 
 
 def dimensions(d: Draft) -> Outcome:
@@ -543,6 +561,7 @@ STAGES: tuple[Stage, ...] = (
     slash_fraction,
     half_of,
     race_time,
+    metres_and_centimetres,
     dimensions,
     multiplier,
     number_range,
