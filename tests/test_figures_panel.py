@@ -152,7 +152,7 @@ async def test_enter_and_clicks_choose_a_figure_and_c_asks_for_the_chart():
         assert pilot.app.chosen == [2, 3]
         await pilot.click(FiguresPanel, offset=(10, 1))  # the header sorts
         assert panel.sort == "value"
-        await pilot.press("c")
+        await pilot.press("C")
         assert pilot.app.charts == 1
 
 
@@ -199,16 +199,16 @@ async def test_verdicts_notes_and_the_filter():
         assert "對過財報" in str(panel.border_subtitle)
         await pilot.press("j")
         assert not panel.border_subtitle
-        await pilot.press("f")
+        await pilot.press("F")
         assert panel.filter == "unreviewed" and panel.row_count == n - 3
         assert f"{n - 3}/{n} unreviewed" in panel.border_title and "0" not in panel.rows and "3" in panel.rows
         # a verdict on the figure under the cursor takes it out: the cursor stays at its height
         panel.move_cursor(row=0)
         panel.set_marks({**panel.marks, 3: verdict(doc, 3, "verified", "對過財報")})
         assert "3" not in panel.rows and panel.figure_at_cursor() == 4
-        await pilot.press("f")
+        await pilot.press("F")
         assert panel.filter == "flagged" and order(panel) == [1, 2]
-        await pilot.press("f")
+        await pilot.press("F")
         assert panel.filter == "all" and panel.row_count == n
 
 
@@ -218,7 +218,7 @@ async def test_an_empty_filter_says_so():
         panel = await focused(pilot)
         said = []
         panel.notify = lambda message, **kw: said.append(message)
-        await pilot.press("f", "f")
+        await pilot.press("F", "F")
         assert panel.row_count == 0 and panel.figure_at_cursor() is None
         assert any("No doubtful+wrong figures" in m for m in said)
         await pilot.press("enter", "down", "end")  # nothing to choose, nowhere to go

@@ -38,6 +38,7 @@ from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
 from widgets.header_bar import HeaderBar
 from widgets.loading import DocumentLoading
 from widgets.messages import Enriched, FirstPaint, Moved, Notice, Opened, Reloaded
+from widgets.navigation import PLACES_BINDINGS, Places
 from widgets.review.reviewing import REVIEW_BINDINGS, Reviewing
 from widgets.review.saving import reading_at
 from widgets.screens.help import HelpScreen
@@ -49,6 +50,15 @@ from widgets.status_bar import StatusBar
 NARROW = 100  # columns under which the side panels collapse into overlays
 INTERACTIVE_GC_THRESHOLDS = (10_000, 50, 100)  # Python's own: (700, 10, 10)
 MANY_FIGURES = 2000  # above this, the figures panel follows the reading position after a pause
+
+
+def percent_through(y: float, last: float) -> int:
+    """How far down the article the view is, in percent (100 at the end).
+
+    >>> percent_through(0, 0), percent_through(50, 200), percent_through(200, 200)
+    (100, 25, 100)
+    """
+    return 100 if last <= 0 else max(0, min(100, round(100 * y / last)))
 
 
 class ReaderScreen(Screen):
@@ -85,6 +95,7 @@ class KreaderApp(App[int]):
         Binding("tab", "cycle_focus(1)", "Next panel", show=False, priority=True, id="app.focus-next"),
         Binding("shift+tab", "cycle_focus(-1)", "Previous panel", show=False, priority=True, id="app.focus-previous"),
         *REVIEW_BINDINGS,
+        *PLACES_BINDINGS,
         *FILE_WATCH_BINDINGS,
     ]
 
@@ -99,6 +110,7 @@ class KreaderApp(App[int]):
         self.file_watch = FileWatch(self)
         opened = self.loading.opened
         self.persist_when_opened = persist and not opened  # the review belongs to the whole text
+        self.places = Places(self)  # jump back, copy
         self.review = Reviewing(self, persist=persist and opened)  # verdicts, notes, bookmarks, their saving
         self._gc_thresholds = gc.get_threshold()
 
@@ -203,7 +215,15 @@ class KreaderApp(App[int]):
             if view.search.searching:
                 search = f"“{view.search_query}” {at}…" if n else f"“{view.search_query}” searching…"
         self.query_one(StatusBar).show(
-            self.document, block.section, block.index, len(view.blocks), self.enrichment, inferred, search, view.script
+            self.document,
+            block.section,
+            block.index,
+            len(view.blocks),
+            self.enrichment,
+            inferred,
+            search,
+            view.script,
+            percent_through(view.scroll_y, view.end_row),
         )
 
     def set_document(self, doc: Document) -> None:
@@ -289,6 +309,7 @@ class KreaderApp(App[int]):
             self.query_one(FigurePreview).show(self.document, message.figure, self.article.script)
 
     def on_figures_panel_chosen(self, message: FiguresPanel.Chosen) -> None:
+        self.places.jumping()
         self.article.show_figure(message.figure)
         if self.screen.has_class("-narrow"):
             self.action_focus_article()
@@ -315,6 +336,7 @@ class KreaderApp(App[int]):
     # ------------------------------------------------------------- actions
 
     def go_to_section(self, section: int) -> None:
+        self.places.jumping()
         self.article.go_to_section(section)
 
     def set_script(self, script: str) -> None:
@@ -353,9 +375,17 @@ class KreaderApp(App[int]):
             self.notify("No keywords yet." if self.enrichment else "No keywords for this article.")
 
     def action_step_section(self, direction: int) -> None:
+        self.places.jumping()
         self.article.step_section(direction)
 
+    def action_jump_back(self) -> None:
+        self.places.back()
+
+    def action_copy(self) -> None:
+        self.places.copy()
+
     def action_next_match(self, direction: int) -> None:
+        self.places.jumping()
         if not self.article.next_hit(direction):
             self.bell()
         self._show_status()
@@ -390,19 +420,18 @@ class KreaderApp(App[int]):
         n = len(keyword.spans)
         self.notify(f"Highlighting “{term}”: {n} occurrence{'s' if n != 1 else ''}.", markup=False)
 
+    def binding_groups(self) -> list[tuple[str, Widget | App[int]]]:
+        """Where kreader's keys live, by pane (the help and the command palette list them)."""
+        return [
+            ("Anywhere", self),
+            ("Article", self.article),
+            ("Sections panel", self.sections),
+            ("Figures panel", self.figures),
+            ("Search line", self.query_one(SearchBar)),
+        ]
+
     def action_help(self) -> None:
-        self.push_screen(
-            HelpScreen(
-                [
-                    ("Anywhere", self),
-                    ("Article", self.article),
-                    ("Sections panel", self.sections),
-                    ("Figures panel", self.figures),
-                    ("Search line", self.query_one(SearchBar)),
-                ],
-                legend=figures_legend(),
-            )
-        )
+        self.push_screen(HelpScreen(self.binding_groups(), legend=figures_legend()))
 
     # -------------------------------------------------------------- review
 

@@ -36,6 +36,30 @@ def typed_term(query: str) -> str:
     return query.strip()
 
 
+def in_palette(ident: str) -> bool:
+    """Is the binding ``ident`` an action for the palette (not a cursor step or a mode's key)?
+
+    >>> [in_palette(i) for i in ("review.export", "article.pinyin", "figures.down", "words.next", "app.quit")]
+    [True, True, False, False, True]
+    """
+    if ident.startswith(("words.", "search.")):
+        return False
+    return not ident.endswith((".down", ".up", ".cursor-down", ".cursor-up", ".leave", ".select"))
+
+
+def binding_commands(app) -> list[tuple[str, Callable, str]]:
+    """Every key's action by name, run on the pane that holds it: the palette has them all."""
+    from widgets.screens.help import binding_rows
+
+    commands: list[tuple[str, Callable, str]] = []
+    for pane, node in app.binding_groups():
+        for keys, text, ident, action in binding_rows(node, with_action=True):
+            if ident and in_palette(ident):
+                name = f"{text.split(' (')[0]} ({pane.lower()})" if pane != "Anywhere" else text.split(" (")[0]
+                commands.append((name, partial(node.run_action, action), f"{keys} · {text}"))
+    return commands
+
+
 class ReaderCommands(Provider):
     """Commands over the article the app is showing."""
 
@@ -59,7 +83,7 @@ class ReaderCommands(Provider):
         )
         commands.append(("Add highlight term…", app.action_prompt_term, "Highlight a word of your own"))
         commands.append(("Search…", app.action_search, "Incremental search in both scripts"))
-        return commands
+        return commands + binding_commands(app)
 
     async def discover(self) -> Hits:
         for name, command, help_text in self._fixed():

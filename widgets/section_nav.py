@@ -30,8 +30,9 @@ class SectionNav(OptionList):
     """Sections of the article; Enter jumps, the highlight follows the reading position."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Next", show=False, id="sections.down"),
-        Binding("k", "cursor_up", "Previous", show=False, id="sections.up"),
+        Binding("j,down", "cursor_down", "Next", show=False, id="sections.down"),
+        Binding("k,up", "cursor_up", "Previous", show=False, id="sections.up"),
+        Binding("enter", "select", "Go to the section", show=False, id="sections.select"),
         Binding("escape", "leave", "Back to article", show=False, id="sections.leave"),
     ]
 

@@ -38,6 +38,7 @@ class StatusBar(Static):
         inferred: list[Inferred],
         search: str = "",
         script: str = "original",
+        percent: int | None = None,
     ) -> None:
         label = doc.sections[section].label if 0 <= section < len(doc.sections) else ""
         label = in_script(label, script)
@@ -47,6 +48,8 @@ class StatusBar(Static):
             ("  ¶ ", "$text-muted"),
             f"{block + 1}/{max(1, blocks)}",
         )
+        if percent is not None:  # how far through the article, as less shows it
+            where = Content.assemble(where, ("  ", ""), f"{percent}%")
         parts: list = [where]
         if search:
             parts += ["  ·  ", search]

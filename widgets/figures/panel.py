@@ -77,14 +77,14 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
         Binding("N", "next_unreviewed(-1)", "Previous unreviewed", show=False, id="figures.previous-unreviewed"),
         Binding("s", "cycle_sort", "Sort", id="figures.sort", tooltip="Sort by document order, value or kind"),
         Binding(
-            "f",
+            "F",
             "cycle_filter",
             "Filter",
             id="review.filter",
             tooltip="show all figures, the unreviewed, or the doubtful and wrong",
         ),
         Binding(
-            "c",
+            "C",
             "chart",
             "Chart",
             id="review.chart",
@@ -489,7 +489,7 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
         self._reorder()
         if not self.row_count and self.document.figures:
-            self.notify(f"No {FILTER_NAMES[self.filter]} figures (f shows the next filter).", timeout=3)
+            self.notify(f"No {FILTER_NAMES[self.filter]} figures (F shows the next filter).", timeout=3)
 
     def action_chart(self) -> None:
         self.post_message(self.ChartRequested())

@@ -8,11 +8,13 @@ from typing import Protocol
 from reader.document import Document
 from widgets.article.view import ArticleView
 from widgets.figures.panel import FiguresPanel
+from widgets.navigation import Places
 
 
 class ReviewHost(Protocol):
     document: Document  # the version shown
     enrichment: str  # what enrichment is doing ("" when done)
+    places: Places  # where a jump started
 
     @property
     def article(self) -> ArticleView: ...

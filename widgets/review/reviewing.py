@@ -273,6 +273,7 @@ class Reviewing:
 
         def jump(offset: int | None) -> None:
             if offset is not None:
+                self.host.places.jumping()
                 self.host.action_focus_article()
                 self.host.article.scroll_to_offset(offset)
 

@@ -11,8 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-def binding_rows(node: DOMNode) -> list[tuple[str, str, str]]:
-    """``(keys, description, id)`` for each binding of ``node``, keys as the user sees them."""
+def binding_rows(node: DOMNode, with_action: bool = False) -> list:
+    """``(keys, description, id)`` for each of kreader's bindings of ``node``, keys as the
+    user sees them (and the action, ``with_action``)."""
     app = node.app
     bindings = node._bindings.copy()
     if app._keymap:
@@ -20,13 +21,15 @@ def binding_rows(node: DOMNode) -> list[tuple[str, str, str]]:
     grouped: dict[tuple[str, str, str], list[str]] = {}
     for key_bindings in bindings.key_to_bindings.values():
         for b in key_bindings:
-            if not (b.description or b.tooltip) or b.system:
-                continue
+            if not (b.description or b.tooltip) or b.system or not b.id:
+                continue  # kreader's own keys have ids; Textual's generic ones do not
             text = b.description + (f" ({b.tooltip})" if b.tooltip else "")
             keys = grouped.setdefault((b.action, text, b.id or ""), [])
             display = app.get_key_display(b)
             if display not in keys:
                 keys.append(display)
+    if with_action:
+        return [(" ".join(keys), text, ident, action) for (action, text, ident), keys in grouped.items()]
     return [(" ".join(keys), text, ident) for (_a, text, ident), keys in grouped.items()]
 
 
@@ -45,8 +48,10 @@ def help_content(groups: list[tuple[str, DOMNode]], legend: str = "") -> Content
                 )
             )
         lines.append(Content(""))
+    lines.append(Content.assemble(("  ctrl+p", "bold"), "  the command palette: every action by name"))
+    lines.append(Content(""))
     if legend:
-        lines.append(Content.styled("Figures panel", "bold $accent"))
+        lines.append(Content.styled("Figures panel: codes and marks", "bold $accent"))
         lines += [Content("  " + line) for line in legend.splitlines()]
         lines.append(Content(""))
     lines.append(Content.styled("Keys can be remapped in a keymap by the binding ids shown dimmed.", "$text-muted"))
