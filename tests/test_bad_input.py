@@ -158,11 +158,9 @@ def test_one_megabyte_line_dumps(tmp_path):
     text = long_line()
     path = write(tmp_path / "line.txt", text.encode())
     assert os.path.getsize(path) > 2**20
-    start = time.perf_counter()
-    proc = run_cli("--dump", path)
+    proc = run_cli("--dump", path, timeout=600)  # a hang guard; its speed is `make bench`'s (long lines)
     assert proc.returncode == 0
     assert proc.stdout.decode() == text + "\n\n"
-    assert time.perf_counter() - start < 20
 
 
 def test_many_tiny_paragraphs_and_many_headings(tmp_path):
@@ -382,9 +380,8 @@ def test_reader_wraps_and_pages_a_one_megabyte_line(tmp_path):
     code = (
         f"import sys; sys.path[:0] = ['tests']; from test_bad_input import probe_long_line; probe_long_line({path!r})"
     )
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=30, cwd=ROOT)
-    took = time.perf_counter() - start
+    # a hang guard, not a speed limit (the machine may be loaded): speed is `make bench`'s
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=600, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr.decode()[-3000:]
     seen = json.loads(proc.stdout)
     width = 100 - 2  # gutter and scroll bar leave fewer cells than this for text
@@ -392,7 +389,6 @@ def test_reader_wraps_and_pages_a_one_megabyte_line(tmp_path):
     assert 0 < seen["paged_y"] < seen["end_y"] and seen["paged"] != seen["first"]
     assert text[:10] in seen["first"].replace("\n", "").replace(" ", "") or "快手" in seen["first"]
     assert text[-8:] in seen["end"].replace("\n", "").replace(" ", "").replace("▌", "")
-    assert took < 30, f"opening and paging a 1 MB line took {took:.1f} s"
 
 
 # ------------------------------------------------------- changed on disk
@@ -503,13 +499,12 @@ def test_reader_ends_cleanly_on_sigterm_and_sighup(tmp_path, sig, status):
     path = write(tmp_path / "article.txt", ARTICLE.encode())
     proc = PtyProcess(kreader_argv(path), pty_env(KREADER_STATE_DIR=str(tmp_path / "state")))
     try:
-        proc.expect("營收223萬元".encode())
         proc.expect(b"\x1b[?1049h")
-        time.sleep(0.3)
-        start = time.monotonic()
+        proc.expect("營收223萬元".encode())  # painted: the app is mounted, its signal handlers are in place
         os.kill(proc.pid, sig)
-        assert proc.wait(10) == status
-        assert time.monotonic() - start < 3
+        # Events, not wall time (a loaded machine is slow): the process ends with the signal's
+        # status (a watchdog ends it whatever happens; a hang fails here), the orderly way below.
+        assert proc.wait(120) == status
     finally:
         proc.close()
     if sig == signal.SIGTERM:  # the terminal is still there: it was given back as it was
@@ -522,13 +517,10 @@ def test_reader_ends_when_its_terminal_goes_away(tmp_path):
     path = write(tmp_path / "article.txt", ARTICLE.encode())
     proc = PtyProcess(kreader_argv(path), pty_env(KREADER_STATE_DIR=str(tmp_path / "state")))
     try:
-        proc.expect("營收223萬元".encode())
-        time.sleep(0.3)
+        proc.expect("營收223萬元".encode())  # painted: the app is mounted, its signal handlers are in place
         os.close(proc.fd)
         proc.fd = -1
-        start = time.monotonic()
-        assert proc.wait(10) == 129
-        assert time.monotonic() - start < 5
+        assert proc.wait(120) == 129  # gone (a watchdog ends it whatever happens), not left spinning
     finally:
         proc.close()
 

