@@ -15,7 +15,9 @@ file is no key map; a broken one is reported, never fatal.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 
 from reader import locations
@@ -53,3 +55,20 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     except (OSError, UnicodeDecodeError) as err:
         raise KeymapError(f"cannot read {path}: {err}") from None
     return parse_keymap(source)
+
+
+def unknown_ids(keymap: dict[str, str], known: Iterable[str]) -> list[str]:
+    """The key map's binding ids that name no binding, each with the nearest known id if
+    one is close (a typo): a remap that silently does nothing is a remap the user never
+    learns failed.
+
+    >>> unknown_ids({"app.script": "z", "app.scirpt": "y", "no.such": "x"}, ["app.script", "app.quit"])
+    ['app.scirpt (app.script?)', 'no.such']
+    """
+    known = set(known)
+    out = []
+    for name in sorted(keymap):
+        if name not in known:
+            near = difflib.get_close_matches(name, known, n=1)
+            out.append(f"{name} ({near[0]}?)" if near else name)
+    return out

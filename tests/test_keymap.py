@@ -57,3 +57,24 @@ def test_broken_keymap_is_a_notice(tmp_path, monkeypatch):
             assert app.article.script == "simp"  # defaults still work
 
     asyncio.run(run())
+
+
+def test_an_unknown_binding_id_is_a_notice(tmp_path, monkeypatch):
+    """Issue 13, item 14: a remap naming no binding says so (with the id it was probably meant
+    to be); the others still apply."""
+    path = tmp_path / "keymap.toml"
+    path.write_text('[keymap]\n"app.scirpt" = "y"\n"app.script" = "z"\n"bookmarks.close" = "c"\n', encoding="utf-8")
+    monkeypatch.setenv("KREADER_KEYMAP", str(path))
+
+    async def run() -> None:
+        app = KreaderApp(load_document(sample_article()), enrich=False)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            notices = [str(n.message) for n in app._notifications]
+            assert any("app.scirpt (app.script?)" in m for m in notices), notices
+            assert not any("bookmarks.close" in m for m in notices)  # a screen's id is known before it is shown
+            await pilot.press("z")
+            await pilot.pause()
+            assert app.article.script == "simp"
+
+    asyncio.run(run())

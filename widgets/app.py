@@ -188,6 +188,21 @@ class KreaderApp(App[int]):
             return
         if keymap:
             self.set_keymap(keymap)
+            self._tell_unknown_bindings(keymap)
+
+    def _tell_unknown_bindings(self, keymap: dict[str, str]) -> None:
+        from reader.keymap import keymap_path, unknown_ids
+        from widgets.binding_ids import known_binding_ids
+
+        unknown = unknown_ids(keymap, known_binding_ids())
+        if unknown:
+            self.notify(
+                f"key map {shown_name(keymap_path())}: no binding has the id {shown_name(', '.join(unknown))} "
+                "(? lists the ids); the other keys are remapped.",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
 
     def on_resize(self, event) -> None:
         self._set_narrow(event.size.width < NARROW)

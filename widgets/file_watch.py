@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 WATCH_INTERVAL = 2.0  # seconds between two stats of the article file
 EXIT_GRACE = 3.0  # seconds a signalled shutdown may take before the process ends regardless
-EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+# SIGINT too: `kill -INT` (the terminal's own Ctrl-C is a key in raw mode) ends the reader with 130, saved
+EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 FILE_WATCH_BINDINGS = [
     Binding(

@@ -16,6 +16,7 @@ import contextlib
 import fcntl
 import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -182,6 +183,23 @@ def atomic_write(path: Path, payload: bytes) -> None:
         os.close(dir_fd)
 
 
+TEMP_AGE = 600  # seconds: a temporary file this old is a save that was killed, not one under way
+
+
+def sweep_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove what :func:`atomic_write` left behind when a save was killed (``.*.tmp``
+    older than :data:`TEMP_AGE`, so never another process's save under way); the removed."""
+    now = time.time() if now is None else now
+    removed = []
+    for tmp in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):  # gone meanwhile, or not ours to remove
+            st = tmp.lstat()
+            if now - st.st_mtime > TEMP_AGE and stat.S_ISREG(st.st_mode):
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
+
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
     with open(path.with_suffix(".lock"), "a+b") as lock:
@@ -278,6 +296,8 @@ class ReviewStore:
 
     def load(self) -> LoadResult:
         notices: list[str] = []
+        for folder in (self.dir, self.dir / "reports"):  # the reviews and the exports kept here
+            sweep_temporaries(folder)
         with _locked(self.path):
             review = self._read(self.path, notices)
         if review is None:
