@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", metavar="OUT", help="write the view to OUT instead of standard output ('-': standard output)"
     )
+    p.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="keep page furniture (bylines, share bars, captions, notices) in the text; it is still listed by --repairs",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address --serve listens on (default: 127.0.0.1, loopback)")
     p.add_argument("--port", type=int, default=8000, help="port --serve listens on (default: 8000)")
     p.add_argument(
@@ -215,7 +220,9 @@ def _run(args: argparse.Namespace) -> int:
 
     jobs = jobs_wanted()
     # The repair log and the readings are kept only for the views that show them.
-    doc = load_document(path, jobs=jobs, record=bool(args.repairs or exported))
+    # --sections shows the byline metadata, read from the boilerplate repairs.
+    record = bool(args.repairs or exported or args.sections)
+    doc = load_document(path, jobs=jobs, record=record, keep_boilerplate=args.keep_boilerplate)
     from reader.output.destination import OutputError, destination
 
     try:

@@ -107,6 +107,20 @@ class Document:
         whole = getattr(self.repairs, "whole", None)  # compact repairs: only those kept whole can have any
         return tuple(x for r in (whole() if whole else self.repairs) for x in r.inferred)
 
+    def repair_counts(self) -> dict[str, int]:
+        """How many repairs of each kind, most first (flags such as ``suspect`` included)."""
+        kinds = getattr(self.repairs, "kinds", None)  # the compact log counts without making repairs
+        counts: dict[str, int] = dict(kinds()) if kinds else {}
+        if not kinds:
+            for r in self.repairs:
+                counts[r.kind] = counts.get(r.kind, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    @property
+    def about(self) -> str:
+        """What the page said about the article (its byline lines), in one line."""
+        return about_line(self.meta)
+
     @cached_property
     def _section_starts(self) -> tuple[list[int], list[Section]]:
         nonempty = [s for s in self.sections if s.heading or s.paragraphs]
@@ -128,6 +142,31 @@ class Document:
         starts, nonempty = self._section_starts
         i = bisect.bisect_right(starts, offset) - 1
         return nonempty[i] if i >= 0 else self.sections[0]
+
+
+def repairs_line(counts: Mapping[str, int]) -> str:
+    """``332 repairs: 320 pinyin · 6 mojibake · 5 boilerplate · 1 lost``.
+
+    >>> repairs_line({"pinyin": 320, "mojibake": 6, "boilerplate": 5, "lost": 1})
+    '332 repairs: 320 pinyin · 6 mojibake · 5 boilerplate · 1 lost'
+    >>> repairs_line({}), repairs_line({"html": 1})
+    ('0 repairs', '1 repair: 1 html')
+    """
+    total = sum(counts.values())
+    head = f"{total} repair{'s' if total != 1 else ''}"
+    return head + (": " + " · ".join(f"{n} {kind}" for kind, n in counts.items()) if counts else "")
+
+
+META_FIELDS = (("source", "source"), ("author", "by"), ("editor", "editor"), ("date", "published"), ("title", "title"))
+
+
+def about_line(meta: Mapping[str, Any]) -> str:
+    """The metadata the cleaner read from bylines, in one line ("" when there is none).
+
+    >>> about_line({"source": "差评", "author": "托尼", "date": "2020-05-01"})
+    'source 差评 · by 托尼 · published 2020-05-01'
+    """
+    return " · ".join(f"{label} {meta[key]}" for key, label in META_FIELDS if meta.get(key))
 
 
 # ---------------------------------------------------------------- headings

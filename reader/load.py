@@ -21,6 +21,7 @@ import sys
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
 
 from reader.document import Document, parse
@@ -246,19 +247,20 @@ def document_from_text(
     detect: bool = True,
     jobs: int = 1,
     record: bool = True,
+    keep_boilerplate: bool = False,
 ) -> Document:
     """clean -> parse -> detect script: the Document every view reads.
 
     ``detect=False`` leaves the script "unknown" (a quick preview of a long text);
     ``jobs`` > 1 cleans a long text in that many processes (reader.runtime.parallel);
-    ``record=False`` keeps no repairs nor readings (views that show neither).
+    ``record=False`` keeps no repairs nor readings (views that show neither);
+    ``keep_boilerplate`` leaves page furniture in the text (still listed as repairs).
     """
-    from reader.clean.passes import clean  # imported when first needed: the TUI cleans in a child process
+    from reader.clean.passes import clean, cleaning_passes  # the TUI cleans in a child process
     from reader.text.script import detect_script
 
-    return document_from_cleaned(
-        clean(text, jobs=jobs, record=record), source, encoding, replacement_chars, detect_script if detect else None
-    )
+    cleaned = clean(text, cleaning_passes(keep_boilerplate), jobs=jobs, record=record)
+    return document_from_cleaned(cleaned, source, encoding, replacement_chars, detect_script if detect else None)
 
 
 class CleanedText(Protocol):
@@ -284,15 +286,35 @@ def document_from_cleaned(
             script = "unknown"
     # parse() would copy repairs and readings into a tuple and a dict: hand them over as they are
     doc = parse(cleaned.text, source=source, encoding=encoding, script=script, replacement_chars=replacement_chars)
-    return replace(doc, repairs=cleaned.repairs, readings=cleaned.readings)
+    return replace(doc, repairs=cleaned.repairs, readings=cleaned.readings, meta=article_metadata(cleaned.repairs))
 
 
-def load_document(path: str | os.PathLike[str], *, jobs: int = 1, record: bool = True) -> Document:
+def article_metadata(repairs) -> MappingProxyType:
+    """Source, author, editor, date and original title from the byline lines the cleaner took out."""
+    from reader.clean.boilerplate import metadata
+
+    distinct = getattr(repairs, "distinct", None)
+    if distinct is not None:  # the cleaner's compact log: one record per distinct line
+        found = distinct("boilerplate")
+    else:
+        found = [(r.note, r.before, r.after) for r in repairs if r.kind == "boilerplate"]
+    return MappingProxyType(metadata((note, before or after) for note, before, after in found))
+
+
+def load_document(
+    path: str | os.PathLike[str], *, jobs: int = 1, record: bool = True, keep_boilerplate: bool = False
+) -> Document:
     """The whole core pipeline for one file: load -> clean -> parse."""
     decoded = load_path(path)
     source = "<stdin>" if str(path) == STDIN else str(Path(path))
     return document_from_text(
-        decoded.text, source, decoded.encoding, decoded.replacement_chars, jobs=jobs, record=record
+        decoded.text,
+        source,
+        decoded.encoding,
+        decoded.replacement_chars,
+        jobs=jobs,
+        record=record,
+        keep_boilerplate=keep_boilerplate,
     )
 
 

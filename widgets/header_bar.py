@@ -1,4 +1,4 @@
-"""The header line: file, encoding, script shown, repairs made, review progress.
+"""The header line: file, encoding, script shown, repairs made by kind, review progress, byline.
 
 >>> progress_content(3, 58).plain, progress_content(58, 58).plain, progress_content(0, 0).plain
 ('3/58 reviewed', '58/58 reviewed', '')
@@ -11,7 +11,7 @@ import os
 from textual.content import Content
 from textual.widgets import Static
 
-from reader.document import Document
+from reader.document import Document, repairs_line
 from reader.text.visible import shown_name
 
 SCRIPT_NAMES = {
@@ -41,14 +41,15 @@ def header_content(doc: Document, script: str, progress: Content | None = None) 
         shown = f"original ({DETECTED[doc.script]})" if doc.script in DETECTED else "original"
     else:
         shown = SCRIPT_NAMES.get(script, script)
-    repairs = len(doc.repairs)
     dot = ("  ·  ", "$text-muted")
     parts: list = [(name, "bold")]
     if progress:
         parts += [dot, progress]  # first after the name: what a reviewer looks for, still there at 80 columns
-    parts += [dot, doc.encoding, dot, shown, dot, f"{repairs} repair{'s' if repairs != 1 else ''}"]
+    parts += [dot, doc.encoding, dot, shown, dot, repairs_line(doc.repair_counts())]
     if doc.replacement_chars:
         parts += [dot, (f"{doc.replacement_chars} undecodable", "$text-warning")]
+    if doc.about:
+        parts += [dot, (doc.about, "$text-muted")]
     return Content.assemble(*parts)
 
 

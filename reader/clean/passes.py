@@ -16,7 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from reader.clean.boilerplate import boilerplate_edits, boilerplate_flags
 from reader.clean.edits import Edit, OffsetMap, apply_edits, edited_text
+from reader.clean.mojibake.passages import latin_edits, recode_edits
 from reader.clean.mojibake.repair import mojibake_edits, mojibake_repaired
 from reader.clean.pinyin_notes import pinyin_applied, pinyin_edits, pinyin_stripped
 from reader.clean.repair_log import Readings, Repairs
@@ -225,16 +227,35 @@ def _would_make_markup(decoded: str, text: str, after: int) -> bool:
 # ------------------------------------------------------------------ pipeline
 
 PASSES: tuple[tuple[str, Pass], ...] = (
+    # before terminal safety: what a Latin-1 decoder made of bytes 0x80-0x9F are C1 controls
+    ("mojibake (Latin-1)", latin_edits),
     ("terminal safety", control_edits),
     ("html", html_edits),
     ("mojibake", mojibake_edits),
+    ("mojibake (UTF-8)", recode_edits),
     ("pinyin", pinyin_edits),
+    ("boilerplate", boilerplate_edits),
 )
+# --keep-boilerplate: the furniture lines are listed (and read for metadata) but stay.
+PASSES_KEEPING_BOILERPLATE = PASSES[:-1] + (("boilerplate", boilerplate_flags),)
+
+
+def cleaning_passes(keep_boilerplate: bool = False) -> tuple[tuple[str, Pass], ...]:
+    return PASSES_KEEPING_BOILERPLATE if keep_boilerplate else PASSES
+
+
 # Passes whose edits never reach across a line break, so that a long text can be
 # done a piece of lines at a time (the edits of a book's pinyin notes, all at
 # once, would take a hundred megabytes), and the pieces spread over processes.
 # They take ``(text, start, end)`` and read context outside the piece freely.
-_LINE_LOCAL: tuple[Pass, ...] = (mojibake_edits, pinyin_edits)
+_LINE_LOCAL: tuple[Pass, ...] = (
+    mojibake_edits,
+    recode_edits,
+    latin_edits,
+    pinyin_edits,
+    boilerplate_edits,
+    boilerplate_flags,
+)
 _PIECE = 1 << 20  # characters per piece
 
 
@@ -270,6 +291,7 @@ def clean(
     # when a later one changed the text (what a later pass leaves, an earlier one may act on).  The
     # number of runs is bounded by the text's length, each changing run having some edit to make.
     version, quiet_at = 0, [-1] * len(passes)  # quiet_at[k]: the version on which pass k found nothing
+    ran = [False] * len(passes)
     budget = len(passes) * (len(text) + 2)
     k, started = 0, 0
     while passes and budget > 0 and min(quiet_at) < version:
@@ -280,18 +302,33 @@ def clean(
                 started += 1
             budget -= 1
             applied = _one_run(text, find_edits, jobs, record)
+            first, ran[k] = not ran[k], True
+            if applied is not None and record:
+                repairs = _logged(repairs, applied, text, first)
             if applied is None or applied[0] == text:
                 quiet_at[k] = version
             else:
-                text, new_repairs, omap = applied
+                text = applied[0]
                 version += 1
-                if record:
-                    repairs = repairs.carried(omap).merged(new_repairs) if len(repairs) else new_repairs
                 continue  # the same pass again, on its own result
         k = (k + 1) % len(passes)
     if not record:
         return Cleaned(text, (), MappingProxyType({}))
     return Cleaned(text, repairs, repairs.readings())
+
+
+def _logged(repairs: Repairs, applied: tuple, text: str, first: bool) -> Repairs:
+    """``repairs`` with a run's own added.  An edit that leaves its text as it is flags a place (a
+    suspected run, a damaged passage, kept boilerplate): flags are kept from a pass's first run
+    only, since later runs (on its own result, or after a later pass) find the same places again."""
+    new_text, new_repairs, omap = applied
+    if not first:
+        new_repairs = Repairs.of(r for r in new_repairs if r.before != r.after)
+    if not len(new_repairs):
+        return repairs if new_text == text else repairs.carried(omap)
+    if new_text == text:  # flags only: nothing moved (and a flag swallows nothing)
+        return repairs.merged(new_repairs) if len(repairs) else new_repairs
+    return repairs.carried(omap).merged(new_repairs) if len(repairs) else new_repairs
 
 
 def _one_run(text: str, find_edits: Pass, jobs: int, record: bool) -> tuple | None:

@@ -157,6 +157,23 @@ class Repairs(Sequence):
                 out[kind] = out.get(kind, 0) + n
         return out
 
+    def distinct(self, kind: str) -> list[tuple[str, str, str]]:
+        """``(note, before, after)`` of each distinct repair of ``kind``, in first-seen order
+        (without a Repair object per repair: a book has hundreds of thousands).
+
+        >>> from reader.clean.edits import Repair
+        >>> Repairs.of([Repair("html", 0, "<b>", ""), Repair("html", 2, "<b>", "")]).distinct("html")
+        [('', '<b>', '')]
+        """
+        out = []
+        for record in self._table:
+            if isinstance(record, tuple):
+                if record[0] == kind:
+                    out.append((record[3], record[1], record[2]))
+            elif record.kind == kind:
+                out.append((record.note, record.before, record.after))
+        return list(dict.fromkeys(out))
+
     def whole(self) -> list[Repair]:
         """The repairs kept whole (those with inferred characters among them), in order."""
         return [r for r in self._table if not isinstance(r, tuple)]

@@ -13,7 +13,7 @@ from typing import TextIO
 
 from rich.cells import cell_len
 
-from reader.document import Document
+from reader.document import Document, repairs_line
 from reader.output.json_safe import write_json
 from reader.text.visible import inert_row
 
@@ -116,10 +116,13 @@ def print_sections(doc: Document, fmt: str, out: TextIO, script: str = "original
     ]
     headers = ("index", "section", "title", "paragraphs", "figures")
     if fmt == "json":
-        write_json({"file": doc.source, "sections": [dict(zip(headers, r, strict=True)) for r in rows]}, out)
+        sections = [dict(zip(headers, r, strict=True)) for r in rows]
+        write_json({"file": doc.source, "meta": dict(doc.meta), "sections": sections}, out)
     elif fmt == "csv":
         print_csv(headers, rows, out)
     else:
+        if doc.about:
+            out.write(_visible(doc.about) + "\n\n")
         print_table(headers, rows, out)
 
 
@@ -143,17 +146,14 @@ def print_repairs(doc: Document, fmt: str, out: TextIO) -> None:
                 {"offset": x.offset, "char": x.char, "candidates": list(x.candidates), "evidence": x.evidence}
                 for x in r.inferred
             ]
-        write_json({"file": doc.source, "repairs": items}, out)
+        write_json({"file": doc.source, "by_kind": doc.repair_counts(), "repairs": items}, out)
     elif fmt == "csv":  # what was removed is shown escaped, never written raw
         print_csv(headers, [(k, o, _visible(b), _visible(a), n, i) for k, o, b, a, n, i in rows], out)
     else:
         # show invisible/escaped input visibly: repr-like, without the quotes
         shown = [(k, o, _visible(b, 40), _visible(a, 40), n, i) for k, o, b, a, n, i in rows]
+        out.write(repairs_line(doc.repair_counts()) + "\n\n")
         print_table(headers, shown, out)
-        counts: dict[str, int] = {}
-        for r in doc.repairs:
-            counts[r.kind] = counts.get(r.kind, 0) + 1
-        out.write(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) + f" ({len(doc.repairs)} repairs)\n")
 
 
 def _visible(s: str, limit: int = 0) -> str:

@@ -78,6 +78,7 @@ def to_json(doc: Document, review: Review) -> str:
     rows = report_rows(doc, review)
     data = {
         "file": doc.source,
+        "meta": dict(doc.meta),
         "reviewed": sum(1 for r in rows if r["verdict"]),
         "figures": rows,
         "bookmarks": [{"offset": b.offset, "section": b.section, "excerpt": b.excerpt} for b in review.bookmarks],
@@ -116,6 +117,8 @@ _SYMBOL = {"verified": "✔ verified", "doubtful": "? doubtful", "wrong": "✘ w
 def to_markdown(doc: Document, review: Review) -> str:
     rows = report_rows(doc, review)
     out = [f"# Review of {shown_name(doc.source)}", ""]  # a path from outside: it never acts
+    if doc.about:
+        out += [_md_cell(doc.about), ""]
     out.append(f"{sum(1 for r in rows if r['verdict'])} of {len(rows)} figures reviewed.")
     out.append("")
     out.append("| # | figure | value | exact? | kind | label | section | verdict | note |")

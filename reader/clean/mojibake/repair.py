@@ -74,7 +74,7 @@ def mojibake_repaired(text: str, start: int, end: int) -> str | None:
     >>> mojibake_repaired(damaged, 0, len(damaged)), mojibake_repaired("真的", 0, 2)
     ('打擊。“當時(shí)真的', None)
     """
-    edits = mojibake_edits(text, start, end, explain=False)
+    edits = [e for e in mojibake_edits(text, start, end, explain=False) if e.kind != "suspect"]
     return edited_text(text, edits, (start, end)) if edits else None
 
 

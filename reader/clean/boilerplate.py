@@ -1,0 +1,221 @@
+"""Page furniture that is not the article: bylines, breadcrumbs, share bars, captions, notices.
+
+A line is furniture only when a rule's pattern (the tables below, both scripts)
+matches the *whole* line and the line has the rule's shape: a short line of its
+own, never part of a paragraph (``（记者 XX）`` inside a paragraph is content).
+A removed line is a ``boilerplate`` repair (its text kept in ``before``), so it
+can be listed, shown again, or kept (:func:`boilerplate_flags` flags the same
+lines and leaves them in place).  What a byline says about the article
+(source, author, editor, date, original title) is read by :func:`metadata`.
+
+>>> text = "来源：阳光易购　作者：佚名\\n正文第一段。\\n分享到：微信 微博\\n"
+>>> [(e.note, text[e.start:e.end]) for e in boilerplate_edits(text)]
+[('byline', '来源：阳光易购\\u3000作者：佚名\\n'), ('share bar', '分享到：微信 微博\\n')]
+>>> boilerplate_edits("今天（记者 王明）报道，来源：新华社的消息称市场平稳。\\n")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reader.clean.edits import Edit
+
+# ------------------------------------------------------------------ data tables
+
+# Byline fields, as sites label them (Simplified and Traditional), and what each says.
+FIELDS: dict[str, str] = {
+    **dict.fromkeys("来源 來源 稿源 出处 出處 转载自 轉載自 文章来源 文章來源 新闻来源 新聞來源".split(), "source"),
+    **dict.fromkeys("作者 撰文 文 记者 記者 通讯员 通訊員 特约记者 特約記者".split(), "author"),
+    **dict.fromkeys("责任编辑 責任編輯 编辑 編輯 责编 責編 主编 主編 审核 審核 校对 校對".split(), "editor"),
+    **dict.fromkeys(
+        "发布时间 發布時間 發佈時間 发表时间 發表時間 发布日期 發布日期 时间 時間 日期 更新时间 更新時間".split(),
+        "date",
+    ),
+    **dict.fromkeys("原标题 原標題 原题 原題".split(), "title"),
+    **dict.fromkeys("浏览 瀏覽 阅读 閱讀 点击 點擊 浏览次数 瀏覽次數 阅读量 閱讀量 字号 字號 评论 評論".split(), ""),
+}
+_LABEL = "|".join(sorted(map(re.escape, FIELDS), key=len, reverse=True))
+# In parentheses (``（作者：赵子健）``) a byline is the article's own words: only bare or 【】 labels.
+_FIELD = re.compile(rf"[【\[]?({_LABEL})[】\]]?\s*[:：]\s*")
+
+# Photo credits a caption line ends with.
+AGENCIES = (
+    "新华社 新華社 中新社 中通社 美联社 美聯社 路透社 法新社 共同社 韩联社 韓聯社 欧新社 歐新社 "
+    "视觉中国 視覺中國 东方IC 東方IC 图虫 圖蟲 IC photo Getty Images Getty AP Reuters AFP EPA "
+    "资料图 資料圖 资料图片 資料圖片 网络图片 網絡圖片 網上圖片 网图 網圖 受访者供图 受訪者供圖"
+).split()
+_CREDIT = "|".join(sorted(map(re.escape, AGENCIES), key=len, reverse=True))
+
+# (name, pattern of the whole line, longest such line in characters)
+RULES: tuple[tuple[str, str, int], ...] = (
+    ("breadcrumb", r"(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|所在位置)\s*[:：].*", 80),
+    ("breadcrumb", r"(?:首页|首頁|主页|主頁|Home)\s*(?:[>›»/|]\s*[^>›»/|]{1,16}\s*){1,6}", 80),
+    ("share bar", r"(?:分享到|分享至|分享|转发到|轉發到|转发至|轉發至)\s*[:：]?\s*(?:[\w+ ]{1,20}\s*){0,8}", 60),
+    (
+        "call to action",
+        r"(?:点击|點擊|点此|點此)\s*(?:进入|進入|查看|阅读|閱讀|了解|下载|下載|关注|關注|“|「|\").{0,40}",
+        60,
+    ),
+    (
+        "call to action",
+        r"(?:扫码|掃碼|扫描|掃描|长按|長按|识别|識別).{0,12}(?:二维码|二維碼|关注|關注|下载|下載).{0,40}",
+        80,
+    ),
+    ("call to action", r"(?:欢迎|歡迎)?(?:关注|關注|订阅|訂閱)(?:我们|我們|本号|本號|公众号|公眾號).{0,40}", 60),
+    ("call to action", r"(?:请|請)?(?:加入|成为|成為).{0,12}(?:订户|訂戶|会员|會員|订阅者|訂閱者).{0,80}", 120),
+    (
+        "disclaimer",
+        r"[【\[]?(?:免责声明|免責聲明|版权声明|版權聲明|转载声明|轉載聲明|特别声明|特別聲明)[】\]]?\s*[:：]?.*",
+        200,
+    ),
+    (
+        "disclaimer",
+        r"(?:本文|本文章|本网|本網|本站)(?:仅代表|僅代表|系转载|系轉載|转载自|轉載自|来源于|來源於|内容仅供|內容僅供).*",
+        160,
+    ),
+    (
+        "disclaimer",
+        r"(?:未经|未經).{0,12}(?:授权|授權|许可|許可).{0,12}(?:不得|禁止|严禁|嚴禁)(?:转载|轉載|复制|複製).*",
+        120,
+    ),
+    ("disclaimer", r"(?:投资有风险|投資有風險).{0,40}", 40),
+    (
+        "caption",
+        r"(?:图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图|圖|摄影|攝影|配图|配圖|题图|題圖|视频来源|視頻來源)\s*[:：].{0,40}",
+        60,
+    ),
+    ("caption", r".{1,100}[▼↓⬇]", 100),
+    ("caption", r"[▼↓⬇]", 1),
+    ("caption", rf".{{0,100}}?(?:[。！？\s])(?:{_CREDIT})", 110),
+    ("caption", r".{0,100}?(?:[。！？\s]|^)(?:照片|圖片|图片|图|圖)?由.{1,12}提供", 110),
+    ("caption", r".{0,100}?(?:[。！？\s])[\w·]{2,8}\s?(?:摄|攝)", 110),
+)
+_RULES = tuple((name, re.compile(pattern), limit) for name, pattern, limit in RULES)
+
+# A run of related headlines: three or more short titles side by side, no sentence between them.
+_HEADLINE = r"[^\s。，；,;]{5,32}"
+HEADLINE_AVERAGE = 9
+_HEADLINES = re.compile(rf"{_HEADLINE}(?:[ \u3000\t]+{_HEADLINE}){{2,}}")
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+# ---------------------------------------------------------------------- rules
+
+
+def furniture(line: str) -> str | None:
+    """The rule a stripped ``line`` is furniture by, or None (the line is article text).
+
+    >>> furniture("责任编辑：王晓"), furniture("熟悉的祖传图标形状▼"), furniture("点击进入专题：A股收评")
+    ('byline', 'caption', 'call to action')
+    >>> furniture("何詩蓓在今屆奧運中，多次打破亞洲游泳紀錄。美聯社")
+    'caption'
+    >>> furniture("记者王明报道，昨日股市上涨。") is None
+    True
+    """
+    if not line or len(line) > 220:
+        return None
+    if _is_byline(line):
+        return "byline"
+    for name, pattern, limit in _RULES:
+        if len(line) <= limit and pattern.fullmatch(line):
+            return name
+    if _is_headline_run(line):
+        return "related links"
+    return None
+
+
+def _is_byline(line: str) -> bool:
+    """A line made only of labelled fields (``发布时间：… 来源：… 作者：…``)."""
+    fields = list(_FIELD.finditer(line))
+    if not fields or fields[0].start() != 0 or len(line) > 100:
+        return False
+    for m, nxt in zip(fields, [*fields[1:], None]):
+        value = line[m.end() : nxt.start() if nxt else len(line)].strip()
+        if len(value) > 30 or _SENTENCE_END.search(value):
+            return False
+    return True
+
+
+def _is_headline_run(line: str) -> bool:
+    """Three or more titles of headline length side by side (a table row's cells are shorter)."""
+    if len(line) < 20 or len(line) > 200 or not _HEADLINES.fullmatch(line):
+        return False
+    titles = line.split()
+    if sum(map(len, titles)) < HEADLINE_AVERAGE * len(titles):
+        return False
+    han = sum("\u4e00" <= c <= "\u9fff" for c in line)
+    return han >= 0.6 * len(line.replace(" ", "").replace("\u3000", ""))
+
+
+# ----------------------------------------------------------------------- passes
+
+
+def _lines(text: str, start: int, end: int) -> Iterable[tuple[int, int, int]]:
+    """(start, end of the stripped text, end including the line break) of each line."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl + 1
+        yield pos, (end if nl < 0 else nl), stop
+        pos = stop
+
+
+def _found(text: str, start: int, end: int) -> Iterable[tuple[int, int, str]]:
+    for a, b, stop in _lines(text, start, end):
+        name = furniture(text[a:b].strip())
+        if name:
+            yield a, stop, name
+
+
+def boilerplate_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]:
+    """Remove each furniture line, its line break with it."""
+    end = len(text) if end is None else end
+    return [Edit(a, b, "", "boilerplate", name) for a, b, name in _found(text, start, end)]
+
+
+def boilerplate_flags(text: str, start: int = 0, end: int | None = None) -> list[Edit]:
+    """The same lines flagged and left in place (``--keep-boilerplate``).
+
+    >>> [(e.note, e.new) for e in boilerplate_flags("责任编辑：王晓\\n")]
+    [('byline', '责任编辑：王晓\\n')]
+    """
+    end = len(text) if end is None else end
+    return [Edit(a, b, text[a:b], "boilerplate", name) for a, b, name in _found(text, start, end)]
+
+
+# --------------------------------------------------------------------- metadata
+
+
+def byline_fields(line: str) -> dict[str, str]:
+    """What a byline line says: ``source``, ``author``, ``editor``, ``date``, ``title``.
+
+    >>> byline_fields("发布时间：2011-05-12　来源：阳光易购")
+    {'date': '2011-05-12', 'source': '阳光易购'}
+    >>> byline_fields("原标题：稀土价格上涨")
+    {'title': '稀土价格上涨'}
+    """
+    out: dict[str, str] = {}
+    fields = list(_FIELD.finditer(line))
+    for m, nxt in zip(fields, [*fields[1:], None]):
+        what = FIELDS[m.group(1)]
+        value = re.sub(r"\s+", " ", line[m.end() : nxt.start() if nxt else len(line)]).strip(" |｜】]")
+        if what and value and what not in out:
+            out[what] = value
+    return out
+
+
+def metadata(removed: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The article's metadata from its furniture lines, as ``(rule, line)`` pairs; the first
+    value of each field wins.
+
+    >>> metadata([("byline", "来源：差评　作者：托尼\\n"), ("byline", "责任编辑：托尼"), ("share bar", "分享到：微信")])
+    {'source': '差评', 'author': '托尼', 'editor': '托尼'}
+    """
+    out: dict[str, str] = {}
+    for rule, line in removed:
+        if rule == "byline":
+            for key, value in byline_fields(line.strip()).items():
+                out.setdefault(key, value)
+    return out
