@@ -554,6 +554,25 @@ def long_lines() -> None:
             )
 
 
+def dump_rates(corpus: Path) -> None:
+    """``--dump`` on the 10 MB corpus and on a 10 MB corpus with devset2's wild damage (mojibake
+    families, lost bytes, tags, entities, page furniture), in MB/s: cleaning stays linear."""
+    from corpus import make_wild_corpus
+
+    for name, path in (("10 MB", corpus), ("10 MB wild (make_wild's damage)", make_wild_corpus(10.0))):
+        if path is None:
+            row(f"kreader --dump, {name}", "skipped", "", "../shared/devset2/make_wild.py is missing")
+            continue
+        size_mb = path.stat().st_size / 1e6
+        t0 = time.perf_counter()
+        proc = subprocess.run([*KREADER, "--dump", str(path)], capture_output=True, cwd=ROOT, timeout=900)
+        seconds = time.perf_counter() - t0
+        if proc.returncode != 0:
+            row(f"kreader --dump, {name}", "failed", "", proc.stderr.decode()[-200:])
+            continue
+        row(f"kreader --dump, {name}", f"{size_mb / seconds:.1f} MB/s", "", f"{seconds:.1f} s for {size_mb:.1f} MB")
+
+
 def calibration_ms() -> float:
     """A fixed pure-Python workload (dicts, strings, a regex, sorting), best of three: how fast
     this machine is right now.  The machines this runs on differ by 1.5× from day to day (and
@@ -586,6 +605,8 @@ def main() -> None:
     interactive_big(corpus)
     figures_throughput(corpus)
     long_lines()
+
+    dump_rates(corpus)
     print(f"  (the fixed Python workload now takes {calibration_ms():.0f} ms)")
 
 

@@ -62,5 +62,64 @@ def make_corpus(megabytes: float = 10.0, seed: int = 20261125) -> Path:
     return path
 
 
+def _make_wild():
+    """devset2's make_wild.py (its damage functions), or None when ../shared is not there."""
+    import importlib.util
+
+    path = ROOT.parent / "shared" / "devset2" / "make_wild.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("make_wild", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _wild_sources() -> list[str]:
+    """Clean paragraphs of varied articles: the dev sets' sources and the holdout's."""
+    paths = sorted((ROOT.parent / "shared").glob("devset*/src/*.src.txt"))
+    paths += sorted((ROOT / "tests" / "holdout" / "src").glob("*.src.txt"))
+    paras = []
+    for path in paths:
+        paras += [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if len(ln.strip()) > 20]
+    return paras
+
+
+def make_wild_corpus(megabytes: float = 10.0, seed: int = 20261203) -> Path | None:
+    """A corpus damaged the way devset2's wild files are, with make_wild's own functions: a clause
+    in about one paragraph in six read as GB18030 (reversible) or as GBK with U+FFFD (lossy),
+    tags and entities around and in the paragraphs, boilerplate lines between them."""
+    wild = _make_wild()
+    if wild is None:
+        return None
+    CORPUS_DIR.mkdir(exist_ok=True)
+    path = CORPUS_DIR / f"wild-{megabytes:g}mb-{seed}-{VERSION}.txt"
+    if path.is_file():
+        return path
+    rng = random.Random(seed)
+    paras = _wild_sources()
+    furniture = [b for cfg in wild.WILD.values() for b in (*cfg["top"], *cfg["bottom"])]
+    furniture += [b for cfg in wild.WILD.values() for group in cfg["mid"].values() for b in group]
+    target, size, out = int(megabytes * 1_000_000), 0, []
+    while size < target:
+        p = rng.choice(paras)
+        if rng.random() < 1 / 6:
+            clauses = re.findall(r"[^，。；]+[，。；]", p)
+            if clauses:
+                k = rng.randrange(len(clauses))
+                damage = wild.lossless_mojibake if rng.random() < 0.7 else wild.lossy_mojibake
+                damaged = damage(clauses[k])
+                if damaged:
+                    p = p.replace(clauses[k], damaged, 1)
+        p = p.replace("“", "&ldquo;").replace("”", "&rdquo;")
+        line = rng.choice(["<p>{}</p>", '<p style="text-indent: 2em;">{}</p>', "{}<br>", "&nbsp;&nbsp;{}"]).format(p)
+        if rng.random() < 0.1:
+            line += "\n" + rng.choice(furniture)
+        out.append(line + "\n")
+        size += len(out[-1].encode("utf-8"))
+    path.write_text("".join(out), encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":
     print(make_corpus())
