@@ -116,6 +116,14 @@ class Document:
                 counts[r.kind] = counts.get(r.kind, 0) + 1
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
+    def flagged(self) -> list[tuple[int, int, str]]:
+        """``(start, end, kind)`` of what a reader should see marked: page furniture kept in the
+        text (``boilerplate``), characters lost with their bytes, damaged and suspected passages."""
+        spans_of = getattr(self.repairs, "spans_of", None)
+        if spans_of is not None:
+            return spans_of(FLAGGED_KINDS)
+        return [(r.offset, r.end, r.kind) for r in self.repairs if r.kind in FLAGGED_KINDS and r.after]
+
     @property
     def about(self) -> str:
         """What the page said about the article (its byline lines), in one line."""
@@ -142,6 +150,9 @@ class Document:
         starts, nonempty = self._section_starts
         i = bisect.bisect_right(starts, offset) - 1
         return nonempty[i] if i >= 0 else self.sections[0]
+
+
+FLAGGED_KINDS = ("boilerplate", "lost", "damaged", "suspect")
 
 
 def repairs_line(counts: Mapping[str, int]) -> str:

@@ -370,7 +370,13 @@ def read_regular(path: str | os.PathLike[str]) -> bytes:
     return data
 
 
-def reload_document(path: str | os.PathLike[str]) -> Document:
+def reload_document(path: str | os.PathLike[str], *, keep_boilerplate: bool = False) -> Document:
     """:func:`load_document` for an article read again: only a regular file, never a wait."""
     decoded = load_bytes(read_regular(path), str(path))
-    return document_from_text(decoded.text, str(Path(path)), decoded.encoding, decoded.replacement_chars)
+    return document_from_text(
+        decoded.text,
+        str(Path(path)),
+        decoded.encoding,
+        decoded.replacement_chars,
+        keep_boilerplate=keep_boilerplate,
+    )

@@ -88,6 +88,14 @@ class KreaderApp(App[int]):
         Binding("N", "next_match(-1)", "Previous match", show=False, id="app.previous-match"),
         Binding("t", "cycle_script", "Script", id="app.script", tooltip="original → 简 → 繁 → 臺 → 港, in place"),
         Binding("h", "toggle_highlight", "Keywords", id="app.highlight", tooltip="toggle keyword highlighting"),
+        Binding(
+            "B",
+            "toggle_boilerplate",
+            "Furniture",
+            show=False,
+            id="app.boilerplate",
+            tooltip="show the page furniture the cleaner removed (bylines, share bars, captions…) dimmed, in place",
+        ),
         Binding("f", "focus_figures", "Figures", id="app.figures"),
         Binding("c", "focus_sections", "Sections", id="app.sections"),
         Binding("left_square_bracket", "step_section(-1)", "Previous section", show=False, id="app.previous-section"),
@@ -271,6 +279,13 @@ class KreaderApp(App[int]):
 
     def action_reload(self) -> None:
         self.file_watch.reload()
+
+    def action_toggle_boilerplate(self) -> None:
+        keep = not self.file_watch.keep_boilerplate
+        if keep and "boilerplate" not in self.document.repair_counts():
+            self.notify("The cleaner removed no page furniture from this article.", markup=False)
+            return
+        self.file_watch.reload(keep_boilerplate=keep)
 
     def on_article_view_moved(self, message: Moved) -> None:
         self.review.saving.moved(message.start, message.end)

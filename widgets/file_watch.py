@@ -54,6 +54,7 @@ class FileWatch:
         self._shown: FileStamp | None = None  # the version of the file the text shown came from
         self._seen: FileStamp | None = None  # the last stamp looked at (each change is told once)
         self._source = ""  # the file watched ("" when the article came from a stream)
+        self.keep_boilerplate = False  # page furniture shown (dimmed) rather than removed
         self._previous_handlers: dict[int, Any] = {}
 
     # ---------------------------------------------------------- life cycle
@@ -104,8 +105,11 @@ class FileWatch:
             self.app.notify(text, severity="warning", timeout=10, markup=False)
         return found
 
-    def reload(self) -> None:
+    def reload(self, *, keep_boilerplate: bool | None = None) -> None:
+        """Read the article again (``keep_boilerplate``: with its page furniture shown or not, from now on)."""
         app = self.app
+        if keep_boilerplate is not None:
+            self.keep_boilerplate = keep_boilerplate
         if not self._source:
             what = "standard input" if app.document.source.startswith("<") else "a stream"
             app.notify(f"The article came from {what}: it cannot be read again.", markup=False)
@@ -125,7 +129,7 @@ class FileWatch:
 
         before = stamp(source)  # taken before reading: a change while reading is offered again
         try:
-            message = Reloaded(reload_document(source), before)
+            message = Reloaded(reload_document(source, keep_boilerplate=self.keep_boilerplate), before)
         except LoadError as err:
             message = Reloaded(error=str(err))
         except Exception as err:  # noqa: BLE001 - the text shown stays whatever happens
@@ -150,6 +154,7 @@ class FileWatch:
         old, new = app.document, message.document
         if new.text == old.text:
             app.notify(f"Reloaded {self.file_name}: the text is unchanged.", markup=False)
+            app.set_document(new)  # the same text: its repairs may still differ (furniture kept or not)
             return
         at = carry_offset(old.text, new.text, app.article.top_offset)
         app.set_document(new)

@@ -1,4 +1,4 @@
-"""The header line: file, encoding, script shown, repairs made by kind, review progress, byline.
+"""The header line: file, review progress, byline, repairs made by kind, encoding, script shown.
 
 >>> progress_content(3, 58).plain, progress_content(58, 58).plain, progress_content(0, 0).plain
 ('3/58 reviewed', '58/58 reviewed', '')
@@ -45,11 +45,12 @@ def header_content(doc: Document, script: str, progress: Content | None = None) 
     parts: list = [(name, "bold")]
     if progress:
         parts += [dot, progress]  # first after the name: what a reviewer looks for, still there at 80 columns
-    parts += [dot, doc.encoding, dot, shown, dot, repairs_line(doc.repair_counts())]
+    if doc.about:  # what the page said about the article (its byline)
+        parts += [dot, (doc.about, "$text-muted")]
+    parts += [dot, repairs_line(doc.repair_counts())]
     if doc.replacement_chars:
         parts += [dot, (f"{doc.replacement_chars} undecodable", "$text-warning")]
-    if doc.about:
-        parts += [dot, (doc.about, "$text-muted")]
+    parts += [dot, doc.encoding, dot, shown]
     return Content.assemble(*parts)
 
 

@@ -174,6 +174,22 @@ class Repairs(Sequence):
                 out.append((record.note, record.before, record.after))
         return list(dict.fromkeys(out))
 
+    def spans_of(self, kinds: Iterable[str]) -> list[tuple[int, int, str]]:
+        """``(start, end, kind)`` in the clean text of the repairs of ``kinds`` that left text there.
+
+        >>> from reader.clean.edits import Repair
+        >>> Repairs.of([Repair("lost", 2, "韬�", "□"), Repair("html", 4, "<b>", "")]).spans_of(["lost"])
+        [(2, 3, 'lost')]
+        """
+        wanted = set(kinds)
+        out = []
+        for offset, code in zip(self._offsets, self._codes):
+            record = self._table[code]
+            kind, after = (record[0], record[2]) if isinstance(record, tuple) else (record.kind, record.after)
+            if kind in wanted and after:
+                out.append((offset, offset + len(after), kind))
+        return out
+
     def whole(self) -> list[Repair]:
         """The repairs kept whole (those with inferred characters among them), in order."""
         return [r for r in self._table if not isinstance(r, tuple)]

@@ -76,3 +76,8 @@ def figure_spans(doc: Document) -> SpanSet:
 def inferred_spans(doc: Document) -> SpanSet:
     """Characters chosen from evidence while repairing mojibake, tagged with the record."""
     return SpanSet((x.offset, x.offset + len(x.char or " "), x) for x in doc.inferred)
+
+
+def flagged_spans(doc: Document) -> SpanSet:
+    """Kept page furniture, lost characters, damaged and suspected passages, tagged with the kind."""
+    return SpanSet(doc.flagged())

@@ -116,6 +116,8 @@ class Painter:
         if view.highlight:
             for s, e, user in view.keyword_spans.within(lo, hi):
                 add(s, e, "article-view--user-keyword" if user else "article-view--keyword")
+        for s, e, kind in view.flagged_spans.within(lo, hi):
+            add(s, e, "article-view--boilerplate" if kind == "boilerplate" else "article-view--damaged")
         for s, e, _x in view.inferred_spans.within(lo, hi):
             add(s, e, "article-view--inferred")
         for s, e, _t in view.search.spans.within(lo, hi):

@@ -28,7 +28,7 @@ from reader.clean.edits import Inferred
 from reader.document import Document
 from widgets.article.layout import Block, block_at, blocks_of
 from widgets.article.lines import EAGER_BLOCKS, GUTTER, MAX_MEASURE, PlainLayout
-from widgets.article.marks import figure_spans, inferred_spans, keyword_spans
+from widgets.article.marks import figure_spans, flagged_spans, inferred_spans, keyword_spans
 from widgets.article.paint import BlockKey, BlockStrips, Painter
 from widgets.article.rows import ArticleRows
 from widgets.article.ruby import (
@@ -85,6 +85,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--search",
         "article-view--search-current",
         "article-view--inferred",
+        "article-view--boilerplate",
+        "article-view--damaged",
         "article-view--original",
         "article-view--cursor",
         "article-view--label",
@@ -144,6 +146,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.figure_spans = figure_spans(doc)
         if old is None or doc.repairs is not old.repairs:
             self.inferred_spans = inferred_spans(doc)
+            self.flagged_spans = flagged_spans(doc)
 
     def update_document(self, doc: Document) -> None:
         """Take a new version of the same article (figures, keywords added) in place."""
