@@ -88,3 +88,17 @@ def test_a_measure_word_that_begins_a_noun_labels_the_noun():
 def test_a_garbled_clause_gives_no_label():
     # UTF-8 read as GBK: "，" became 锛 and a lost byte U+FFFD
     assert labels("璁や负锛岃吹宸炶寘鍙板钩鍧囦笂璋冧簡鍑哄巶浠�13%锛")["13%"] == ""
+
+
+def test_a_clause_with_no_noun_goes_on_about_the_figure_before():
+    assert labels("她轉戰400米自由泳決賽，最終游出52.27秒。")["52.27秒"] == "自由泳決賽"
+    assert labels("單場銷量從70萬上升到90萬，現在可以穩定達到200萬的水平。")["200萬"] == "單場銷量"
+
+
+def test_a_loss_or_payment_verb_names_the_amount_when_nothing_else_does():
+    assert labels("價格急跌了40%，一下子虧了幾百萬元。")["幾百萬元"] == "虧"
+
+
+def test_one_character_counted_nouns_and_spans_ending_in_de():
+    assert labels("兩市逾千隻股上揚。")["逾千隻"] == "股"
+    assert labels("指數再創近9個月以來的收市新高。")["近9個月"] == "收市"  # 新高 is a verb to jieba

@@ -38,7 +38,9 @@ from reader.figures.label_words import (
     PERSONAL_PRONOUNS,
     Word,
     after_de,
+    baseline_cut,
     is_head,
+    is_noun,
     is_time_word,
     list_nouns,
     metric_verb_before,
@@ -63,7 +65,7 @@ _CHANGE_VERBS = frozenset(
 # Between two figures of one quantity: a list (x、y; x和y) or a change (从x提高至y).
 _JOINING = _CHANGE_VERBS | LIST_JOINS | frozenset("达 達 为 為 是 至 到 大幅 也 今年 了 增至 降至 升至 提高至".split())
 # Function characters jieba's HMM glues to an unknown word (何詩蓓於, 券則, 日起).
-_GLUED = "于於在是则則的了着著起从從"
+_GLUED = "于於在是则則的了着著起从從自"
 _UNDATED_KINDS = ("date", "year")
 # A clause the cleaner could not repair: a replacement character, or Chinese punctuation
 # read as GBK (，-> 锛, 。、-> 銆), which real text does not write.
@@ -190,8 +192,13 @@ def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: _Ta
         return found
     if near is not None and _joined(before) and near.label:
         return near.label
-    named = [g for g in earlier if g.label and g.label not in METRIC_VERBS and _adjacent(masked, g.end, left)]
+    named = [g for g in earlier if g.label and not _verb_label(g.label) and _adjacent(masked, g.end, left)]
     return _label_before(f, before, named)
+
+
+def _verb_label(label: str) -> bool:
+    """A label that is a market or payment verb (探低, 收盤報): it names its own figure only."""
+    return label in METRIC_VERBS or label[:2] in METRIC_VERBS
 
 
 def _same_sentence(out: list, f) -> list:
@@ -272,7 +279,18 @@ def _label_before(f, before: list[Word], named: list) -> str:
         return ""
     if named and (_changes(before) or _part_of(before)):
         return named[-1].label
-    return metric_verb_before(before)
+    found = metric_verb_before(before)
+    if found or not named or not _bare(before):
+        return found
+    bare_number = f.kind == "number" and not f.unit  # 達到200萬的水平 after 90萬 (GMV)
+    return named[-1].label if bare_number or (named[-1].kind, f.kind) in _GOES_ON else ""
+
+
+# (kind before, kind after) where a clause with no noun goes on about the figure before: the
+# same kind, or a time after a distance (100米自由泳決賽，最終游出52.27秒).
+_GOES_ON = frozenset((k, k) for k in ("money", "count", "percent", "multiple", "number", "fraction")) | {
+    ("number", "duration")
+}
 
 
 def _part_of(before: list[Word]) -> bool:
@@ -340,14 +358,15 @@ def _joined(between: list[Word]) -> bool:
 
 
 def _changes(before: list[Word]) -> bool:
-    """The clause says only how the sentence's quantity changed (同比增长, 较上年提高, 有的上涨了)."""
+    """The clause says only how the sentence's quantity changed (同比增长, 较上年提高, 有的上涨了);
+    a comparison's baseline (較前一交易日收盤) does not count as a noun of its own."""
     return all(
         w.isspace()
         or w in _CHANGE_VERBS
         or t in ("d", "ad", "c", "p", "t", "r", "ul", "uz", "zg", "j", "vg", "m", "q")
         or not is_head(w, t)
         or w in AGENT_NOUNS
-        for w, t in before
+        for w, t in baseline_cut(before)
     ) and any(w in _CHANGE_VERBS for w, _t in before)
 
 
@@ -365,3 +384,9 @@ def _distributed(text: str, f, left: int, words: _Tagger) -> str:
     nouns = list_nouns(words(text[left:at]))
     index = len(_LIST_MARK.findall(text, at, f.start))
     return nouns[index] if index < len(nouns) else ""
+
+
+def _bare(before: list[Word]) -> bool:
+    """No noun at all before the figure in its clause (最終游出52.27秒): it goes on about the
+    quantity of the clause before."""
+    return not any(is_noun(w, t) for w, t in before)

@@ -156,6 +156,15 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted
             taken += [(w + words[k + 1][0], "n")]  # 振興 + 券
             k += 2
             continue
+        if (
+            counted
+            and not taken
+            and k + 1 < len(words)
+            and t in ("n", "ng", "q")
+            and len(w) == 1
+            and not is_noun(*words[k + 1])
+        ):
+            return w  # 逾千隻股上揚: one character counted (股, 人, 車)
         if counted and not taken and t in ("v", "vn", "a") and len(w) > 1 and w not in FUNCTION_WORDS:
             taken.append((w, "n"))
             k += 1
@@ -170,6 +179,9 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted
     return _phrase(taken)
 
 
+_SPAN_ENDS = frozenset("以来 以來 之内 之內 内 內 来 來 前 后 後".split())  # 近9個月以來的收市新高
+
+
 def after_de(words: list[Word]) -> str:
     """``的`` and the noun phrase after it (23岁的何诗蓓, 4199 元的价格); for counts also through a
     short modifier (5个较大的交易分场).
@@ -178,7 +190,9 @@ def after_de(words: list[Word]) -> str:
     ('何诗蓓', '交易分场')
     """
     k = 0
-    while k < len(words) and k < 2 and words[k][1] in ("a", "ad", "d", "b", "an") and words[k][0] != "的":
+    while k < len(words) and k < 2 and (words[k][1] in ("a", "ad", "d", "b", "an") or words[k][0] in _SPAN_ENDS):
+        if words[k][0] == "的":
+            break
         k += 1
     if k < len(words) and words[k][0] == "的":
         rest = words[k + 1 :]
@@ -188,7 +202,7 @@ def after_de(words: list[Word]) -> str:
     return ""
 
 
-def _baseline_cut(words: list[Word]) -> list[Word]:
+def baseline_cut(words: list[Word]) -> list[Word]:
     """The words before the last comparison word (the baseline after it is not measured)."""
     for k in range(len(words) - 1, -1, -1):
         w, t = words[k]
@@ -209,7 +223,7 @@ def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> st
     >>> subject_before([("她", "r"), ("在", "p")]), subject_before([("民众", "n"), ("自付", "v")], agents=False)
     ('', '')
     """
-    words = _baseline_cut(words)
+    words = baseline_cut(words)
     k = len(words) - 1
     while k >= 0:
         w, t = words[k]
@@ -264,8 +278,8 @@ def metric_verb_before(words: list[Word]) -> str:
     ('自付', '')
     """
     for w, t in reversed(words):
-        if w in METRIC_VERBS:
-            return w
+        if w in METRIC_VERBS or (w[-1:] == "了" and w[:-1] in METRIC_VERBS):
+            return w.rstrip("了")
         if t == "v" and w[-1:] in _PAYING:  # 要付, 可領
             return w
         if w in UNIT_WORDS:  # 自付臺幣1千元
