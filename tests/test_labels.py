@@ -102,3 +102,17 @@ def test_a_loss_or_payment_verb_names_the_amount_when_nothing_else_does():
 def test_one_character_counted_nouns_and_spans_ending_in_de():
     assert labels("兩市逾千隻股上揚。")["逾千隻"] == "股"
     assert labels("指數再創近9個月以來的收市新高。")["近9個月"] == "收市"  # 新高 is a verb to jieba
+
+
+def test_a_list_in_a_clause_with_no_noun_follows_the_list_before():
+    got = labels("進口方面，鋼材、原油分別進口900萬噸、3億噸，增長6.7%、7.7%。")
+    assert (got["6.7%"], got["7.7%"]) == ("鋼材", "原油")
+
+
+def test_a_verb_after_a_count_is_its_noun_only_when_nothing_follows():
+    assert labels("有8家預告上半年虧損。")["8家"] == ""  # 8 companies announced: not "預告"
+
+
+def test_a_level_reached_after_a_growth_rate_measures_the_same_quantity():
+    got = labels("公司交易性金融資產同比增長107%，達到472.5億元。")
+    assert got["107%"] == got["472.5億元"] == "公司交易性金融資產"

@@ -33,6 +33,7 @@ from dataclasses import replace
 from reader.figures.context import LIMIT as CONTEXT_LIMIT
 from reader.figures.label_words import (
     AGENT_NOUNS,
+    FUNCTION_WORDS,
     LIST_JOINS,
     METRIC_VERBS,
     PERSONAL_PRONOUNS,
@@ -65,7 +66,7 @@ _CHANGE_VERBS = frozenset(
 # Between two figures of one quantity: a list (x、y; x和y) or a change (从x提高至y).
 _JOINING = _CHANGE_VERBS | LIST_JOINS | frozenset("达 達 为 為 是 至 到 大幅 也 今年 了 增至 降至 升至 提高至".split())
 # Function characters jieba's HMM glues to an unknown word (何詩蓓於, 券則, 日起).
-_GLUED = "于於在是则則的了着著起从從自"
+_GLUED = "于於在是则則的了着著起从從自占佔"
 _UNDATED_KINDS = ("date", "year")
 # A clause the cleaner could not repair: a replacement character, or Chinese punctuation
 # read as GBK (，-> 锛, 。、-> 銆), which real text does not write.
@@ -187,13 +188,26 @@ def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: _Ta
     earlier = [g for g in same if g.kind not in _UNDATED_KINDS]
     near = earlier[-1] if earlier and earlier[-1].end > left else None
     before = words(text[near.end if near is not None else left : f.start]) if f.start > left else []
-    found = _distributed(text, f, left, words)
+    found = _distributed(text, f, left, words) or _parallel(text, masked, f, earlier, left, words)
     if found:
         return found
     if near is not None and _joined(before) and near.label:
         return near.label
     named = [g for g in earlier if g.label and not _verb_label(g.label) and _adjacent(masked, g.end, left)]
     return _label_before(f, before, named)
+
+
+def _parallel(text: str, masked: str, f, earlier: list, left: int, words: _Tagger) -> str:
+    """A list of figures in a clause with no noun, after a clause whose figures have one label
+    each, goes with them in order (A、B分別進口x、y，增長p、q: p is A's growth, q B's)."""
+    mine = [g for g in earlier if g.end > left]
+    if any(is_head(w, t) for w, t in words(text[left : mine[0].start if mine else f.start])):
+        return ""
+    theirs = [g for g in earlier if g.end <= left and _adjacent(masked, g.end, left)]
+    labels = [g.label for g in theirs]
+    if len(labels) < 2 or len(set(labels)) < len(labels) or not all(labels) or len(mine) >= len(labels):
+        return ""
+    return labels[len(mine)]
 
 
 def _verb_label(label: str) -> bool:
@@ -209,6 +223,7 @@ def _same_sentence(out: list, f) -> list:
     return out[k:]
 
 
+_MODALS = "可能會会將将要應应需"  # 可用: what may be done, not the event
 _FROM = frozenset("自 從 从 由".split())
 _SINCE = re.compile(r"\s*(?:起|開始|开始|以來|以来)")
 
@@ -217,8 +232,22 @@ def _date_label(text: str, masked: str, f, left: int, out: list, words: _Tagger)
     """A date dates its clause's subject in ``X自DATE起…`` (五倍振興券自9月22日起使用), and a
     clause with none continues the date before it (…，可用到4月30日止)."""
     before = [(w, t) for w, t in words(text[left : f.start]) if not is_time_word(w, t)] if f.start > left else []
-    if before and before[-1][0] in _FROM and _SINCE.match(text, f.end):
-        return subject_before(before[:-1])
+    since = _SINCE.match(text, f.end)
+    found = subject_before(before[:-1]) if before and before[-1][0] in _FROM and since else ""
+    if found or since is None:
+        return found
+    # …10月8日開始領取: the event that starts then
+    nxt = [
+        (w, t) for w, t in words(text[since.end() : _clause(masked, since.end(), since.end())[1]]) if not w.isspace()
+    ]
+    if (
+        nxt
+        and nxt[0][1] in ("v", "vn")
+        and len(nxt[0][0]) > 1
+        and nxt[0][0] not in FUNCTION_WORDS
+        and nxt[0][0][0] not in _MODALS
+    ):
+        return nxt[0][0]
     if any(is_head(w, t) for w, t in before):
         return ""
     dates = [g for g in _same_sentence(out, f) if g.kind in _UNDATED_KINDS]
@@ -236,7 +265,9 @@ def _label_inside(text: str, f, right: int, words: _Tagger) -> str:
     """The noun the figure itself writes (三款手機) or begins (兩批貨: 批貨)."""
     if f.kind in _UNDATED_KINDS:
         return ""
-    own = own_noun(f.text, f.unit) if f.kind == "count" else ""
+    if f.kind != "count":
+        return ""
+    own = own_noun(f.text, f.unit)
     if own and noun_after(words(own)) == own:
         return own
     return _straddling(text, f.end, right, words)
@@ -254,6 +285,8 @@ def _label_after(text: str, masked: str, figures: tuple, i: int, right: int, wor
     found = after_de(after) or (_agreeing(after, f) if f.kind == "count" else "")
     if not found and f.unit not in _NO_NOUN_AFTER_UNITS:
         found = noun_after(after, counted=f.kind == "count" and f.unit in _MEASURE_WORDS)
+        if f.kind == "duration" and found in ("时间", "時間"):
+            found = ""  # 兩個月時間: a duration measures time
         if found and f.kind in _UNDATED_KINDS and not _metric_follows(after, found):
             found = ""
     if found or nxt is None or nxt.start >= right:
@@ -288,9 +321,10 @@ def _label_before(f, before: list[Word], named: list) -> str:
 
 # (kind before, kind after) where a clause with no noun goes on about the figure before: the
 # same kind, or a time after a distance (100米自由泳決賽，最終游出52.27秒).
-_GOES_ON = frozenset((k, k) for k in ("money", "count", "percent", "multiple", "number", "fraction")) | {
-    ("number", "duration")
-}
+_AMOUNTS = ("money", "count", "percent", "multiple", "number", "fraction")
+_GOES_ON = frozenset((k, k) for k in _AMOUNTS) | {("number", "duration")}
+# …同比增長107%，達到472.5億元: a rate and the level it reached measure one quantity
+_GOES_ON |= {("percent", "money"), ("percent", "number"), ("money", "percent"), ("number", "percent")}
 
 
 def _part_of(before: list[Word]) -> bool:

@@ -61,7 +61,7 @@ FUNCTION_WORDS = frozenset(
     实现 實現 累计 累計 总计 總計 合计 合計 共计 共計 高达 高達 多达 多達 接近 将近 將近 不到 不足 超出 超过 超過
     相比 左右 以上 以下 约合 約合 分别 分別 大约 大約 目前 当时 當時 水平 全年 全天 全日 当天 當天 当日 當日
     同时 同時 现在 現在 此前 最终 最終 如今 大概 预计 預計 至今 大幅 小幅 显示 顯示 表示 每月 每年 每天 每日
-    每周 每週 原本 原来 原來 本来 本來 分别为 分別為 同比增加 同比增长 同比增長 同比下降 达成 達成 其中 整体 整體 方面 期间 期間 时间 時間
+    每周 每週 原本 原来 原來 本来 本來 分别为 分別為 同比增加 同比增长 同比增長 同比下降 达成 達成 其中 整体 整體 方面 期间 期間
     居首 居次 居前 居后 居後 之首 领先 領先 第一
     全市 全国 全國 两市 兩市 全省 全球 我市 本市 该市 該市 全港 全臺 全台 全县 全縣 全区 全區 盘中 盤中 各地 全部
     """.split()
@@ -165,7 +165,14 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted
             and not is_noun(*words[k + 1])
         ):
             return w  # 逾千隻股上揚: one character counted (股, 人, 車)
-        if counted and not taken and t in ("v", "vn", "a") and len(w) > 1 and w not in FUNCTION_WORDS:
+        if (
+            counted
+            and not taken
+            and t in ("v", "vn", "a")
+            and len(w) > 1
+            and w not in FUNCTION_WORDS
+            and _ends(words, k + 1)
+        ):
             taken.append((w, "n"))
             k += 1
             continue
@@ -180,6 +187,12 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted
 
 
 _SPAN_ENDS = frozenset("以来 以來 之内 之內 内 內 来 來 前 后 後".split())  # 近9個月以來的收市新高
+
+
+def _ends(words: list[Word], k: int) -> bool:
+    """Nothing of substance from ``words[k]`` on: the end, a mark or ``的`` (三個抓手」 but not
+    8家預告上半年…, where the verb has its own object)."""
+    return k >= len(words) or words[k][0] == "的" or (words[k][1] == "x" and not _HAN.match(words[k][0]))
 
 
 def after_de(words: list[Word]) -> str:
@@ -247,6 +260,9 @@ def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> st
         if w.isspace() and j > 1 and _LATIN.match(words[j - 2][0]) and _LATIN.match(words[j][0]):
             j -= 1
             continue
+        if j == k and t == "v" and len(w) == 2 and w not in FUNCTION_WORDS and w not in COMPARISON_WORDS:
+            j -= 1  # 持股 + 比例: a verb right before the head modifies it, and ends the phrase
+            break
         if not is_noun(w, t) or w in UNIT_WORDS or is_time_word(w, t) or w in COMPARISON_WORDS:
             break
         j -= 1
