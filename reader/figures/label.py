@@ -15,12 +15,15 @@ answers wins (the noun-phrase rules are in reader.figures.label_words):
 4. ``A、B分別…x、y``: x measures A, y measures B;
 5. the subject before it, over verbs, adverbs, times and a comparison's
    baseline (``用電量較上年增長``); a personal pronoun there means: empty;
-6. nothing in the clause: a figure in a list (``x和y``, ``從x提高至y``) or
-   after a change verb takes the label of the figure before it in the
-   sentence; a market or payment verb names the amount (``探低``, ``自付``).
+6. nothing in the clause: a figure in a list (``x和y``, ``從x提高至y``), after
+   a change verb, after ``其中`` or in a clause with no noun at all takes the
+   label of the figure before it (a list of them, the list before, in order);
+   a market or payment verb names the amount (``探低``, ``自付``, ``虧了``).
 
-Dates and years are labelled only by 2 and 3 (``2010年估值``), never by
-looking back: the subject of a sentence is rarely what its date dates.  When
+Dates and years are labelled by 2 and 3 (``2010年估值``), and by their subject
+only in ``X自DATE起`` (what starts then); otherwise never by looking back: the
+subject of a sentence is rarely what its date dates.  A garbled clause (U+FFFD,
+``锛``) gives no label.  When
 the rules do not find a noun, the label is empty: an empty label says
 nothing, a wrong one misleads.
 """
@@ -39,11 +42,13 @@ from reader.figures.label_words import (
     PERSONAL_PRONOUNS,
     Word,
     after_de,
+    agreeing,
     baseline_cut,
     is_head,
     is_noun,
     is_time_word,
     list_nouns,
+    metric_follows,
     metric_verb_before,
     noun_after,
     subject_before,
@@ -282,12 +287,12 @@ def _label_after(text: str, masked: str, figures: tuple, i: int, right: int, wor
     m = _BRACKETED.match(text, f.end)
     if m:  # 5千元（約港幣1400元）的五倍券: what follows the bracket
         after = words(text[m.end() : _clause(masked, m.end(), m.end())[1]])
-    found = after_de(after) or (_agreeing(after, f) if f.kind == "count" else "")
+    found = after_de(after) or (agreeing(after, f) if f.kind == "count" else "")
     if not found and f.unit not in _NO_NOUN_AFTER_UNITS:
         found = noun_after(after, counted=f.kind == "count" and f.unit in _MEASURE_WORDS)
         if f.kind == "duration" and found in ("时间", "時間"):
             found = ""  # 兩個月時間: a duration measures time
-        if found and f.kind in _UNDATED_KINDS and not _metric_follows(after, found):
+        if found and f.kind in _UNDATED_KINDS and not metric_follows(after, found):
             found = ""
     if found or nxt is None or nxt.start >= right:
         return found
@@ -330,46 +335,6 @@ _GOES_ON |= {("percent", "money"), ("percent", "number"), ("money", "percent"), 
 def _part_of(before: list[Word]) -> bool:
     """``其中``: the figure is a part of the one before (其中70%來自…)."""
     return any(w in ("其中", "当中", "當中") for w, _t in before)
-
-
-def _agreeing(after: list[Word], f) -> str:
-    """A noun of the clause holding the figure's measure word (91場 … 直播場次): what it counts.
-
-    >>> class F: unit = "場"
-    >>> _agreeing([("达人", "n"), ("分销", "vn"), ("的", "uj"), ("直播", "vn"), ("场次", "n")], F)
-    ''
-    >>> _agreeing([("達人", "n"), ("分銷", "vn"), ("的", "uj"), ("直播", "vn"), ("場次", "n")], F)
-    '直播場次'
-    """
-    if not f.unit:
-        return ""
-    for k, (w, t) in enumerate(after):
-        if w in _CLAUSE_BREAKS:
-            break
-        if len(w) >= 2 and f.unit in w and is_head(w, t):
-            prev, pt = after[k - 1] if k else ("", "")
-            return prev + w if prev and len(prev) <= 2 and is_head(prev, pt) else w
-    return ""
-
-
-_RELATIONS = frozenset(
-    "为 為 是 达 達 达到 達到 超 超过 超過 约 約 约为 約為 也 就 分别 分別 高达 高達 仅 僅 只有 共 逾 近".split()
-)
-
-
-def _metric_follows(after: list[Word], noun: str) -> bool:
-    """After a date, a noun is what it dates only when a figure or a relation follows it
-    (2010年估值也就是25倍), not a verb of its own (7月份快手電商提出…: the subject).
-
-    >>> _metric_follows([("估值", "n"), ("也", "d"), ("就是", "d")], "估值"), _metric_follows([("快手", "nz"), ("电商", "n"), ("提出", "v")], "快手电商")
-    (True, False)
-    """
-    seen, k = "", 0
-    while k < len(after) and len(seen.replace(" ", "")) < len(noun.replace(" ", "")):
-        seen += after[k][0].strip()
-        k += 1
-    rest = [(w, t) for w, t in after[k:] if not w.isspace()]
-    return not rest or rest[0][0] in _RELATIONS or rest[0][1] in ("m", "d", "uj", "p")
 
 
 def _straddling(text: str, end: int, right: int, words: _Tagger) -> str:

@@ -328,3 +328,43 @@ def list_nouns(words: list[Word]) -> list[str]:
     items = [item[: next((i for i, (w, _t) in enumerate(item) if w == "的"), len(item))] for item in items]
     nouns = [subject_before(item) for item in items if item]
     return nouns if all(nouns) and len(nouns) > 1 else []
+
+
+def agreeing(after: list[Word], f) -> str:
+    """A noun of the clause holding the figure's measure word (91場 … 直播場次): what it counts.
+
+    >>> class F: unit = "場"
+    >>> agreeing([("达人", "n"), ("分销", "vn"), ("的", "uj"), ("直播", "vn"), ("场次", "n")], F)
+    ''
+    >>> agreeing([("達人", "n"), ("分銷", "vn"), ("的", "uj"), ("直播", "vn"), ("場次", "n")], F)
+    '直播場次'
+    """
+    if not f.unit:
+        return ""
+    for k, (w, t) in enumerate(after):
+        if w in "，,。！？!?；;：:":
+            break
+        if len(w) >= 2 and f.unit in w and is_head(w, t):
+            prev, pt = after[k - 1] if k else ("", "")
+            return prev + w if prev and len(prev) <= 2 and is_head(prev, pt) else w
+    return ""
+
+
+_RELATIONS = frozenset(
+    "为 為 是 达 達 达到 達到 超 超过 超過 约 約 约为 約為 也 就 分别 分別 高达 高達 仅 僅 只有 共 逾 近".split()
+)
+
+
+def metric_follows(after: list[Word], noun: str) -> bool:
+    """After a date, a noun is what it dates only when a figure or a relation follows it
+    (2010年估值也就是25倍), not a verb of its own (7月份快手電商提出…: the subject).
+
+    >>> metric_follows([("估值", "n"), ("也", "d"), ("就是", "d")], "估值"), metric_follows([("快手", "nz"), ("电商", "n"), ("提出", "v")], "快手电商")
+    (True, False)
+    """
+    seen, k = "", 0
+    while k < len(after) and len(seen.replace(" ", "")) < len(noun.replace(" ", "")):
+        seen += after[k][0].strip()
+        k += 1
+    rest = [(w, t) for w, t in after[k:] if not w.isspace()]
+    return not rest or rest[0][0] in _RELATIONS or rest[0][1] in ("m", "d", "uj", "p")
