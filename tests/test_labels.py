@@ -116,3 +116,13 @@ def test_a_verb_after_a_count_is_its_noun_only_when_nothing_follows():
 def test_a_level_reached_after_a_growth_rate_measures_the_same_quantity():
     got = labels("公司交易性金融資產同比增長107%，達到472.5億元。")
     assert got["107%"] == got["472.5億元"] == "公司交易性金融資產"
+
+
+def test_a_place_is_not_what_is_measured_and_a_count_of_times_counts_the_event():
+    assert labels("她在今屆奧運4度刷新亞洲紀錄。")["4度"] == "刷新亞洲紀錄"
+    assert labels("在粉絲積累到55萬時，她開了店。")["55萬"] == "粉絲"  # 在 + a clause: its subject
+
+
+def test_dimensions_share_their_label():
+    got = labels("新款平板的長寬高是 250.6 x 174.1 x 6.1 mm 。")
+    assert len({got["250.6"], got["174.1"], got["6.1 mm"]}) == 1 and got["250.6"] not in ("", "x")

@@ -220,6 +220,16 @@ def _verb_label(label: str) -> bool:
     return label in METRIC_VERBS or label[:2] in METRIC_VERBS
 
 
+_FREQUENCY_UNITS = frozenset("次 度 回 趟 遍".split())
+
+
+def _event(after: list[Word]) -> str:
+    """What a number of times counts: the verb after it and its object (4度刷新亞洲紀錄)."""
+    if not after or after[0][1] != "v" or len(after[0][0]) < 2 or after[0][0] in FUNCTION_WORDS:
+        return ""
+    return after[0][0] + noun_after(after[1:])
+
+
 def _same_sentence(out: list, f) -> list:
     """The labelled figures of ``f``'s sentence before it (the end of ``out``)."""
     k = len(out)
@@ -288,9 +298,11 @@ def _label_after(text: str, masked: str, figures: tuple, i: int, right: int, wor
     if m:  # 5千元（約港幣1400元）的五倍券: what follows the bracket
         after = words(text[m.end() : _clause(masked, m.end(), m.end())[1]])
     found = after_de(after) or (agreeing(after, f) if f.kind == "count" else "")
+    if not found and f.kind == "count" and f.unit in _FREQUENCY_UNITS:
+        found = _event(after)
     if not found and f.unit not in _NO_NOUN_AFTER_UNITS:
         found = noun_after(after, counted=f.kind == "count" and f.unit in _MEASURE_WORDS)
-        if f.kind == "duration" and found in ("时间", "時間"):
+        if f.kind in ("duration", "time") and found in ("时间", "時間"):
             found = ""  # 兩個月時間: a duration measures time
         if found and f.kind in _UNDATED_KINDS and not metric_follows(after, found):
             found = ""
@@ -326,10 +338,12 @@ def _label_before(f, before: list[Word], named: list) -> str:
 
 # (kind before, kind after) where a clause with no noun goes on about the figure before: the
 # same kind, or a time after a distance (100米自由泳決賽，最終游出52.27秒).
-_AMOUNTS = ("money", "count", "percent", "multiple", "number", "fraction")
-_GOES_ON = frozenset((k, k) for k in _AMOUNTS) | {("number", "duration")}
+_AMOUNTS = ("money", "count", "percent", "multiple", "number", "fraction", "quantity")
+_GOES_ON = frozenset((k, k) for k in _AMOUNTS) | {("number", "duration"), ("quantity", "time"), ("time", "time")}
 # …同比增長107%，達到472.5億元: a rate and the level it reached measure one quantity
-_GOES_ON |= {("percent", "money"), ("percent", "number"), ("money", "percent"), ("number", "percent")}
+_GOES_ON |= {("percent", k) for k in ("money", "number", "quantity")} | {
+    (k, "percent") for k in ("money", "number", "quantity")
+}
 
 
 def _part_of(before: list[Word]) -> bool:

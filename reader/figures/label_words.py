@@ -70,7 +70,8 @@ _NUMERAL_START = frozenset("0123456789零〇一二两兩三四五六七八九十
 MEASURE_CUES = frozenset(MONEY_CUES + COUNT_CUES)
 _PAYING = frozenset("付 领 領 亏 虧 赚 賺")
 DISTRIBUTIVE = frozenset("分别 分別 各自".split())
-LIST_JOINS = frozenset("、 和 及 与 與 或 以及 至 到 ～ ~ -".split())
+# (x × *: the sides of a dimension, 138.4 x 67.3 x 7.3 mm)
+LIST_JOINS = frozenset("、 和 及 与 與 或 以及 至 到 ～ ~ - x X × *".split())
 # Time words jieba tags as nouns (上周五, 週六, 去年同期): a date is not what is measured.
 _TIME = re.compile(
     r"^(?:[上下本今去明前后後昨翌当當同首][一-龥]{0,3}|[一-龥]{0,2}(?:周|週|星期)[一二三四五六日天末]?)"
@@ -114,7 +115,7 @@ def is_head(word: str, tag: str) -> bool:
         return True  # 收入 and 賣出 are tagged verbs, but name what is measured
     if tag not in _HEAD_TAGS or not is_noun(word, tag):
         return False
-    if len(word) < 2 and not _LATIN.match(word):
+    if len(word) < 2 or word in LIST_JOINS:
         return False
     return (
         word not in UNIT_WORDS
@@ -268,9 +269,13 @@ def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> st
         j -= 1
     while words[j][0].isspace():
         j += 1
+    if j > 0 and words[j - 1][0] in PLACE_PREPOSITIONS and (k + 1 == len(words) or words[k + 1][1] in ("d", "ad")):
+        return subject_before(words[: j - 1], limit, agents)  # 在今屆奧運 (…4度刷新): where, not what
     return _phrase(words[j : k + 1])
 
 
+# A noun after these is where or when something happens, not what is measured.
+PLACE_PREPOSITIONS = frozenset("在 於 于 從 从 自 向 對 对 按 據 据 經 经 通過 通过 跟".split())
 _ADVERBS_BEFORE_VERBS = frozenset("也 都 就 还 還 又 再 才 却 卻 仍 均 皆 亦".split())
 _SUFFIX_NOUNS = frozenset("券 费 費 价 價 率 量 额 額 值 款 金 税 稅 息 单 單".split())
 

@@ -166,15 +166,39 @@ def _make_tagger() -> Callable[[str], list[tuple[str, str]]]:
     _the_cutter()  # makes the rjieba segmenter, with the domain dictionary, when there is one
     if _rjieba_seg is not None:
         raw_tag, known = _rjieba_seg.tag, _rjieba_seg.has_word
-        # A word its HMM step made up gets a guessed tag (同比增加 "nr"): marked unknown, "x",
-        # as jieba.posseg's own HMM tagger would not guess that way.
-        return lambda text: [
-            (w, t if len(w) < 2 or t in ("m", "eng", "x") or known(w) else "x") for w, t in raw_tag(text, True)
-        ]
+
+        def tagged(text: str) -> list[tuple[str, str]]:
+            out: list[tuple[str, str]] = []
+            for w, t in raw_tag(text, True):
+                if len(w) < 2 or t in ("m", "eng", "x") or known(w):
+                    out.append((w, t))
+                else:
+                    out += _unknown(w, raw_tag(w, False))
+            return out
+
+        return tagged
     import jieba.posseg
 
     pos = jieba.posseg.POSTokenizer(tokenizer())
     return lambda text: [(p.word, p.flag) for p in pos.lcut(text)]
+
+
+# Tags of function words that show an unknown word is not a name but words the HMM glued
+# together (便游出: 便 + 游 + 出, 中以: 中 + 以).
+_GLUE_TAGS = frozenset("p d c u uj ul uz ud ug uv f ad zg".split())
+
+
+def _unknown(word: str, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A word rjieba's HMM made up: its dictionary pieces when one of them is a function
+    word, else the word tagged ``x`` (unknown: a name, 何詩蓓).  rjieba would
+    guess a tag (同比增加 "nr"), which jieba.posseg's own HMM tagger would not.
+
+    >>> _unknown("中以", [("中", "f"), ("以", "p")]), _unknown("何诗蓓", [("何", "r"), ("诗", "n"), ("蓓", "x")])
+    ([('中', 'f'), ('以', 'p')], [('何诗蓓', 'x')])
+    """
+    if any(t in _GLUE_TAGS for _w, t in pieces):
+        return pieces
+    return [(word, "x")]
 
 
 def word_freq(word: str) -> int:
