@@ -36,6 +36,7 @@ from dataclasses import replace
 from reader.figures.context import LIMIT as CONTEXT_LIMIT
 from reader.figures.label_words import (
     AGENT_NOUNS,
+    FREQUENCY_UNITS,
     FUNCTION_WORDS,
     LIST_JOINS,
     METRIC_VERBS,
@@ -44,6 +45,7 @@ from reader.figures.label_words import (
     after_de,
     agreeing,
     baseline_cut,
+    event_after,
     is_head,
     is_noun,
     is_time_word,
@@ -220,16 +222,6 @@ def _verb_label(label: str) -> bool:
     return label in METRIC_VERBS or label[:2] in METRIC_VERBS
 
 
-_FREQUENCY_UNITS = frozenset("次 度 回 趟 遍".split())
-
-
-def _event(after: list[Word]) -> str:
-    """What a number of times counts: the verb after it and its object (4度刷新亞洲紀錄)."""
-    if not after or after[0][1] != "v" or len(after[0][0]) < 2 or after[0][0] in FUNCTION_WORDS:
-        return ""
-    return after[0][0] + noun_after(after[1:])
-
-
 def _same_sentence(out: list, f) -> list:
     """The labelled figures of ``f``'s sentence before it (the end of ``out``)."""
     k = len(out)
@@ -298,8 +290,8 @@ def _label_after(text: str, masked: str, figures: tuple, i: int, right: int, wor
     if m:  # 5千元（約港幣1400元）的五倍券: what follows the bracket
         after = words(text[m.end() : _clause(masked, m.end(), m.end())[1]])
     found = after_de(after) or (agreeing(after, f) if f.kind == "count" else "")
-    if not found and f.kind == "count" and f.unit in _FREQUENCY_UNITS:
-        found = _event(after)
+    if not found and f.kind == "count" and f.unit in FREQUENCY_UNITS:
+        found = event_after(after)
     if not found and f.unit not in _NO_NOUN_AFTER_UNITS:
         found = noun_after(after, counted=f.kind == "count" and f.unit in _MEASURE_WORDS)
         if f.kind in ("duration", "time") and found in ("时间", "時間"):

@@ -373,3 +373,13 @@ def metric_follows(after: list[Word], noun: str) -> bool:
         k += 1
     rest = [(w, t) for w, t in after[k:] if not w.isspace()]
     return not rest or rest[0][0] in _RELATIONS or rest[0][1] in ("m", "d", "uj", "p")
+
+
+FREQUENCY_UNITS = frozenset("次 度 回 趟 遍".split())
+
+
+def event_after(after: list[Word]) -> str:
+    """What a number of times counts: the verb after it and its object (4度刷新亞洲紀錄)."""
+    if not after or after[0][1] != "v" or len(after[0][0]) < 2 or after[0][0] in FUNCTION_WORDS:
+        return ""
+    return after[0][0] + noun_after(after[1:])
