@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from reader.text.dictionary import ATTRIBUTION, LICENSE, SOURCE, Dictionary, dictionary
 from reader.text.readings import is_han, readings_of
 from reader.text.script import to_simplified
-from reader.text.visible import inert_row, shown_name
+from reader.text.visible import inert_json, inert_row, shown_name
 from reader.text.words import WordIndex
 
 FORMATS = ("md", "csv", "json")
@@ -102,7 +102,7 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
             row["definitions"] = list(item.definitions)
             row["source"] = _SOURCE
             rows.append(row)
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        return inert_json(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n"  # exact, inert on a terminal
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

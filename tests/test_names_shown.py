@@ -122,3 +122,11 @@ async def test_the_header_and_notices_show_the_name_escaped(tmp_path):
         assert any("changed on disk" in m for m in notices) and any(m.startswith("Reloaded") for m in notices)
         assert not any("\x1b" in m for m in notices)
         assert any("n\\x1b]52;c;RVZJTENMSVA=" in m for m in notices)
+
+
+def test_vocabulary_json_is_inert():
+    from reader.vocabulary import VocabularyItem, render_vocabulary
+
+    item = VocabularyItem("詞\u202e", "詞\u202e", "詞\u202e", "cí", ("a\x9bb",), 1, 0, True)
+    out = render_vocabulary([item], "json")
+    assert _raw_in(out.encode()) == [] and json.loads(out)[0]["word"] == "詞\u202e"

@@ -17,6 +17,7 @@ from reader.document import Document
 from reader.pipeline import Opening
 from reader.runtime.heap import give_back
 from reader.text.script import SCRIPTS
+from reader.text.visible import shown_name
 from widgets.messages import Enriched, Opened
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class DocumentLoading:
         try:
             post(Opened(opening.result()))
         except Exception as error:  # noqa: BLE001 - the preview stays readable
-            post(Opened(error=f"only the beginning could be opened ({type(error).__name__}: {error})"))
+            post(Opened(error=f"only the beginning could be opened ({type(error).__name__}: {shown_name(str(error))})"))
 
     def on_opened(self, message: Opened) -> None:
         app = self.app
