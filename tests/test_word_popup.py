@@ -90,3 +90,13 @@ async def test_popup_on_a_small_terminal_scrolls_instead_of_overflowing(cedict):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is not popup
+
+
+@sync
+async def test_popup_names_cc_cedict_and_its_licence(cedict):
+    popup = WordPopup(cedict.lookup("銀行"))
+    app = PopupApp(popup)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        subtitle = str(popup.query_one("#word-body").border_subtitle)
+    assert "CC-CEDICT" in subtitle and "CC BY-SA 4.0" in subtitle
