@@ -126,3 +126,13 @@ def test_a_place_is_not_what_is_measured_and_a_count_of_times_counts_the_event()
 def test_dimensions_share_their_label():
     got = labels("新款平板的長寬高是 250.6 x 174.1 x 6.1 mm 。")
     assert len({got["250.6"], got["174.1"], got["6.1 mm"]}) == 1 and got["250.6"] not in ("", "x")
+
+
+def test_a_date_right_after_a_noun_and_before_a_value_dates_that_noun():
+    assert labels("鋼材價格2019年每噸才4千元。")["2019年"] == "鋼材價格"
+    assert labels("2019年，鋼材漲了。")["2019年"] == ""
+
+
+def test_a_date_in_a_clause_with_no_noun_continues_the_date_before():
+    got = labels("新券自9月22日起使用，可用到明年4月30日止。")
+    assert got["9月22日"] == got["4月30日"] == "新券"

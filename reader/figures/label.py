@@ -189,7 +189,9 @@ def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: _Ta
     if found:
         return found
     if f.kind in _UNDATED_KINDS:
-        return _date_label(text, masked, f, left, out, words)
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        valued = nxt is not None and nxt.start < right and nxt.kind not in _UNDATED_KINDS
+        return _date_label(text, masked, f, left, out, words, valued)
     # the figures of the clause before this one, dates left out: they are adverbials
     same = _same_sentence(out, f)
     earlier = [g for g in same if g.kind not in _UNDATED_KINDS]
@@ -235,14 +237,18 @@ _FROM = frozenset("自 從 从 由".split())
 _SINCE = re.compile(r"\s*(?:起|開始|开始|以來|以来)")
 
 
-def _date_label(text: str, masked: str, f, left: int, out: list, words: _Tagger) -> str:
-    """A date dates its clause's subject in ``X自DATE起…`` (五倍振興券自9月22日起使用), and a
-    clause with none continues the date before it (…，可用到4月30日止)."""
+def _date_label(text: str, masked: str, f, left: int, out: list, words: _Tagger, valued: bool) -> str:
+    """A date dates its clause's subject in ``X自DATE起…`` (五倍振興券自9月22日起使用) and right
+    before a value (紅木原材料2006年每噸才4萬元), the event starting then (…10月8日開始領取);
+    a clause with no noun continues the date before it (…，可用到4月30日止)."""
     before = [(w, t) for w, t in words(text[left : f.start]) if not is_time_word(w, t)] if f.start > left else []
     since = _SINCE.match(text, f.end)
-    found = subject_before(before[:-1]) if before and before[-1][0] in _FROM and since else ""
-    if found or since is None:
-        return found
+    if before and before[-1][0] in _FROM and since:
+        return subject_before(before[:-1])
+    if valued and before and is_head(*before[-1]):
+        return subject_before(before)
+    if since is None:
+        return _date_goes_on(masked, f, left, out, before)
     # …10月8日開始領取: the event that starts then
     nxt = [
         (w, t) for w, t in words(text[since.end() : _clause(masked, since.end(), since.end())[1]]) if not w.isspace()
@@ -255,6 +261,10 @@ def _date_label(text: str, masked: str, f, left: int, out: list, words: _Tagger)
         and nxt[0][0][0] not in _MODALS
     ):
         return nxt[0][0]
+    return _date_goes_on(masked, f, left, out, before)
+
+
+def _date_goes_on(masked: str, f, left: int, out: list, before: list[Word]) -> str:
     if any(is_head(w, t) for w, t in before):
         return ""
     dates = [g for g in _same_sentence(out, f) if g.kind in _UNDATED_KINDS]
