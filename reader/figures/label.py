@@ -54,6 +54,7 @@ from reader.figures.label_words import (
     metric_verb_before,
     noun_after,
     subject_before,
+    unglued,
 )
 from reader.figures.units import MONEY_UNITS
 
@@ -72,8 +73,6 @@ _CHANGE_VERBS = frozenset(
 )
 # Between two figures of one quantity: a list (x、y; x和y) or a change (从x提高至y).
 _JOINING = _CHANGE_VERBS | LIST_JOINS | frozenset("达 達 为 為 是 至 到 大幅 也 今年 了 增至 降至 升至 提高至".split())
-# Function characters jieba's HMM glues to an unknown word (何詩蓓於, 券則, 日起).
-_GLUED = "于於在是则則的了着著起从從自占佔"
 _UNDATED_KINDS = ("date", "year")
 # A clause the cleaner could not repair: a replacement character, or Chinese punctuation
 # read as GBK (，-> 锛, 。、-> 銆), which real text does not write.
@@ -101,25 +100,10 @@ class _Tagger:
                 simple = "".join(c if len(self._simple(c)) != 1 else self._simple(c) for c in piece)
             words, pos = [], 0
             for w, t in self._tag(simple):
-                words += _unglued(piece[pos : pos + len(w)], t)
+                words += unglued(piece[pos : pos + len(w)], t)
                 pos += len(w)
             self._memo[piece] = words
         return words
-
-
-def _unglued(word: str, tag: str) -> list[Word]:
-    """An unknown word split from the function character the HMM glued to it.
-
-    >>> _unglued("何詩蓓於", "x"), _unglued("服務商", "n"), _unglued("數從", "x")
-    ([('何詩蓓', 'x'), ('於', 'p')], [('服務商', 'n')], [('數', 'x'), ('從', 'p')])
-    """
-    if tag != "x" or len(word) < 2:
-        return [(word, tag)]
-    if word[-1] in _GLUED:
-        return [(word[:-1], tag), (word[-1], "p")]
-    if word[0] in _GLUED:
-        return [(word[0], "p"), (word[1:], tag)]
-    return [(word, tag)]
 
 
 def _masked(text: str, figures: tuple) -> str:

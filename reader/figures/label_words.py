@@ -384,3 +384,22 @@ def event_after(after: list[Word]) -> str:
     if not after or after[0][1] != "v" or len(after[0][0]) < 2 or after[0][0] in FUNCTION_WORDS:
         return ""
     return after[0][0] + noun_after(after[1:])
+
+
+# Function characters jieba's HMM glues to an unknown word (何詩蓓於, 券則, 日起).
+_GLUED = "于於在是则則的了着著起从從自占佔"
+
+
+def unglued(word: str, tag: str) -> list[Word]:
+    """An unknown word split from the function character the HMM glued to it.
+
+    >>> unglued("何詩蓓於", "x"), unglued("服務商", "n"), unglued("數從", "x")
+    ([('何詩蓓', 'x'), ('於', 'p')], [('服務商', 'n')], [('數', 'x'), ('從', 'p')])
+    """
+    if tag != "x" or len(word) < 2:
+        return [(word, tag)]
+    if word[-1] in _GLUED:
+        return [(word[:-1], tag), (word[-1], "p")]
+    if word[0] in _GLUED:
+        return [(word[0], "p"), (word[1:], tag)]
+    return [(word, tag)]
