@@ -241,13 +241,24 @@ def _alternatives(scorer: _Scorer, chars: list[str]) -> tuple[str, ...]:
 RARE_CHAR = 100
 
 
-def _rare(slots: tuple[Slot, ...]) -> bool:
-    """Whether a character the bytes fix is rare.
+def _rare(slots: tuple[Slot, ...], left: str = "", right: str = "") -> bool:
+    """Whether a character the bytes fix is rare and makes no dictionary word with a neighbour
+    (``瀘`` is rare, ``瀘州`` a word: ``?R詾o州`` -> ``。以瀘州`` stands).
 
     >>> _rare((Slot(("。",)), Slot(("當",)))), _rare((Slot(("。",)), Slot(("駳",))))
     (False, True)
+    >>> _rare((Slot(("。",)), Slot(("以",)), Slot(("瀘",))), right="州老窖")
+    False
     """
-    return any(is_han(s.cands[0]) and char_freq(s.cands[0]) < RARE_CHAR for s in slots if s.fixed)
+    chars = left + "".join(s.cands[0] for s in slots) + right
+    at = len(left)
+    for s in slots:
+        ch = s.cands[0]
+        if s.fixed and is_han(ch) and char_freq(ch) < RARE_CHAR:
+            if not (word_freq_s(chars[at - 1 : at + 1]) or word_freq_s(chars[at : at + 2])):
+                return True
+        at += len(ch)
+    return False
 
 
 # Below this gain a repair must also make words with its neighbours (``?*氹x`` -> ``。獨離``
@@ -291,7 +302,8 @@ def best_repair(text: str, at: int, hypotheses: list[Hypothesis], explain: bool 
         damaged = text[at : hyp.end]
         baseline = scorer.baseline(damaged)
         gain = score - baseline
-        if gain >= MARGIN and (_rare(hyp.slots) or not _backed(scorer, chars, gain)):
+        rare = _rare(hyp.slots, scorer.left[-1:], scorer.right[:1])
+        if gain >= MARGIN and (rare or not _backed(scorer, chars, gain)):
             suspect = suspect or (hyp, "".join(chars))
         elif gain >= MARGIN and (best is None or gain > best[0]):
             best = (gain, scorer, chars, ranked)
