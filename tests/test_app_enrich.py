@@ -7,6 +7,7 @@ import dataclasses
 import functools
 import threading
 
+from figures_table import cell
 from pilot import sync, until
 
 from reader import keywords as keywords_module
@@ -64,8 +65,8 @@ async def test_article_paints_before_keywords_arrive_then_updates_in_place(monke
         await pilot.pause()
         assert [k.word for k in app.document.keywords] == ["服务商"]
         assert app.document.figures[0].label == "銷售額"
-        assert str(app.figures.get_cell("0", "label")) == "銷售額"
-        assert str(app.figures.get_cell("0", "value")) == "223萬"
+        assert str(cell(app.figures, 0, "label")) == "銷售額"
+        assert str(cell(app.figures, 0, "value")) == "223萬"
         assert view.scroll_y == 3  # updated in place
         assert "keywords" not in str(app.query_one("#status").render())
 

@@ -207,7 +207,7 @@ async def test_figure_enter_scrolls_to_the_figure_and_marks_it():
         # the panel marks the figures on screen
         await pilot.press("escape", "g")
         await pilot.pause()
-        assert 0 in app.figures._visible and last not in app.figures._visible
+        assert 0 in app.figures.on_screen and last not in app.figures.on_screen
 
 
 @sync
@@ -330,7 +330,7 @@ async def test_figures_sort_by_value_and_kind():
         panel = app.figures
 
         def order():
-            return [int(panel.coordinate_to_cell_key((r, 0)).row_key.value) for r in range(panel.row_count)]
+            return list(panel.shown)
 
         assert order() == list(range(len(values)))
         await pilot.press("f", "s")

@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from figures_table import cell
 from pilot import sync
 
 from reader.enrich import with_figures
@@ -44,7 +45,7 @@ async def loaded(pilot) -> None:
 
 
 def mark_of(app, k: int) -> str:
-    return str(app.figures.get_cell(str(k), "text"))[:3]
+    return str(cell(app.figures, k, "text"))[:3]
 
 
 @sync

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from figures_table import cell, listed, row_of
 from pilot import sync
 from textual.widgets import Input
 
@@ -40,7 +41,7 @@ def header(app) -> str:
 
 
 def mark_of(app, k: int) -> str:
-    return str(app.figures.get_cell(str(k), "text"))[:3]
+    return str(cell(app.figures, k, "text"))[:3]
 
 
 async def open_panel(pilot, rows_down: int = 0):
@@ -83,7 +84,7 @@ async def test_verdict_keys_in_the_article_mark_the_figure_at_the_reading_positi
         assert mark_of(app, first_here) == "✓  "
         # Enter on a panel row selects that figure: the article's keys then act on it
         await open_panel(pilot)  # its cursor followed the article: on the first figure on screen
-        app.figures.move_cursor(row=app.figures.get_row_index(str(k)))
+        app.figures.move_cursor(row=row_of(app.figures, k))
         await pilot.press("enter", "escape")
         assert view.selected_figure == k
         await pilot.press("x")
@@ -161,15 +162,15 @@ async def test_filter_cycles_all_unreviewed_and_doubtful_or_wrong():
         await pilot.press("F")
         assert panel.filter == "unreviewed" and panel.row_count == n - 3
         assert "unreviewed" in panel.border_title
-        assert "0" not in panel.rows and "3" in panel.rows  # a note alone is not a verdict
+        assert not listed(panel, 0) and listed(panel, 3)  # a note alone is not a verdict
         # marking a figure under this filter takes it out; the cursor moves on to the next
         panel.move_cursor(row=0)
         first = panel.figure_at_cursor()
         await pilot.press("v")
-        assert str(first) not in panel.rows and panel.row_count == n - 4
+        assert not listed(panel, first) and panel.row_count == n - 4
         assert panel.figure_at_cursor() != first
         await pilot.press("F")
-        assert panel.filter == "flagged" and sorted(key.value for key in panel.rows) == ["1", "2"]
+        assert panel.filter == "flagged" and sorted(panel.shown) == [1, 2]
         await pilot.press("F")
         assert panel.filter == "all" and panel.row_count == n
 

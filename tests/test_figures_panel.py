@@ -10,6 +10,7 @@ import tracemalloc
 from dataclasses import replace
 
 import pytest
+from figures_table import cell, listed
 from pilot import sync
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -83,7 +84,7 @@ def lines(panel: FiguresPanel) -> list[str]:
 
 
 def order(panel: FiguresPanel) -> list[int]:
-    return list(panel._order)
+    return list(panel.shown)
 
 
 async def focused(pilot) -> FiguresPanel:
@@ -108,7 +109,7 @@ async def test_columns_header_and_rows_fit_the_panel():
         width = panel.scrollable_content_region.width
         assert all(panel.render_line(y).cell_length == width for y in range(10))
         assert panel.border_title == f"Figures {len(doc.figures)} · by order"
-        assert str(panel.get_cell("6", "value")) == "223萬" and str(panel.get_cell("6", "kind")) == "mon"
+        assert str(cell(panel, 6, "value")) == "223萬" and str(cell(panel, 6, "kind")) == "mon"
 
 
 @sync
@@ -201,11 +202,11 @@ async def test_verdicts_notes_and_the_filter():
         assert not panel.border_subtitle
         await pilot.press("F")
         assert panel.filter == "unreviewed" and panel.row_count == n - 3
-        assert f"{n - 3}/{n} unreviewed" in panel.border_title and "0" not in panel.rows and "3" in panel.rows
+        assert f"{n - 3}/{n} unreviewed" in panel.border_title and not listed(panel, 0) and listed(panel, 3)
         # a verdict on the figure under the cursor takes it out: the cursor stays at its height
         panel.move_cursor(row=0)
         panel.set_marks({**panel.marks, 3: verdict(doc, 3, "verified", "對過財報")})
-        assert "3" not in panel.rows and panel.figure_at_cursor() == 4
+        assert not listed(panel, 3) and panel.figure_at_cursor() == 4
         await pilot.press("F")
         assert panel.filter == "flagged" and order(panel) == [1, 2]
         await pilot.press("F")
@@ -233,7 +234,7 @@ async def test_figures_in_view_are_marked_and_followed_while_the_panel_is_not_in
         start, end = doc.figures[300].start, doc.figures[305].end
         panel.mark_visible(start, end)
         await pilot.pause()
-        assert panel._visible == set(range(300, 306))
+        assert panel.on_screen == set(range(300, 306))
         assert panel.figure_at_cursor() == 300 and panel.scroll_offset.y == 300  # on top, the others under it
         text = next(s for s in list(panel.render_line(1)) if doc.figures[300].text in s.text)
         assert text.style.bold and text.style.underline
@@ -243,7 +244,7 @@ async def test_figures_in_view_are_marked_and_followed_while_the_panel_is_not_in
         panel.focus()
         await pilot.pause()
         panel.mark_visible(doc.figures[10].start, doc.figures[12].start)
-        assert panel._visible == {10, 11} and panel.figure_at_cursor() == 300
+        assert panel.on_screen == {10, 11} and panel.figure_at_cursor() == 300
 
 
 @sync
@@ -277,11 +278,11 @@ async def test_documents_arrive_figures_then_labels_updated_in_place():
         panel.update_document(doc)
         await pilot.pause()
         assert panel.row_count == len(doc.figures) and doc.figures[0].text in lines(panel)[1]
-        rows = panel._order
+        rows = panel.shown
         panel.update_document(replace(doc, figures=tuple(replace(f, label="粉絲數") for f in doc.figures)))
         await pilot.pause()
-        assert panel._order is rows and "粉絲數" in lines(panel)[1]
-        assert str(panel.get_cell("0", "label")) == "粉絲數"
+        assert panel.shown is rows and "粉絲數" in lines(panel)[1]
+        assert str(cell(panel, 0, "label")) == "粉絲數"
 
 
 @sync
@@ -373,12 +374,12 @@ async def test_a_book_of_figures_gets_its_labels_without_a_refill(book):
     async with Host(book).run_test(size=(100, 30)) as pilot:
         panel = await focused(pilot)
         await pilot.press("end")
-        rows, drawn = panel._order, []
+        rows, drawn = panel.shown, []
         draw = panel._row_strip
         panel._row_strip = lambda *args: drawn.append(args[1]) or draw(*args)
         panel.update_document(replace(book, figures=tuple(replace(f, label="營收") for f in book.figures)))
         await pilot.pause()
-        assert panel._order is rows  # no new order, no new rows: the rows on screen repaint
+        assert panel.shown is rows  # no new order, no new rows: the rows on screen repaint
         assert 0 < len(drawn) <= panel.scrollable_content_region.height
         assert "營收" in lines(panel)[-1] and panel.figure_at_cursor() == len(book.figures) - 1
         await pilot.press("s")  # a sort of the whole book is one index array

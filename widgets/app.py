@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -113,7 +114,7 @@ class KreaderApp(App[int]):
         super().__init__()
         # An Opening (reader/pipeline.py) shows its preview until the whole article is ready.
         opening = None if isinstance(document, Document) else document
-        self.document = document if opening is None else opening.preview()
+        self.document: Document = document if isinstance(document, Document) else document.preview()
         self.loading = DocumentLoading(self, opening, enrich=enrich)
         self.file_watch = FileWatch(self)
         opened = self.loading.opened
@@ -305,7 +306,7 @@ class KreaderApp(App[int]):
         except NoMatches:  # a last message while the app shuts down
             pass
 
-    _mark_timer = None
+    _mark_timer: Timer | None = None
     _visible_range = (0, 0)
 
     def _mark_visible_figures(self) -> None:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from reader.text.script import SCRIPTS
 from widgets.header_bar import SCRIPT_NAMES
+
+if TYPE_CHECKING:
+    from widgets.app import KreaderApp
 
 _PREFIXES = ("search", "find", "add", "highlight", "term")
 
@@ -63,8 +67,13 @@ def binding_commands(app) -> list[tuple[str, Callable, str]]:
 class ReaderCommands(Provider):
     """Commands over the article the app is showing."""
 
+    @property
+    def reader(self) -> KreaderApp:
+        """The app, as the reader it is (this provider is only given to it)."""
+        return cast("KreaderApp", self.app)
+
     def _fixed(self) -> list[tuple[str, Callable, str]]:
-        app = self.app
+        app = self.reader
         commands: list[tuple[str, Callable, str]] = []
         for s in app.document.sections:
             commands.append(
@@ -97,7 +106,7 @@ class ReaderCommands(Provider):
                 yield Hit(score, highlighted(matcher, name), command, text=name, help=help_text)
         term = typed_term(query)
         if term:
-            app = self.app
+            app = self.reader
             yield Hit(
                 0.3,
                 Content.assemble("Search for ", (term, "bold")),

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from reader.document import Document
 from reader.text.script import in_script
+from widgets.host import panel_host
 
 
 def section_prompts(doc: Document, script: str = "original") -> list[Content]:
@@ -81,4 +82,4 @@ class SectionNav(OptionList):
         self.post_message(self.Jump(event.option_index))
 
     def action_leave(self) -> None:
-        self.app.action_focus_article()
+        panel_host(self.app).action_focus_article()

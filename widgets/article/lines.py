@@ -11,6 +11,7 @@ The rows of the whole article (which block is where) are the view's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -122,8 +123,8 @@ class PlainLayout:
 
     # ---------------------------------------------------------- painting
 
-    def shown_lines(self, i: int) -> Spans:
-        """The lines the strips of block ``i`` are painted from."""
+    def shown_lines(self, i: int) -> Sequence[object]:
+        """The lines the strips of block ``i`` are painted from (spans; ruby lines with pinyin)."""
         return self.lines(i)
 
     def strips(self, console: Console, top: int, parts: list[Part], bottom: int, painter: Painter) -> BlockStrips:

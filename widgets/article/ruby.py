@@ -185,7 +185,7 @@ class RubyLayout(PlainLayout):
         columns = self.ruby_lines(i)[j].columns
         return s + max(0, bisect.bisect_right(columns, column) - 1)
 
-    def shown_lines(self, i: int) -> tuple[RubyLine, ...]:  # type: ignore[override]  # ruby lines, not spans
+    def shown_lines(self, i: int) -> tuple[RubyLine, ...]:
         return self.ruby_lines(i)
 
     def strips(self, console: Console, top: int, parts: list[Part], bottom: int, painter: Painter) -> BlockStrips:

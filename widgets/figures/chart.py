@@ -6,12 +6,17 @@ What is plotted is computed in :mod:`widgets.figures.series`; the plot itself li
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.document import Document
 from reader.review.model import Verdict
 from widgets.figures.series import PLOTEXT
+
+if TYPE_CHECKING:  # imported when the chart is first shown (plotext is slow to import)
+    from widgets.figures.plot import FiguresPlot
 
 
 class FiguresChart(Widget):
@@ -22,7 +27,7 @@ class FiguresChart(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.mode = "off"
-        self.plot: Widget | None = None
+        self.plot: FiguresPlot | Static | None = None
 
     def show(self, doc: Document, marks: dict[int, Verdict], mode: str) -> None:
         self.mode = mode
@@ -32,11 +37,11 @@ class FiguresChart(Widget):
         if self.plot is None:
             self.plot = self._new_plot()
             self.mount(self.plot)
-        if PLOTEXT:
+        if not isinstance(self.plot, Static):  # the plot, not the note that plotext is missing
             self.plot.draw(doc, marks, mode)
 
     @staticmethod
-    def _new_plot() -> Widget:
+    def _new_plot() -> FiguresPlot | Static:
         if not PLOTEXT:
             from reader.about import missing_extra
 

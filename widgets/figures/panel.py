@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -34,7 +35,6 @@ from reader.figures.shown import kind_code
 from reader.review.model import Verdict
 from reader.text.script import in_script, shows_simplified
 from widgets.article.layout import terminal_safe
-from widgets.figures.compat import TableCompat
 from widgets.figures.rows import (  # noqa: F401 - the symbols, imported from here by the tests
     ASCII_SYMBOLS,
     FILTER_NAMES,
@@ -56,9 +56,10 @@ from widgets.figures.rows import (  # noqa: F401 - the symbols, imported from he
     value_width,
     verdict_mark,
 )
+from widgets.host import panel_host
 
 
-class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=False):
+class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
     """Figures in document order (or by value or kind); Enter shows one in the article."""
 
     ALLOW_SELECT = False
@@ -189,6 +190,24 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
     def _shown(self, k: int) -> bool:
         mark = self.marks.get(k)
         return passes(self.filter, mark.verdict if mark else None)
+
+    @property
+    def shown(self) -> Sequence[int]:
+        """The figures listed, in row order (indices into ``Document.figures``)."""
+        return self._order
+
+    @property
+    def on_screen(self) -> frozenset[int]:
+        """The figures on screen in the article (shown in bold)."""
+        return frozenset(self._visible)
+
+    def row_of(self, k: int) -> int:
+        """The row showing figure ``k``, -1 when the filter hides it."""
+        return self._row_of(k)
+
+    def cells(self, k: int) -> tuple[Text, Text, Text, Text, Text]:
+        """What the row of figure ``k`` shows, uncut: its mark, the figure, value, label, kind."""
+        return self._cells(k)
 
     def _row_of(self, k: int) -> int:
         """The row showing figure ``k``, -1 when the filter hides it."""
@@ -335,10 +354,12 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
         k = self.figure_at_cursor()
         mark = self.marks.get(k) if k is not None else None
         note = mark.note if mark is not None else ""
-        subtitle = Text(("✎ " if not self._plain else "* ") + note, no_wrap=True) if note else ""
-        if subtitle:
+        if note:
+            subtitle = Text(("✎ " if not self._plain else "* ") + note, no_wrap=True)
             subtitle.truncate(max(8, self.scrollable_content_region.width - 4), overflow="ellipsis")
-        self.border_subtitle = subtitle
+            self.border_subtitle = subtitle
+        else:
+            self.border_subtitle = ""
 
     # ----------------------------------------------------------- rendering
 
@@ -510,4 +531,4 @@ class FiguresPanel(TableCompat, ScrollView, can_focus=True, inherit_bindings=Fal
         self.screen.remove_class("-reviewing")
 
     def action_leave(self) -> None:
-        self.app.action_focus_article()
+        panel_host(self.app).action_focus_article()

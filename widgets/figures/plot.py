@@ -86,7 +86,9 @@ class FiguresPlot(PlotextPlot):
             size = math.ceil(len(names) / MAX_SECTIONS)
             names = [f"{names[i]}+" for i in range(0, len(names), size)]
             counts = [[sum(c[i : i + size]) for i in range(0, len(c), size)] for c in counts]
-        plt.multiple_bar(names, counts, color=["green", "blue"], marker=[MARKERS[k] for k in CHARTED_KINDS])
+        markers = [MARKERS[k] for k in CHARTED_KINDS]
+        # plotext takes a colour and a marker per series; its annotations allow only one
+        plt.multiple_bar(names, counts, color=["green", "blue"], marker=markers)  # type: ignore[arg-type]
         top = max(max(c) for c in counts)
         step = max(1, math.ceil(top / 5))
         plt.yticks(list(range(0, top + 1, step)))

@@ -62,7 +62,7 @@ class HelpScreen(ModalScreen[None]):
     """Every key binding of the app and its panels."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
     ]
 
     def __init__(self, groups: list[tuple[str, DOMNode]], legend: str = "") -> None:
@@ -76,5 +76,5 @@ class HelpScreen(ModalScreen[None]):
             body.border_subtitle = "Esc closes"
             yield Static(help_content(self._groups, self._legend), id="help-text")
 
-    def action_dismiss(self) -> None:
+    def action_close(self) -> None:
         self.dismiss(None)

@@ -45,7 +45,7 @@ def popup_content(lookup: Lookup, reading: str = "") -> Content:
        2. CL:家[jia1]
     """
     other = lookup.simplified if lookup.word != lookup.simplified else lookup.traditional
-    title = [(lookup.word, "bold")]
+    title: list[str | tuple[str, str]] = [(lookup.word, "bold")]
     if other != lookup.word:
         title += ["  ", (other, "bold $text-muted")]
     lines = [Content.assemble(*title)]
