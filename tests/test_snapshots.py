@@ -50,3 +50,53 @@ def test_review_loop(snap_compare, size):
     app = KreaderApp(load_document(sample_article()))
     keys = ("f", "v", "d", "x", "e", "查", "enter", "j")
     assert snap_compare(app, terminal_size=size, run_before=settled(*keys))
+
+
+def each_settled(*keys: str):
+    """Like :func:`settled`, waiting for the workers a key starts (pinyin, words, the dictionary)."""
+
+    async def run_before(pilot) -> None:
+        await settled()(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
+def test_pinyin_over_the_text(snap_compare, size):
+    """Readings over each character (tone colours on), the current paragraph's bar on both rows."""
+    app = KreaderApp(load_document(sample_article()))
+    assert snap_compare(app, terminal_size=size, run_before=each_settled("right_square_bracket", "p", "P"))
+
+
+def test_pinyin_after_each_word_on_a_short_terminal(snap_compare):
+    app = KreaderApp(load_document(sample_article()))
+    assert snap_compare(app, terminal_size=(80, 16), run_before=each_settled("right_square_bracket", "p"))
+
+
+def test_word_popup(snap_compare):
+    """Word mode's cursor on the third word, then its dictionary entry over the article."""
+    from reader.text.dictionary import dictionary
+
+    dictionary()  # loaded, as another test may have: no "Loading the dictionary…" notice under the popup
+    app = KreaderApp(load_document(sample_article()))
+    keys = ("right_square_bracket", "W", "right", "right", "enter")
+    assert snap_compare(app, terminal_size=(120, 36), run_before=each_settled(*keys))
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24), (40, 12)], ids=["120x36", "80x24", "40x12"])
+def test_help(snap_compare, size):
+    app = KreaderApp(load_document(sample_article()))
+    assert snap_compare(app, terminal_size=size, run_before=settled("question_mark"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
+@pytest.mark.parametrize("key", ["c", "f"], ids=["sections", "figures"])
+def test_overlays_on_a_narrow_terminal(snap_compare, size, key):
+    app = KreaderApp(load_document(sample_article()))
+    assert snap_compare(app, terminal_size=size, run_before=settled("right_square_bracket", key))

@@ -267,7 +267,10 @@ class KreaderApp(App[int]):
     # ------------------------------------------------------------ messages
 
     def watch_enrichment(self) -> None:
-        self._show_status()
+        try:
+            self._show_status()
+        except NoMatches:  # a worker's last word while the app shuts down
+            pass
 
     def on_opened(self, message: Opened) -> None:
         self.loading.on_opened(message)
