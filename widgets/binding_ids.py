@@ -27,9 +27,10 @@ def known_binding_ids() -> set[str]:
 
 def _subclasses(cls: type) -> set[type]:
     found: set[type] = set()
-    todo = [cls]
+    todo: list[type] = [cls]
     while todo:
-        for sub in todo.pop().__subclasses__():
+        subclasses: list[type] = type.__subclasses__(todo.pop())
+        for sub in subclasses:
             if sub not in found:
                 found.add(sub)
                 todo.append(sub)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -33,7 +35,7 @@ def binding_rows(node: DOMNode, with_action: bool = False) -> list:
     return [(" ".join(keys), text, ident) for (_a, text, ident), keys in grouped.items()]
 
 
-def help_content(groups: list[tuple[str, DOMNode]], legend: str = "") -> Content:
+def help_content(groups: Sequence[tuple[str, DOMNode]], legend: str = "") -> Content:
     lines: list[Content] = []
     for title, node in groups:
         rows = binding_rows(node)
@@ -65,7 +67,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
     ]
 
-    def __init__(self, groups: list[tuple[str, DOMNode]], legend: str = "") -> None:
+    def __init__(self, groups: Sequence[tuple[str, DOMNode]], legend: str = "") -> None:
         super().__init__()
         self._groups = groups
         self._legend = legend  # what the figures panel's codes and marks mean
