@@ -95,8 +95,11 @@ def test_help(snap_compare, size):
     assert snap_compare(app, terminal_size=size, run_before=settled("question_mark"))
 
 
-@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
-@pytest.mark.parametrize("key", ["c", "f"], ids=["sections", "figures"])
-def test_overlays_on_a_narrow_terminal(snap_compare, size, key):
+@pytest.mark.parametrize(
+    ("key", "size"),
+    [("c", (80, 24)), ("c", (40, 12)), ("f", (40, 12))],  # figures at 80×24: test_figures_overlay_on_a_narrow_terminal
+    ids=["sections-80x24", "sections-40x12", "figures-40x12"],
+)
+def test_overlays_on_a_narrow_terminal(snap_compare, key, size):
     app = KreaderApp(load_document(sample_article()))
     assert snap_compare(app, terminal_size=size, run_before=settled("right_square_bracket", key))
