@@ -119,16 +119,18 @@ def _masked(text: str, figures: tuple) -> str:
     return "".join(pieces) + text[at:]
 
 
+_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAKS) + "]")
+_BREAK_BEFORE = re.compile(".*[" + re.escape(_CLAUSE_BREAKS) + "]", re.DOTALL)  # the last break
+
+
 def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
     # At most the context a figure carries either side: a line with no clause mark
     # would otherwise be segmented whole for each of its figures (quadratic).
-    left, floor = start, max(0, start - CONTEXT_LIMIT)
-    while left > floor and masked[left - 1] not in _CLAUSE_BREAKS:
-        left -= 1
-    right, ceiling = end, min(len(masked), end + CONTEXT_LIMIT)
-    while right < ceiling and masked[right] not in _CLAUSE_BREAKS:
-        right += 1
-    return left, right
+    floor, ceiling = max(0, start - CONTEXT_LIMIT), min(len(masked), end + CONTEXT_LIMIT)
+    m = _BREAK_BEFORE.search(masked, floor, start)
+    left = m.end() if m else floor
+    m = _BREAK.search(masked, end, ceiling)
+    return left, m.start() if m else ceiling
 
 
 def own_noun(text: str, unit: str) -> str:
@@ -155,7 +157,8 @@ def label_all(text: str, figures: tuple) -> tuple:
     out: list = []
     for i, f in enumerate(figures):
         label = _label(text, masked, figures, i, out, words)
-        if label and label not in text:  # cannot happen (labels are words of the text), but labels must be text
+        near = text[max(0, f.start - 2 * CONTEXT_LIMIT) : f.end + 2 * CONTEXT_LIMIT]
+        if label and label not in near:  # cannot happen (labels are words around it), but labels must be text
             label = ""
         out.append(replace(f, label=label))
     return tuple(out)
@@ -194,11 +197,11 @@ def _parallel(text: str, masked: str, f, earlier: list, left: int, words: _Tagge
     """A list of figures in a clause with no noun, after a clause whose figures have one label
     each, goes with them in order (A、B分別進口x、y，增長p、q: p is A's growth, q B's)."""
     mine = [g for g in earlier if g.end > left]
-    if any(is_head(w, t) for w, t in words(text[left : mine[0].start if mine else f.start])):
-        return ""
     theirs = [g for g in earlier if g.end <= left and _adjacent(masked, g.end, left)]
     labels = [g.label for g in theirs]
     if len(labels) < 2 or len(set(labels)) < len(labels) or not all(labels) or len(mine) >= len(labels):
+        return ""
+    if any(is_head(w, t) for w, t in words(text[left : mine[0].start if mine else f.start])):
         return ""
     return labels[len(mine)]
 

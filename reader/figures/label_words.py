@@ -16,6 +16,7 @@ figure's clause.  Tables list both scripts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.figures.units import COUNT_CUES, MONEY_CUES, MONEY_UNITS
 
@@ -82,6 +83,7 @@ _TIME_TAIL = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)  # pure, and a text repeats its words
 def is_time_word(word: str, tag: str) -> bool:
     """``t`` words, and nouns naming a time (上周五, 去年同期, 週六).
 
@@ -95,6 +97,7 @@ def is_time_word(word: str, tag: str) -> bool:
     return bool(_TIME.match(word)) and any(c in word for c in "年月日天周週季晚早夜期末一二三四五六")
 
 
+@lru_cache(maxsize=65536)  # pure, and a text repeats its words
 def is_noun(word: str, tag: str) -> bool:
     """Can be part of a noun phrase (a modifier included)."""
     if word in FUNCTION_WORDS or (tag in ("x", "m") and word[:1] in _NUMERAL_START):
@@ -104,6 +107,7 @@ def is_noun(word: str, tag: str) -> bool:
     return tag in _NOUN_TAGS or (tag == "eng" and bool(_LATIN.match(word)))
 
 
+@lru_cache(maxsize=65536)  # pure, and a text repeats its words
 def is_head(word: str, tag: str) -> bool:
     """Can end a label: a noun of two characters or more (or a Latin word), not a time,
     unit, pronoun or comparison word.
