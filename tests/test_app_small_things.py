@@ -17,6 +17,7 @@ from reader.load import load_document
 from reader.locations import sample_article
 from widgets.app import KreaderApp
 from widgets.commands import ReaderCommands, binding_commands
+from widgets.review.saving import reading_at
 from widgets.screens.help import binding_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,3 +142,33 @@ async def test_readme_key_tables_match_the_live_bindings():
         # ... and every single-letter key of kreader's own is documented
         letters = {k for k in live if len(k) == 1 and k.isalpha()}
         assert letters <= documented, f"live keys the README does not list: {sorted(letters - documented)}"
+
+
+@sync
+async def test_R_lists_the_repairs_by_kind_and_enter_jumps_to_one():
+    doc = load_document(sample_article())
+    assert len(doc.repairs) > 10
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        top = app.article.top_offset
+        await pilot.press("R")
+        from textual.widgets import OptionList
+
+        from widgets.screens.repairs import RepairsScreen
+
+        assert isinstance(app.screen, RepairsScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == len(doc.repairs) and f"Repairs ({len(doc.repairs)})" in str(options.border_title)
+        kinds = [str(options.get_option_at_index(k).prompt).split()[0] for k in range(options.option_count)]
+        assert kinds == sorted(kinds)  # by kind
+        last = max(r.offset for r in doc.repairs)
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, RepairsScreen) and app.article.has_focus
+        _block, (start, end) = reading_at(app.article, (0, 0))
+        chosen = sorted((r.kind, r.offset) for r in doc.repairs)[-1][1]
+        assert start <= chosen <= end and last >= chosen
+        await pilot.press("ctrl+o")  # and back
+        await pilot.pause()
+        assert app.article.top_offset == top

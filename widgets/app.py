@@ -418,6 +418,9 @@ class KreaderApp(App[int]):
     def action_copy(self) -> None:
         self.places.copy()
 
+    def action_repairs(self) -> None:
+        self.places.repairs()
+
     def action_next_match(self, direction: int) -> None:
         self.places.jumping()
         if not self.article.next_hit(direction):

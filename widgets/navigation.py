@@ -3,6 +3,7 @@
 * ``ctrl+o`` goes back to where the last jump started (a section, a figure chosen in
   the panel, a bookmark, a search hit), as ``''`` does in ``less``: going back is itself
   a jump, so the key again returns.
+* ``R`` lists the cleaner's repairs by kind; Enter jumps to one.
 * ``y`` copies the current paragraph, or in the figures panel the figure under the
   cursor with its sentence, to the clipboard (Textual's OSC 52 ``copy_to_clipboard``).
 """
@@ -31,6 +32,11 @@ PLACES_BINDINGS = [
         tooltip="copy the current paragraph (in the figures panel: the figure and its sentence)",
     ),
 ]
+PLACES_BINDINGS.append(
+    Binding(
+        "R", "repairs", "Repairs", show=False, id="app.repairs", tooltip="the cleaner's repairs by kind: Enter jumps"
+    )
+)
 EXCERPT = 16  # characters of the copied text shown in the notice
 
 
@@ -42,6 +48,8 @@ class PlacesHost(Protocol):
 
     @property
     def figures(self) -> FiguresPanel: ...
+
+    def action_focus_article(self) -> None: ...
 
 
 def figure_copy(doc: Document, k: int) -> str:
@@ -84,6 +92,18 @@ class Places:
         target = self._back
         self.jumping()
         self.host.article.scroll_to_offset(target)
+
+    def repairs(self) -> None:
+        """List the cleaner's repairs; Enter jumps to the one chosen."""
+        from widgets.screens.repairs import RepairsScreen
+
+        def jump(offset: int | None) -> None:
+            if offset is not None:
+                self.jumping()
+                self.host.action_focus_article()
+                self.host.article.scroll_to_offset(offset, third=True)
+
+        self.app.push_screen(RepairsScreen(self.host.document.repairs), jump)
 
     def copy(self) -> None:
         panel, view = self.host.figures, self.host.article
