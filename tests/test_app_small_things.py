@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pilot import sync
+from pilot import sync, until
 
 from reader.enrich import with_figures
 from reader.load import load_document
@@ -172,3 +172,23 @@ async def test_R_lists_the_repairs_by_kind_and_enter_jumps_to_one():
         await pilot.press("ctrl+o")  # and back
         await pilot.pause()
         assert app.article.top_offset == top
+
+
+@sync
+async def test_ctrl_r_in_the_search_line_toggles_regular_expressions():
+    doc = sample()
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"[0-9]+萬")
+        await until(pilot, lambda: not app.article.search.searching, what="plain search done")
+        assert app.article.search.hits == []  # plain text by default: the brackets are literal
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: app.article.search.hits and not app.article.search.searching, what="regex hits")
+        texts = {doc.text[s:e] for s, e in app.article.search.hits}
+        assert "223萬" in texts and all(re.fullmatch(r"[0-9]+[萬万]", t) for t in texts)
+        assert "regex" in str(app.query_one("#status").render())
+        await pilot.press("ctrl+r", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "(")
+        await pilot.press("ctrl+r")  # an unfinished pattern says why instead of failing
+        await pilot.pause()
+        query = app.article.search_query
+        assert query.endswith("(") and f"regex “{query}”: " in str(app.query_one("#status").render())

@@ -30,6 +30,7 @@ from reader.pipeline import Opening
 from reader.text.script import SCRIPTS
 from reader.text.visible import shown_name
 from widgets.article.layout import find_all
+from widgets.article.search import pattern_error
 from widgets.article.view import ArticleView
 from widgets.commands import ReaderCommands
 from widgets.figures.chart import FiguresChart
@@ -238,6 +239,9 @@ class KreaderApp(App[int]):
             search = f"“{view.search_query}” {at}" if n else f"“{view.search_query}” not found"
             if view.search.searching:
                 search = f"“{view.search_query}” {at}…" if n else f"“{view.search_query}” searching…"
+            if view.search.regex:
+                error = pattern_error(view.search_query)
+                search = f"regex {search}" if not error else f"regex “{view.search_query}”: {error}"
         self.query_one(StatusBar).show(
             self.document,
             block.section,
@@ -351,6 +355,12 @@ class KreaderApp(App[int]):
     @on(SearchBar.Changed, "#search")
     def _search_changed(self, event: SearchBar.Changed) -> None:
         self.article.search_query = event.value
+        self._show_status()
+
+    @on(SearchBar.RegexToggled)
+    def _search_regex(self, event: SearchBar.RegexToggled) -> None:
+        self.article.search.regex = event.regex
+        self.article.search.restart()
         self._show_status()
 
     @on(SearchBar.Submitted, "#search")

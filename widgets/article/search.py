@@ -60,22 +60,41 @@ def chunks_from(text: str, origin: int, first: int = FIRST_CHUNK, size: int = CH
         start = end
 
 
-def find_in(text: str, query: str, start: int, end: int, ignore_case: bool = True) -> list[tuple[int, int]]:
-    """Matches of ``query`` in ``text[start:end]`` in either script, as offsets in ``text``.
+def pattern_error(query: str) -> str:
+    """Why ``query`` is not a regular expression ("" when it is one).
+
+    >>> pattern_error(r"\\d+萬"), pattern_error("(")
+    ('', 'missing ), unterminated subpattern')
+    """
+    try:
+        re.compile(query)
+    except re.error as err:
+        return str(err.msg)
+    return ""
+
+
+def find_in(
+    text: str, query: str, start: int, end: int, ignore_case: bool = True, regex: bool = False
+) -> list[tuple[int, int]]:
+    """Matches of ``query`` in ``text[start:end]`` in either script, as offsets in ``text``;
+    with ``regex`` the query is a regular expression (within a line; empty matches skipped).
 
     >>> find_in("GMV、gmv 過去", "Gmv", 0, 10), find_in("GMV、gmv 過去", "过去", 4, 10)
     ([(0, 3), (4, 7)], [(8, 10)])
+    >>> find_in("賣出223萬元，2.8萬", r"[\\d.]+萬", 0, 13, regex=True), find_in("ab", "(", 0, 2, regex=True)
+    ([(2, 6), (8, 12)], [])
     """
-    if not query:
+    if not query or (regex and pattern_error(query)):
         return []
     from reader.text.script import to_simplified
 
     flags = re.IGNORECASE if ignore_case else 0
     piece = text[start:end]
     simple = to_simplified(piece)  # OpenCC t2s keeps the length: offsets stay the same
-    hits = {m.span() for m in re.finditer(re.escape(to_simplified(query)), simple, flags)}
-    hits.update(m.span() for m in re.finditer(re.escape(query), piece, flags))
-    return sorted((start + s, start + e) for s, e in hits)
+    quote = (lambda q: q) if regex else re.escape
+    hits = {m.span() for m in re.finditer(quote(to_simplified(query)), simple, flags)}
+    hits.update(m.span() for m in re.finditer(quote(query), piece, flags))
+    return sorted((start + s, start + e) for s, e in hits if e > s)
 
 
 class ArticleSearch:
@@ -92,6 +111,7 @@ class ArticleSearch:
         self.current = -1  # index in hits of the hit shown, -1 for none yet
         self.searching = False  # a worker is still going through the article
         self.origin = 0  # the document offset the search starts from
+        self.regex = False  # the query is a regular expression (ctrl+r in the search line)
         self._generation = 0
         self._spans_made = 0.0
 
@@ -112,10 +132,11 @@ class ArticleSearch:
         self.searching = bool(view.search_query)
         if self.searching:
             text, query, origin, generation = view.document.text, view.search_query, self.origin, self._generation
+            regex = self.regex
             # Given a description: Textual would otherwise repr() the arguments (the whole
             # text) on the UI thread, 40 ms on 10 MB before the first chunk is searched.
             view.run_worker(
-                lambda: self._search(text, query, origin, generation),
+                lambda: self._search(text, query, origin, generation, regex),
                 thread=True,
                 exclusive=True,
                 group="search",
@@ -126,13 +147,13 @@ class ArticleSearch:
             view.app.post_message(Searched("", True))
         view.refresh()
 
-    def _search(self, text: str, query: str, origin: int, generation: int) -> None:
+    def _search(self, text: str, query: str, origin: int, generation: int, regex: bool = False) -> None:
         worker = get_current_worker()
         app = self.view.app
         for start, end in chunks_from(text, origin):
             if worker.is_cancelled or generation != self._generation:
                 return
-            spans = find_in(text, query, start, end)
+            spans = find_in(text, query, start, end, regex=regex)
             if spans:
                 app.call_from_thread(self._found, generation, start, spans, False)
         if not worker.is_cancelled:
