@@ -236,6 +236,14 @@ async def test_search_worker_finds_every_hit_in_both_scripts(long_file):
         assert app.article.search.hits == []
 
 
+async def _search_done(pilot, app, limit: float = 60.0) -> None:
+    """Wait for the search in progress to finish (an event, not a fixed pause: the machine may be loaded)."""
+    for _ in range(int(limit / 0.01)):
+        await pilot.pause(0.01)
+        if not app.article.search.searching:
+            return
+
+
 @sync
 async def test_search_restarts_when_the_text_is_replaced():
     small = parse("服務商\n" * 3)
@@ -243,11 +251,8 @@ async def test_search_restarts_when_the_text_is_replaced():
     app = KreaderApp(small, enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:
         app.start_search("服务商")
-        await pilot.pause(0.1)
+        await _search_done(pilot, app)
         assert len(app.article.search.hits) == 3
         app.set_document(big)
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if not app.article.search.searching:
-                break
+        await _search_done(pilot, app)
         assert app.article.search.hits == find_all(big.text, "服务商")
