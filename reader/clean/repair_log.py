@@ -25,10 +25,8 @@ import bisect
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pragma: no cover
-    from reader.clean.edits import OffsetMap, Repair
+from reader.clean.records import OffsetMap, Repair, carry
 
 # Shapes of a shared record's readings: none, or the note read for the character before the repair.
 _NO_READING, _READING_BEFORE = 0, 1
@@ -45,7 +43,7 @@ def _shape(repair: Repair) -> int | None:
     return None
 
 
-class _Builder:
+class RepairsBuilder:
     """Collects repairs in order into the columns of a :class:`Repairs`."""
 
     __slots__ = ("offsets", "codes", "table", "index")
@@ -90,7 +88,7 @@ class Repairs(Sequence):
     @classmethod
     def of(cls, repairs: Iterable[Repair]) -> Repairs:
         """Repairs from ``Repair`` objects (sorted by offset, stable)."""
-        builder = _Builder()
+        builder = RepairsBuilder()
         for r in sorted(repairs, key=lambda r: r.offset):
             builder.add(r)
         return builder.finish()
@@ -101,8 +99,6 @@ class Repairs(Sequence):
         return len(self._offsets)
 
     def _make(self, i: int) -> Repair:
-        from reader.clean.edits import Repair
-
         record = self._table[self._codes[i]]
         if not isinstance(record, tuple):
             return record
@@ -217,9 +213,7 @@ class Repairs(Sequence):
 
     def carried(self, omap: OffsetMap) -> Repairs:
         """These repairs moved through a later pass's ``omap`` (swallowed ones dropped)."""
-        from reader.clean.edits import carry
-
-        builder = _Builder()
+        builder = RepairsBuilder()
         table = self._table
         forward, swallows = omap.forward, omap.swallows
         for offset, code in zip(self._offsets, self._codes):
@@ -238,7 +232,7 @@ class Repairs(Sequence):
     @staticmethod
     def joined(parts: list[tuple[Repairs, int]]) -> Repairs:
         """Repairs of consecutive pieces of a text, each moved by its piece's offset."""
-        builder = _Builder()
+        builder = RepairsBuilder()
         for part, delta in parts:
             for offset, code in zip(part._offsets, part._codes):
                 record = part._table[code]
@@ -257,7 +251,7 @@ class Repairs(Sequence):
 
     def merged(self, other: Repairs) -> Repairs:
         """Both sequences in offset order; on equal offsets, this one's repairs first."""
-        builder = _Builder()
+        builder = RepairsBuilder()
         a_off, b_off = self._offsets, other._offsets
         i = j = 0
         while i < len(a_off) or j < len(b_off):
@@ -269,7 +263,7 @@ class Repairs(Sequence):
                 j += 1
         return builder.finish()
 
-    def _copy(self, builder: _Builder, i: int) -> None:
+    def _copy(self, builder: RepairsBuilder, i: int) -> None:
         record = self._table[self._codes[i]]
         if isinstance(record, tuple):
             builder.add_record(self._offsets[i], record)
