@@ -334,3 +334,12 @@ def test_ten_megabytes_of_text_is_fast(sample_clean):
     started = time.process_time()  # CPU time: other processes' load does not count
     assert mojibake_edits(big) == []
     assert time.process_time() - started < 15.0  # every position examined would take minutes
+
+
+def test_best_repair_fills_a_run_from_evidence():
+    from reader.clean.mojibake.repair import hypotheses_at
+    from reader.clean.mojibake.solve import best_repair
+
+    text = "公司服務(wù)?L祜L期貨是"
+    e = best_repair(text, 8, hypotheses_at(text, 8))
+    assert (e.new, e.inferred[0].char, e.inferred[0].candidates[:2]) == ("。天風", "。", ("。", "今"))

@@ -3,12 +3,8 @@
 Each hypothesis is filled by coordinate ascent on the jieba log probability of
 the run in its context (plus evidence bonuses: pinyin notes, matching text
 elsewhere in the document); the best one is accepted only when it reads far
-better than the damaged text does.
-
->>> text = "公司服務(wù)?L祜L期貨是"
->>> e = best_repair(text, 8, _demo_hypotheses(text, 8))
->>> e.new, e.inferred[0].char, e.inferred[0].candidates[:2]
-('。天風', '。', ('。', '今'))
+better than the damaged text does (an example: ``tests/test_mojibake.py``,
+``test_best_repair_fills_a_run_from_evidence``).
 """
 
 from __future__ import annotations
@@ -343,9 +339,3 @@ def _edit(
     readings = tuple((offsets[i], syl) for i, syl in hyp.readings)
     note = f"GBK bytes re-paired ({hyp.kind}): {text[at : hyp.end]} -> {new}; reads {gain:.0f} nats better"
     return Edit(at, hyp.end, new, "mojibake", note, inferred=tuple(inferred), readings=readings)
-
-
-def _demo_hypotheses(text: str, at: int) -> list[Hypothesis]:
-    from reader.clean.mojibake.repair import hypotheses_at
-
-    return hypotheses_at(text, at)
