@@ -46,6 +46,11 @@ def test_an_unclosed_comment_takes_at_most_its_own_line():
     assert clean("甲<!-- 開\n乙。\n丙<!-- 註 -->丁").text == "甲\n乙。\n丙丁"
 
 
+def test_a_tag_inside_a_comment_left_open_is_part_of_it():
+    # found by the property test below: the cut-off tag at the end overlapped the open comment
+    assert clean('正文<!--<p style="a\n').text == "正文\n"
+
+
 def test_a_tag_left_open_never_reaches_a_later_close():
     text = '第一段。<p class="x\n第二段很重要。\n第三段：3 > 2。'
     assert clean(text).text == text

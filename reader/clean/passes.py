@@ -199,8 +199,8 @@ def _truncated_tail(text: str, edits: list[Edit]) -> list[Edit]:
         while spans and spans[-1][1] == end:
             end = spans.pop()[0]
         at = text.rfind("<", 0, end)
-        if at < 0 or not _TRUNCATED.fullmatch(text, at, end):
-            return extra
+        if at < 0 or (spans and spans[-1][1] > at) or not _TRUNCATED.fullmatch(text, at, end):
+            return extra  # (a "<" inside what is removed already, e.g. a comment left open, is no tag)
         start = at
         while start > 0 and text[start - 1] in " \t":
             start -= 1
