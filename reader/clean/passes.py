@@ -14,7 +14,6 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from reader.clean.boilerplate import boilerplate_edits, boilerplate_flags
 from reader.clean.edits import Edit, OffsetMap, apply_edits, edited_text
@@ -194,7 +193,8 @@ def _truncated_tail(text: str, edits: list[Edit]) -> list[Edit]:
     [(1, 12), (12, 23), (23, 26)]
     """
     spans = sorted((e.start, e.end) for e in edits)
-    end, extra = len(text), []
+    end = len(text)
+    extra: list[Edit] = []
     while True:
         while spans and spans[-1][1] == end:
             end = spans.pop()[0]
@@ -313,7 +313,8 @@ def clean(
                 continue  # the same pass again, on its own result
         k = (k + 1) % len(passes)
     if not record:
-        return Cleaned(text, (), MappingProxyType({}))
+        empty = Repairs()
+        return Cleaned(text, empty, empty.readings())
     return Cleaned(text, repairs, repairs.readings())
 
 
@@ -350,15 +351,15 @@ def _apply_by_pieces(
     :func:`apply_edits` on all of ``text``, without all its edits in memory at once
     (with ``record=False`` only the text, the repairs and map None)."""
     spans = pieces_for(text, jobs) if jobs > 1 else line_pieces(text, _PIECE)
-    results = fork_map(_piece_applied if record else _piece_text, (text, find_edits), spans, jobs)
+    if not record:
+        texts = fork_map(_piece_text, (text, find_edits), spans, jobs)
+        if not any(texts):
+            return None
+        joined = "".join(text[a:b] if piece is None else piece for (a, b), piece in zip(spans, texts, strict=True))
+        return joined, None, None
+    results = fork_map(_piece_applied, (text, find_edits), spans, jobs)
     if not any(results):
         return None
-    if not record:
-        return (
-            "".join(text[a:b] if piece is None else piece for (a, b), piece in zip(spans, results, strict=True)),
-            None,
-            None,
-        )
     outs: list[str] = []
     parts: list[tuple[Repairs, int]] = []
     maps: list[tuple[OffsetMap, int, int]] = []
