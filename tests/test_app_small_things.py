@@ -192,3 +192,13 @@ async def test_ctrl_r_in_the_search_line_toggles_regular_expressions():
         await pilot.pause()
         query = app.article.search_query
         assert query.endswith("(") and f"regex “{query}”: " in str(app.query_one("#status").render())
+
+
+@sync
+async def test_n_without_a_search_says_how_to_start_one():
+    app = KreaderApp(sample(), enrich=False)
+    said = []
+    app.notify = lambda message, **kw: said.append(message)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        assert said == ["No search yet: / starts one."]

@@ -432,6 +432,9 @@ class KreaderApp(App[int]):
         self.places.repairs()
 
     def action_next_match(self, direction: int) -> None:
+        if not self.article.search_query:
+            self.notify("No search yet: / starts one.", timeout=3)
+            return
         self.places.jumping()
         if not self.article.next_hit(direction):
             self.bell()
