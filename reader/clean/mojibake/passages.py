@@ -19,6 +19,7 @@ families take runs of Latin-1/cp1252 characters whole.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -156,9 +157,9 @@ def recode_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit
         signature = _signature(family.wrong)
         if not lost and not signature.search(text, start, end):
             continue  # (in C) no passage of this family anywhere in the piece
-        taken = [(e.start, e.end) for e in edits]
+        taken = _Taken(edits)
         for m in _run_pattern(family.wrong).finditer(text, start, end):
-            if "\n" in m.group() or any(a < m.end() and m.start() < b for a, b in taken):
+            if "\n" in m.group() or taken.overlaps(m.start(), m.end()):
                 continue
             if REPLACEMENT in m.group() or signature.search(text, m.start(), m.end()):
                 edits += _cjk_run(text, m.start(), m.end(), family)
@@ -182,29 +183,44 @@ def latin_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]
 # A run of U+FFFD read as GBK (UTF-8 EF BF BD EF BF BD -> 锟斤拷): bytes lost before the page was saved.
 _KUNKINKAO = re.compile("(?:锟斤拷)+锟?|锟斤")
 _LOST = re.compile("\ufffd+")
-_CLAUSE = re.compile("[^，。；！？,;!?\n]*\ufffd[^，。；！？,;!?\n]*")
+
+
+class _Taken:
+    """Non-overlapping spans already edited, asked about in logarithmic time (a book has thousands)."""
+
+    def __init__(self, edits: list[Edit]) -> None:
+        spans = sorted((e.start, e.end) for e in edits)
+        self.starts = [x for x, _ in spans]
+        self.ends = [y for _, y in spans]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, b) - 1
+        return i >= 0 and self.ends[i] > a
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
 
 
 def _garbled(text: str, start: int, end: int, edits: list[Edit]) -> list[Edit]:
-    """Lost bytes no family could read: 锟斤拷 becomes a lost mark; a clause holding U+FFFD is
-    flagged ``damaged`` and left as it is (its other characters may be the wrong ones)."""
+    """Lost bytes no family could read: 锟斤拷 becomes a lost mark; U+FFFD is flagged ``damaged``
+    and left as it is (the characters around it may be the wrong ones too)."""
     found: list[Edit] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(e.start < b and a < e.end for e in (*edits, *found))
-
+    taken = _Taken(edits)
     for m in _KUNKINKAO.finditer(text, start, end):
-        if free(m.start(), m.end()):
+        if not taken.overlaps(m.start(), m.end()):
             n = max(1, len(m.group()) // 3)
             note = f"{n * 2} lost byte sequences (U+FFFD saved as UTF-8, read as GBK: 锟斤拷)"
             found.append(Edit(m.start(), m.end(), LOST_MARK * n, "lost", note))
-    for m in _CLAUSE.finditer(text, start, end):
-        if free(m.start(), m.end()):
+            taken.add(m.start(), m.end())
+    for m in _LOST.finditer(text, start, end):
+        if not taken.overlaps(m.start(), m.end()):
             # The flag sits on the lost bytes themselves: later passes may still edit the
-            # clause around them (a pinyin note), which a flag over it all would not follow.
-            clause = m.group()
-            note = f"bytes lost here and no encoding reads the passage: {clause[:30]}"
-            found += [Edit(x.start(), x.end(), x.group(), "damaged", note) for x in _LOST.finditer(text, *m.span())]
+            # passage around them (a pinyin note), which a flag over it all would not follow.
+            context = text[max(start, m.start() - 12) : m.end() + 12].replace("\n", " ")
+            note = f"bytes lost here and no encoding reads the passage: {context}"
+            found.append(Edit(m.start(), m.end(), m.group(), "damaged", note))
     return found
 
 
