@@ -1,4 +1,4 @@
-"""The header line: file, review progress, byline, repairs made by kind, encoding, script shown.
+"""The header line: file, review progress, script shown, byline, repairs made by kind, encoding.
 
 >>> progress_content(3, 58).plain, progress_content(58, 58).plain, progress_content(0, 0).plain
 ('3/58 reviewed', '58/58 reviewed', '')
@@ -45,12 +45,13 @@ def header_content(doc: Document, script: str, progress: Content | None = None) 
     parts: list = [(name, "bold")]
     if progress:
         parts += [dot, progress]  # first after the name: what a reviewer looks for, still there at 80 columns
-    if doc.about:  # what the page said about the article (its byline)
-        parts += [dot, (doc.about, "$text-muted")]
-    parts += [dot, repairs_line(doc.repair_counts())]
+    # The script shown next: `t` changes it, so it must stay on screen when the long parts are cut.
+    parts += [dot, shown]
     if doc.replacement_chars:
         parts += [dot, (f"{doc.replacement_chars} undecodable", "$text-warning")]
-    parts += [dot, doc.encoding, dot, shown]
+    if doc.about:  # what the page said about the article (its byline)
+        parts += [dot, (doc.about, "$text-muted")]
+    parts += [dot, repairs_line(doc.repair_counts()), dot, doc.encoding]
     return Content.assemble(*parts)
 
 
