@@ -98,8 +98,7 @@ def test_narrow_terminal_opens_on_the_article_with_panels_as_overlays():
         pane.send("f")
         pane.wait_for("╭─ Figures")
         pane.send("Escape")
-        time.sleep(0.5)
-        assert "╭─ Figures" not in pane.screen()
+        pane.wait_gone("╭─ Figures")
     finally:
         pane.close()
 

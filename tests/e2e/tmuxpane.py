@@ -46,5 +46,16 @@ class TmuxPane:
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
+    def wait_gone(self, text: str, timeout: float = 20.0) -> str:
+        """Wait until ``text`` is off the screen (a hang guard, not a speed bound)."""
+        deadline = time.monotonic() + timeout
+        screen = self.screen()
+        while text in screen and time.monotonic() < deadline:
+            time.sleep(0.2)
+            screen = self.screen()
+        if text in screen:
+            raise AssertionError(f"{text!r} never went away; the screen was:\n{screen}")
+        return screen
+
     def close(self) -> None:
         self.tmux("kill-server")
