@@ -32,54 +32,13 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-sys.path[:0] = [str(ROOT), str(HERE)]
+sys.path[:0] = [str(HERE.parent.parent), str(HERE)]
 
-from corpus import make_corpus  # noqa: E402
+from common import BARE, KREADER, ROOT, RUNS, SAMPLE, alternate, first_words, med, pty_env, row  # noqa: E402
+from corpus import make_corpus, make_wild_corpus  # noqa: E402
+from figures_rows import dump_rates, figures_memory, figures_throughput, long_lines  # noqa: E402
 from ptyrun import run_in_pty  # noqa: E402
-
-SAMPLE = ROOT / "assets" / "sample-article.txt"
-RUNS = int(os.environ.get("BENCH_RUNS", "5"))
-ROWS: list[tuple[str, str, str, str]] = []
-
-
-KREADER = [sys.executable, "-m", "reader.cli"]  # what `kreader FILE` runs
-BARE = [sys.executable, str(HERE / "bare_app.py")]
-
-
-def row(what: str, measured: str, goal: str, ratio: str = "") -> None:
-    ROWS.append((what, measured, goal, ratio))
-    print(f"  {what:<62} {measured:>10}   goal {goal:<12} {ratio}", flush=True)
-
-
-def pty_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CI", "TEXTUAL_DRIVER")}
-    env.update(TERM="xterm-256color", COLUMNS="100", LINES="30", **extra)
-    return env
-
-
-def first_words(text: str, n: int = 5) -> bytes:
-    """The first ``n`` characters of the first paragraph (not a heading), as UTF-8: a screen marker."""
-    for line in text.splitlines():
-        line = line.strip()
-        if len(line) > 2 * n and re.match(r"[\u4e00-\u9fff]", line):
-            return line[:n].encode()
-    raise ValueError("no marker")
-
-
-def alternate(commands: dict[str, tuple[list[str], dict[str, str], bytes | None]], runs: int):
-    """Run each command ``runs`` times, interleaved; per name: the runs."""
-    results: dict[str, list] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, (argv, env, marker) in commands.items():
-            results[name].append(run_in_pty(argv, env, marker=marker))
-    return results
-
-
-def med(values) -> float:
-    values = [v for v in values if v is not None]
-    return statistics.median(values) if values else float("nan")
-
+from startup_rows import first_run_paint, one_core_paint, paint_by_size  # noqa: E402
 
 # ----------------------------------------------------------------------------- rows
 
@@ -423,156 +382,6 @@ asyncio.run(main())
     )
 
 
-def figures_throughput(corpus: Path) -> None:
-    size_mb = corpus.stat().st_size / 1e6
-    argv = [sys.executable, "-m", "reader.cli", "--figures", "--format", "json", str(corpus)]
-    timed: dict[int, tuple[float, float, bytes]] = {}
-    cores = os.cpu_count() or 1
-    for jobs in sorted({1, cores}):
-        t0 = time.perf_counter()
-        cpu0 = os.times()
-        proc = subprocess.run(
-            argv, capture_output=True, cwd=ROOT, timeout=900, env={**os.environ, "KREADER_JOBS": str(jobs)}
-        )
-        cpu1 = os.times()
-        seconds = time.perf_counter() - t0
-        if proc.returncode != 0:
-            row("kreader --figures --format json, 10 MB", "failed", "≥ 5 MB/s", proc.stderr.decode()[-200:])
-            return
-        cpu = (cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system)
-        timed[jobs] = (seconds, cpu, proc.stdout)
-    seconds, cpu, out = timed[cores]
-    one = timed[1][0]
-    same = "identical output" if timed[1][2] == out else "OUTPUT DIFFERS"
-    figures = out.count(b'"text"')
-    row(
-        "kreader --figures --format json, 10 MB",
-        f"{size_mb / seconds:.1f} MB/s",
-        "≥ 5 MB/s",
-        f"{seconds:.1f} s, {figures} figures, {cores} worker processes; "
-        f"in one process {size_mb / one:.1f} MB/s ({one / seconds:.2f}× the time, {same})",
-    )
-    row(
-        "  its limit: CPU time per MB, all processes",
-        f"{cpu / size_mb:.2f} s",
-        "",
-        f"{cpu:.1f} s of CPU: pure-Python grammar and solver, {size_mb / cpu:.1f} MB/s per core",
-    )
-    clean_rate(corpus, argv, figures)
-    code = r"""
-import sys, time
-from reader.load import load_path, document_from_cleaned
-from reader.clean.passes import clean
-from reader.text.script import detect_script
-from reader.figures.extract import extract_figures, label_figures, figure_to_json
-from reader.output.figures_json import _ITEM, _load_labeller
-decoded = load_path(sys.argv[1])
-mark = [("start", time.perf_counter())]
-cleaned = clean(decoded.text, progress=lambda name: mark.append((name, time.perf_counter())))
-mark.append(("parse", time.perf_counter()))
-doc = document_from_cleaned(cleaned, sys.argv[1], decoded.encoding, 0, detect_script)
-mark.append(("segmenter", time.perf_counter()))
-_load_labeller(2)
-mark.append(("extract", time.perf_counter()))
-figs = extract_figures(doc)
-mark.append(("label", time.perf_counter()))
-figs = label_figures(doc, figs)
-mark.append(("JSON", time.perf_counter()))
-",".join(_ITEM.encode(figure_to_json(f, doc)) for f in figs)
-mark.append(("", time.perf_counter()))
-print(" / ".join(f"{name} {b - a:.2f}" for (name, a), (_n, b) in zip(mark, mark[1:]) if name != "start"))
-"""
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, cwd=ROOT, timeout=900
-    )
-    if out.returncode == 0:
-        row("  one process's stages (s)", "", "", out.stdout.strip())
-
-
-def clean_rate(corpus: Path, argv: list[str], figures: int) -> None:
-    """The same figures from the corpus's clean text (``--dump``: nothing left to repair), so
-    the row above splits into what cleaning costs and what the figures themselves cost."""
-    clean_copy = corpus.with_name(corpus.stem + "-clean.txt")  # made anew: it is this version's cleaning
-    dumped = subprocess.run(
-        [sys.executable, "-m", "reader.cli", "--dump", str(corpus)],
-        capture_output=True,
-        cwd=ROOT,
-        timeout=900,
-        check=True,
-    )
-    clean_copy.write_bytes(dumped.stdout)
-    size_mb = clean_copy.stat().st_size / 1e6
-    t0 = time.perf_counter()
-    cpu0 = os.times()
-    proc = subprocess.run([*argv[:-1], str(clean_copy)], capture_output=True, cwd=ROOT, timeout=900)
-    cpu1 = os.times()
-    seconds = time.perf_counter() - t0
-    cpu = (cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system)
-    found = proc.stdout.count(b'"text"')
-    same = "the same figures" if found == figures else f"{found} figures, NOT {figures}"
-    row(
-        f"  the same on its clean text ({size_mb:.1f} MB, no repairs)",
-        f"{size_mb / seconds:.1f} MB/s",
-        "",
-        f"{seconds:.1f} s, {same}; {cpu / size_mb:.2f} s of CPU per MB",
-    )
-
-
-# Lines without a full stop, the shapes that made every figure carry the whole line
-# (issue 13, item 9): the output and the memory must grow linearly with the line.
-LONG_LINES = (
-    ("1元，", (64 * 1024, 1 << 20, 5 << 20)),  # a figure per clause
-    ("1元", (64 * 1024, 1 << 20)),  # no clause mark at all (5 MB: the labeller takes a quarter hour)
-    ("銷售額增長了3.5%，", (1 << 20,)),
-)
-
-
-def long_lines() -> None:
-    """``--figures --format json`` on one long line, in one process: output size and peak RSS."""
-    folder = Path(os.environ.get("TMPDIR", "/tmp")) / "kreader-bench-lines"
-    folder.mkdir(exist_ok=True)
-    for unit, sizes in LONG_LINES:
-        for size in sizes:
-            path = folder / f"{len(unit)}-{size}.txt"
-            path.write_text("標題\n" + unit * (size // len(unit.encode())) + "\n", encoding="utf-8")
-            argv = [sys.executable, "-m", "reader.cli", "--figures", "--format", "json", str(path)]
-            t0 = time.perf_counter()
-            with subprocess.Popen(argv, stdout=subprocess.PIPE, cwd=ROOT, env={**os.environ, "KREADER_JOBS": "1"}) as p:
-                out = sum(len(chunk) for chunk in iter(lambda: p.stdout.read(1 << 20), b""))  # type: ignore[union-attr]
-                _pid, status, usage = os.wait4(p.pid, 0)
-                p.returncode = os.waitstatus_to_exitcode(status)
-            seconds = time.perf_counter() - t0
-            what = f"--figures json, one {size / 1e6:.2f} MB line of {unit!r}"
-            if p.returncode:
-                row(what, "failed", "linear", f"exit {p.returncode}")
-                continue
-            row(
-                what,
-                f"{usage.ru_maxrss / 1024:.0f} MB",
-                "linear",
-                f"peak RSS; output {out / 1e6:.1f} MB ({out / size:.0f}× the input) in {seconds:.0f} s",
-            )
-
-
-def dump_rates(corpus: Path) -> None:
-    """``--dump`` on the 10 MB corpus and on a 10 MB corpus with devset2's wild damage (mojibake
-    families, lost bytes, tags, entities, page furniture), in MB/s: cleaning stays linear."""
-    from corpus import make_wild_corpus
-
-    for name, path in (("10 MB", corpus), ("10 MB wild (make_wild's damage)", make_wild_corpus(10.0))):
-        if path is None:
-            row(f"kreader --dump, {name}", "skipped", "", "../shared/devset2/make_wild.py is missing")
-            continue
-        size_mb = path.stat().st_size / 1e6
-        t0 = time.perf_counter()
-        proc = subprocess.run([*KREADER, "--dump", str(path)], capture_output=True, cwd=ROOT, timeout=900)
-        seconds = time.perf_counter() - t0
-        if proc.returncode != 0:
-            row(f"kreader --dump, {name}", "failed", "", proc.stderr.decode()[-200:])
-            continue
-        row(f"kreader --dump, {name}", f"{size_mb / seconds:.1f} MB/s", "", f"{seconds:.1f} s for {size_mb:.1f} MB")
-
-
 def calibration_ms() -> float:
     """A fixed pure-Python workload (dicts, strings, a regex, sorting), best of three: how fast
     this machine is right now.  The machines this runs on differ by 1.5× from day to day (and
@@ -599,11 +408,19 @@ def main() -> None:
     )
     corpus = make_corpus(10.0)
     first_paint_sample()
+    first_run_paint(SAMPLE)
+    one_core_paint(SAMPLE, "sample")
+    one_core_paint(corpus, "10 MB")
     enrichment_ready_sample()
     big_first_paint(corpus)
+    paint_by_size(make_corpus)
     enriched_memory(corpus)
     interactive_big(corpus)
     figures_throughput(corpus)
+    wild = make_wild_corpus(10.0)
+    if wild is not None:
+        figures_throughput(wild, "10 MB wild")
+    figures_memory(make_corpus)
     long_lines()
 
     dump_rates(corpus)

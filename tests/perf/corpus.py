@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 CORPUS_DIR = HERE / "corpus"
-VERSION = "v2"  # v2: with the mojibake-damaged paragraphs (v1 left them out)
+VERSION = "v3"  # v2: with the mojibake-damaged paragraphs; v3: wild paragraphs recombined from sentences
 
 
 def _paragraphs() -> list[str]:
@@ -85,6 +85,26 @@ def _wild_sources() -> list[str]:
     return paras
 
 
+def _sentences(paragraphs: list[str]) -> list[str]:
+    """The sentences of the paragraphs, each with its closing mark.
+
+    >>> _sentences(["甲乙。丙丁！", "戊己"])
+    ['甲乙。', '丙丁！', '戊己']
+    """
+    return [s for p in paragraphs for s in re.findall(r"[^。！？]+[。！？]?", p)]
+
+
+def varied_paragraph(rng: random.Random, sentences: list[str]) -> str:
+    """A new paragraph of two to five sentences drawn from the pool, its numbers varied: the
+    corpus does not repeat paragraphs, so the solver's and the grammar's caches are not flattered.
+
+    >>> varied_paragraph(random.Random(1), ["價格2元。", "銷量3萬。"])
+    '價格9元。銷量10萬。價格9元。'
+    """
+    picked = [rng.choice(sentences) for _ in range(rng.randint(2, 5))]
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), "".join(picked))
+
+
 def make_wild_corpus(megabytes: float = 10.0, seed: int = 20261203) -> Path | None:
     """A corpus damaged the way devset2's wild files are, with make_wild's own functions: a clause
     in about one paragraph in six read as GB18030 (reversible) or as GBK with U+FFFD (lossy),
@@ -97,12 +117,12 @@ def make_wild_corpus(megabytes: float = 10.0, seed: int = 20261203) -> Path | No
     if path.is_file():
         return path
     rng = random.Random(seed)
-    paras = _wild_sources()
+    sentences = _sentences(_wild_sources())
     furniture = [b for cfg in wild.WILD.values() for b in (*cfg["top"], *cfg["bottom"])]
     furniture += [b for cfg in wild.WILD.values() for group in cfg["mid"].values() for b in group]
     target, size, out = int(megabytes * 1_000_000), 0, []
     while size < target:
-        p = rng.choice(paras)
+        p = varied_paragraph(rng, sentences)
         if rng.random() < 1 / 6:
             clauses = re.findall(r"[^，。；]+[，。；]", p)
             if clauses:

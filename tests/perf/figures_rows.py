@@ -1,0 +1,222 @@
+"""The `--figures` and `--dump` rows: throughput against a bare regex scan, memory per MB, long lines."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from common import KREADER, ROOT, RUNS, row
+from paired import MIN_PAIRS, pair_ratios, spread
+
+# The floor of any Python pass over the text: read it, decode it, find every digit run and
+# Chinese numeral run with one compiled regex (a whole process, as kreader's runs are).
+REGEX_SCAN = r"""
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+print(sum(1 for _ in re.finditer(r"[0-9０-９]+(?:[.．][0-9]+)?|[零〇一二三四五六七八九十百千萬万億亿兩两]+", text)))
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    cpu: float
+    rss_mb: float
+    out: bytes
+
+
+def timed(argv: list[str], jobs: int = 1) -> Run | None:
+    """One process: wall time, CPU time and peak RSS (wait4), its stdout; None if it failed."""
+    env = {**os.environ, "KREADER_JOBS": str(jobs)}
+    t0 = time.perf_counter()
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT, env=env) as p:
+        out = p.stdout.read()  # type: ignore[union-attr]
+        _pid, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - t0
+    if p.returncode:
+        return None
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out)
+
+
+def figures_argv(path: Path) -> list[str]:
+    return [*KREADER, "--figures", "--format", "json", str(path)]
+
+
+def figures_throughput(corpus: Path, label: str = "10 MB") -> None:
+    """One worker, all workers and the regex scan, alternated pair by pair on the same file."""
+    size_mb = corpus.stat().st_size / 1e6
+    argv = figures_argv(corpus)
+    cores = os.cpu_count() or 1
+    runs: dict[str, list[Run | None]] = {"one": [], "all": [], "regex": []}
+    for _ in range(max(RUNS, MIN_PAIRS)):
+        runs["one"].append(timed(argv, 1))
+        runs["all"].append(timed(argv, cores))
+        runs["regex"].append(timed([sys.executable, "-c", REGEX_SCAN, str(corpus)]))
+    if any(r is None for rs in runs.values() for r in rs):
+        row(f"kreader --figures --format json, {label}", "failed", "≥ 5 MB/s", "a run failed")
+        return
+    secs = {k: [r.seconds for r in rs if r] for k, rs in runs.items()}
+    outs = {r.out for r in runs["one"] + runs["all"] if r}
+    same = "identical output" if len(outs) == 1 else "OUTPUTS DIFFER"
+    first = runs["all"][0]
+    assert first is not None
+    figures = first.out.count(b'"text"')
+    rate = spread([size_mb / s for s in secs["all"]])
+    row(
+        f"kreader --figures --format json, {label}",
+        f"{rate.median:.1f} MB/s",
+        "≥ 5 MB/s",
+        f"{rate.low:.1f}–{rate.high:.1f}; {figures} figures, {cores} workers; {same} across "
+        f"{len(secs['all'])} alternated pairs; 1 worker / {cores}: {pair_ratios(secs['one'], secs['all']).times()}",
+    )
+    row(
+        "  --figures (1 worker) / a bare Python regex scan, same text",
+        pair_ratios(secs["one"], secs["regex"]).times(),
+        "≤ 10×",
+        f"pair by pair; kreader {spread(secs['one']).s()}, scan {spread(secs['regex']).s()} (whole processes)",
+    )
+    cpu = statistics.median(r.cpu for r in runs["one"] if r)
+    row(
+        "  its limit: CPU time per MB, one process",
+        f"{cpu / size_mb:.2f} s",
+        "",
+        f"pure-Python grammar and solver, {size_mb / cpu:.1f} MB/s per core",
+    )
+    if label != "10 MB":
+        return
+    clean_rate(corpus, argv, figures)
+    code = r"""
+import sys, time
+from reader.load import load_path, document_from_cleaned
+from reader.clean.passes import clean
+from reader.text.script import detect_script
+from reader.figures.extract import extract_figures, label_figures, figure_to_json
+from reader.output.figures_json import _ITEM, _load_labeller
+decoded = load_path(sys.argv[1])
+mark = [("start", time.perf_counter())]
+cleaned = clean(decoded.text, progress=lambda name: mark.append((name, time.perf_counter())))
+mark.append(("parse", time.perf_counter()))
+doc = document_from_cleaned(cleaned, sys.argv[1], decoded.encoding, 0, detect_script)
+mark.append(("segmenter", time.perf_counter()))
+_load_labeller(2)
+mark.append(("extract", time.perf_counter()))
+figs = extract_figures(doc)
+mark.append(("label", time.perf_counter()))
+figs = label_figures(doc, figs)
+mark.append(("JSON", time.perf_counter()))
+",".join(_ITEM.encode(figure_to_json(f, doc)) for f in figs)
+mark.append(("", time.perf_counter()))
+print(" / ".join(f"{name} {b - a:.2f}" for (name, a), (_n, b) in zip(mark, mark[1:]) if name != "start"))
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, cwd=ROOT, timeout=900
+    )
+    if out.returncode == 0:
+        row("  one process's stages (s)", "", "", out.stdout.strip())
+
+
+def clean_rate(corpus: Path, argv: list[str], figures: int) -> None:
+    """The same figures from the corpus's clean text (``--dump``: nothing left to repair), so
+    the row above splits into what cleaning costs and what the figures themselves cost."""
+    clean_copy = corpus.with_name(corpus.stem + "-clean.txt")  # made anew: it is this version's cleaning
+    dumped = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "--dump", str(corpus)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=900,
+        check=True,
+    )
+    clean_copy.write_bytes(dumped.stdout)
+    size_mb = clean_copy.stat().st_size / 1e6
+    t0 = time.perf_counter()
+    cpu0 = os.times()
+    proc = subprocess.run([*argv[:-1], str(clean_copy)], capture_output=True, cwd=ROOT, timeout=900)
+    cpu1 = os.times()
+    seconds = time.perf_counter() - t0
+    cpu = (cpu1.children_user - cpu0.children_user) + (cpu1.children_system - cpu0.children_system)
+    found = proc.stdout.count(b'"text"')
+    same = "the same figures" if found == figures else f"{found} figures, NOT {figures}"
+    row(
+        f"  the same on its clean text ({size_mb:.1f} MB, no repairs)",
+        f"{size_mb / seconds:.1f} MB/s",
+        "",
+        f"{seconds:.1f} s, {same}; {cpu / size_mb:.2f} s of CPU per MB",
+    )
+
+
+# Lines without a full stop, the shapes that made every figure carry the whole line
+# (issue 13, item 9): the output and the memory must grow linearly with the line.
+LONG_LINES = (
+    ("1元，", (64 * 1024, 1 << 20, 5 << 20)),  # a figure per clause
+    ("1元", (64 * 1024, 1 << 20)),  # no clause mark at all (5 MB: the labeller takes a quarter hour)
+    ("銷售額增長了3.5%，", (1 << 20,)),
+)
+
+
+def long_lines() -> None:
+    """``--figures --format json`` on one long line, in one process: output size and peak RSS."""
+    folder = Path(os.environ.get("TMPDIR", "/tmp")) / "kreader-bench-lines"
+    folder.mkdir(exist_ok=True)
+    for unit, sizes in LONG_LINES:
+        for size in sizes:
+            path = folder / f"{len(unit)}-{size}.txt"
+            path.write_text("標題\n" + unit * (size // len(unit.encode())) + "\n", encoding="utf-8")
+            argv = [sys.executable, "-m", "reader.cli", "--figures", "--format", "json", str(path)]
+            t0 = time.perf_counter()
+            with subprocess.Popen(argv, stdout=subprocess.PIPE, cwd=ROOT, env={**os.environ, "KREADER_JOBS": "1"}) as p:
+                out = sum(len(chunk) for chunk in iter(lambda: p.stdout.read(1 << 20), b""))  # type: ignore[union-attr]
+                _pid, status, usage = os.wait4(p.pid, 0)
+                p.returncode = os.waitstatus_to_exitcode(status)
+            seconds = time.perf_counter() - t0
+            what = f"--figures json, one {size / 1e6:.2f} MB line of {unit!r}"
+            if p.returncode:
+                row(what, "failed", "linear", f"exit {p.returncode}")
+                continue
+            row(
+                what,
+                f"{usage.ru_maxrss / 1024:.0f} MB",
+                "linear",
+                f"peak RSS; output {out / 1e6:.1f} MB ({out / size:.0f}× the input) in {seconds:.0f} s",
+            )
+
+
+def dump_rates(corpus: Path) -> None:
+    """``--dump`` on the 10 MB corpus and on a 10 MB corpus with devset2's wild damage (mojibake
+    families, lost bytes, tags, entities, page furniture), in MB/s: cleaning stays linear."""
+    from corpus import make_wild_corpus
+
+    for name, path in (("10 MB", corpus), ("10 MB wild (make_wild's damage)", make_wild_corpus(10.0))):
+        if path is None:
+            row(f"kreader --dump, {name}", "skipped", "", "../shared/devset2/make_wild.py is missing")
+            continue
+        size_mb = path.stat().st_size / 1e6
+        t0 = time.perf_counter()
+        proc = subprocess.run([*KREADER, "--dump", str(path)], capture_output=True, cwd=ROOT, timeout=900)
+        seconds = time.perf_counter() - t0
+        if proc.returncode != 0:
+            row(f"kreader --dump, {name}", "failed", "", proc.stderr.decode()[-200:])
+            continue
+        row(f"kreader --dump, {name}", f"{size_mb / seconds:.1f} MB/s", "", f"{seconds:.1f} s for {size_mb:.1f} MB")
+
+
+def figures_memory(corpus_of: Callable[[float], Path]) -> None:
+    """Peak RSS of one-worker ``--figures`` at 1 and 10 MB: what each further MB costs."""
+    peaks: dict[float, list[float | None]] = {1.0: [], 10.0: []}
+    for _ in range(3):
+        for mb in peaks:
+            run = timed(figures_argv(corpus_of(mb)), 1)
+            peaks[mb].append(run.rss_mb if run else None)
+    one, ten = spread(peaks[1.0]), spread(peaks[10.0])
+    row(
+        "--figures peak RSS per further MB (1 → 10 MB, 1 worker)",
+        f"{(ten.median - one.median) / 9:.1f} MB",
+        "linear",
+        f"1 MB: {one.median:.0f} MB ({one.low:.0f}–{one.high:.0f}); 10 MB: {ten.median:.0f} MB ({ten.low:.0f}–{ten.high:.0f})",
+    )
