@@ -38,7 +38,7 @@ from common import BARE, KREADER, ROOT, RUNS, SAMPLE, alternate, first_words, me
 from corpus import make_corpus, make_wild_corpus  # noqa: E402
 from figures_rows import dump_rates, figures_memory, figures_throughput, long_lines  # noqa: E402
 from ptyrun import run_in_pty  # noqa: E402
-from startup_rows import first_run_paint, one_core_paint, paint_by_size  # noqa: E402
+from startup_rows import first_run_paint, lexicon_build, one_core_paint, paint_by_size  # noqa: E402
 
 # ----------------------------------------------------------------------------- rows
 
@@ -409,6 +409,7 @@ def main() -> None:
     corpus = make_corpus(10.0)
     first_paint_sample()
     first_run_paint(SAMPLE)
+    lexicon_build()
     one_core_paint(SAMPLE, "sample")
     one_core_paint(corpus, "10 MB")
     enrichment_ready_sample()

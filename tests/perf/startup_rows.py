@@ -93,3 +93,26 @@ def paint_by_size(corpus_of: Callable[[float], Path]) -> None:
         )
         c = compare(runs["kreader"], runs["bare"])
         print_row(f"first paint, {mb:g} MB", c.a.ms(), "flat, ≤ 1.0 s", f"{c.ratio.times()} bare ({c.b.ms()})")
+
+
+def _open_lexicon_in(folder: Path | None) -> float:
+    """Seconds to open the lexicon in ``folder`` (None: a new empty folder, so it is built)."""
+    import time
+
+    from reader.text.lexicon import open_lexicon
+
+    with tempfile.TemporaryDirectory(prefix="kreader-bench-lexicon-") as empty:
+        t0 = time.perf_counter()
+        open_lexicon(folder or Path(empty)).close()
+        return time.perf_counter() - t0
+
+
+def lexicon_build() -> None:
+    """What the first run waits for: the lexicon built into an empty cache, against opening a built one."""
+    with tempfile.TemporaryDirectory(prefix="kreader-bench-lexicon-") as warm:
+        _open_lexicon_in(Path(warm))
+        runs = alternate_calls(
+            {"build": lambda: _open_lexicon_in(None), "open": lambda: _open_lexicon_in(Path(warm))}, MIN_PAIRS
+        )
+    c = compare(runs["build"], runs["open"])
+    print_row("  of which: the lexicon built into an empty cache", c.a.ms(), "", f"opening a built one: {c.b.ms()}")
