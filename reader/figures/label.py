@@ -34,26 +34,28 @@ import re
 from dataclasses import replace
 
 from reader.figures.context import LIMIT as CONTEXT_LIMIT
-from reader.figures.label_words import (
-    AGENT_NOUNS,
+from reader.figures.label_phrases import (
     FREQUENCY_UNITS,
-    FUNCTION_WORDS,
-    LIST_JOINS,
-    METRIC_VERBS,
-    PERSONAL_PRONOUNS,
-    Word,
     after_de,
     agreeing,
     baseline_cut,
     event_after,
-    is_head,
-    is_noun,
-    is_time_word,
     list_nouns,
     metric_follows,
     metric_verb_before,
     noun_after,
     subject_before,
+)
+from reader.figures.label_words import (
+    AGENT_NOUNS,
+    FUNCTION_WORDS,
+    LIST_JOINS,
+    METRIC_VERBS,
+    PERSONAL_PRONOUNS,
+    Word,
+    is_head,
+    is_noun,
+    is_time_word,
     unglued,
 )
 from reader.figures.units import MONEY_UNITS

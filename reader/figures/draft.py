@@ -1,0 +1,153 @@
+"""The draft a quantity is read into, and the look-ups every stage shares.
+
+:class:`Draft` is the state the stages of :mod:`reader.figures.quantity` move through;
+:class:`Quantity` is what they finish with.  The stages live in
+:mod:`reader.figures.number_stages` (the number and its multiplier) and
+:mod:`reader.figures.unit_stages` (what follows it: unit, qualifier, kind).  A stage that
+must read a second number (a range's end, a list's last item) calls ``Draft.read``, which
+is :func:`reader.figures.quantity.quantity`: passed in, so that no stage module imports
+the runner that imports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from reader.figures.numbers import Num
+from reader.figures.units import COUNT_CUES, MONEY_CUES, UNIT_BREAKERS, longest_unit
+
+RANGE_SEP = re.compile(r"[-~～—–至到]")
+_CLAUSE_BREAK = "，,。！？!?；;：:\n"
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+# 從/由 a few characters before: a change from one figure to another (從50萬到74萬), not a range.
+_CHANGE_FROM = re.compile("[從从由](?![事於于此而])")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    end: int
+    value: float | str
+    value_max: float | str | None
+    unit: str
+    kind: str
+    qualifier: str = ""
+    vague: bool = False
+    prefix_word: str = ""  # 上/過/破 written before a bare magnitude
+    scale: float = 1.0
+
+
+Reader = Callable[[str, int, str, int], "Quantity | None"]
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quantity being read: every stage may move ``pos`` and fill the fields."""
+
+    text: str
+    start: int
+    pre_q: str
+    depth: int
+    num: Num
+    pos: int
+    value: float
+    value_max: float | None
+    over: bool
+    vague: bool
+    read: Reader  # the whole reading, for a second number (a range's end, a list's last item)
+    scale: float = 1.0
+    prefix_word: str = ""
+    unit: str = ""
+    kind: str = ""
+    qualifier: str = ""
+
+    arabic: bool = True  # the number is written in Arabic digits
+
+    @property
+    def scaled(self) -> bool:
+        return self.num.scaled or self.scale > 1
+
+    def at(self, *words: str) -> bool:
+        return self.text.startswith(words, self.pos)
+
+    def done(self) -> Quantity:
+        return Quantity(
+            self.pos,
+            self.value,
+            self.value_max,
+            self.unit,
+            self.kind,
+            self.qualifier,
+            self.vague,
+            self.prefix_word,
+            self.scale,
+        )
+
+
+Outcome = Quantity | Literal[False] | None
+Stage = Callable[[Draft], Outcome]
+
+
+def is_year(value: float) -> bool:
+    return float(value).is_integer() and 1000 <= value <= 2199
+
+
+def times(value: float, factor: float) -> float:
+    """``value * factor`` without binary noise: 85.65 * 1e8 is 8565000000.0."""
+    if factor == 1:
+        return value
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
+
+
+def unit_at(text: str, pos: int) -> tuple[str, str] | None:
+    found = longest_unit(text[pos : pos + 6])
+    if found is None:
+        return None
+    unit, _kind = found
+    follower = text[pos + len(unit) : pos + len(unit) + 1]
+    if follower and follower in UNIT_BREAKERS.get(unit, ""):
+        return None
+    if unit == "月" and follower == "份":
+        return None  # 13月份 is no month and no duration either
+    if unit[-1].isascii() and unit[-1].isalpha() and _ASCII_ALNUM.match(follower):
+        return None  # 5 GBps is not GB, 65Watt is a word
+    return found
+
+
+def change_from(text: str, start: int) -> bool:
+    """從/由 shortly before ``start``: "從50萬到74萬" is a change, not a range (從事 is not).
+
+    >>> change_from("從50萬到", 1), change_from("從事紅木交易的有300人", 8)
+    (True, False)
+    """
+    return _CHANGE_FROM.search(text, max(0, start - 8), start) is not None
+
+
+def cue_kind(text: str, start: int, end: int) -> str:
+    """Money or count for a unit-less amount, from the words around it: a cue right after
+    it, else the cue starting nearest before it in its clause (money first on a tie).
+
+    >>> cue_kind("融資超過萬", 4, 5), cue_kind("粉絲達到萬", 4, 5), cue_kind("萬級", 0, 1)
+    ('money', 'count', 'number')
+    """
+    left = start
+    while left > 0 and start - left < 24 and text[left - 1] not in _CLAUSE_BREAK:
+        left -= 1
+    m = CUE.match(text[end : end + 4])
+    if m and m.lastgroup:
+        return m.lastgroup
+    before = text[left:start]
+    for k in range(len(before) - 1, -1, -1):
+        m = CUE.match(before, k)
+        if m and m.lastgroup:
+            return m.lastgroup
+    return "number"
+
+
+# One search for every cue, money's first (the order cue_kind breaks ties in).
+CUE = re.compile(
+    "(?P<money>" + "|".join(map(re.escape, MONEY_CUES)) + ")|(?P<count>" + "|".join(map(re.escape, COUNT_CUES)) + ")"
+)
