@@ -89,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep page furniture (bylines, share bars, captions, notices) in the text; it is still listed by --repairs",
     )
+    p.add_argument(
+        "--function-words",
+        action="store_true",
+        help="with --vocabulary: keep function words (的 了 在, pronouns, conjunctions, particles)",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address --serve listens on (default: 127.0.0.1, loopback)")
     p.add_argument("--port", type=int, default=8000, help="port --serve listens on (default: 8000)")
     p.add_argument(
@@ -207,6 +212,9 @@ def _run(args: argparse.Namespace) -> int:
     if fmt == "md" and not exported:
         print("kreader: --format md is for --report and --vocabulary; use table, json or csv", file=sys.stderr)
         return EXIT_USAGE
+    if args.function_words and not args.vocabulary:
+        print("kreader: --function-words goes with --vocabulary", file=sys.stderr)
+        return EXIT_USAGE
     printed = args.dump or args.sections or args.repairs or args.figures or args.keywords or exported
     if args.output and not printed:
         print("kreader: -o/--output is for the views that print (--dump, --figures, --report, ...)", file=sys.stderr)
@@ -249,7 +257,7 @@ def _print_view(args: argparse.Namespace, doc, fmt: str, jobs: int, out: TextIO)
     elif args.report:
         out.write(_report_text(doc, "json" if fmt == "table" else fmt))
     elif args.vocabulary:
-        out.write(_vocabulary_text(doc, "md" if fmt == "table" else fmt))
+        out.write(_vocabulary_text(doc, "md" if fmt == "table" else fmt, args.function_words))
     return EXIT_OK
 
 
@@ -295,10 +303,10 @@ def _report_text(doc, fmt: str) -> str:
     return render(doc, loaded.review, fmt)
 
 
-def _vocabulary_text(doc, fmt: str) -> str:
+def _vocabulary_text(doc, fmt: str, function_words: bool = False) -> str:
     from reader.vocabulary import render_vocabulary, vocabulary
 
-    return render_vocabulary(vocabulary(doc), fmt, os.path.basename(doc.source))
+    return render_vocabulary(vocabulary(doc, function_words=function_words), fmt, os.path.basename(doc.source))
 
 
 def _serve(path: str, host: str, port: int, expose: bool = False) -> int:

@@ -43,9 +43,12 @@ class Paragraph:
 class Section:
     """The lede (index 0, name "") or a numbered/titled section.
 
-    ``name`` is how the article numbers it ("01", "一、流向", "第一章 …",
-    "# Title"); ``title`` is its heading text without the number ("" when the
-    article gives none); ``heading`` holds the heading lines themselves.
+    ``name`` is how the article numbers it ("01", "一、流向", "第一章 …"; a
+    Markdown heading's text without its ``#``); ``title`` is its heading text
+    without the number ("" when the article gives none); ``heading`` holds the
+    heading lines themselves (a Markdown heading's line from its text on: the
+    ``## `` stays in ``Document.text``, outside the paragraph); ``level`` is a
+    Markdown heading's number of ``#`` (1 for every other heading).
     """
 
     index: int
@@ -53,6 +56,7 @@ class Section:
     title: str
     heading: tuple[Paragraph, ...]
     paragraphs: tuple[Paragraph, ...]
+    level: int = 1
 
     @property
     def label(self) -> str:
@@ -194,6 +198,8 @@ _NUMBERED = re.compile(
     rf"第[{_CN_DIGITS}\d]{{1,4}}[章節部篇回卷]\s*|(?:Part|Chapter)\s+[\dIVX]{{1,4}}[:.]?\s+)"
 )
 _MARKDOWN = re.compile(r"^#{1,6}\s+\S")
+# An ATX heading's parts: the opening hashes and blank, the text, an optional closing run of hashes.
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _SENTENCE_END = "。！？!?；;…"
 _MAX_HEADING = 30  # characters; longer lines are prose, whatever they start with
 
@@ -227,9 +233,23 @@ def heading_kind(line: str) -> str | None:
     return None
 
 
+def markdown_heading(para: Paragraph) -> tuple[int, Paragraph]:
+    """An ATX heading line's level and the paragraph of its text alone (hashes outside it).
+
+    >>> markdown_heading(Paragraph("## 營收概況 ##", 10))
+    (2, Paragraph(text='營收概況', start=13))
+    >>> markdown_heading(Paragraph("# C# 入門", 0))
+    (1, Paragraph(text='C# 入門', start=2))
+    """
+    m = _ATX.match(para.text)
+    if m is None or not m.group(2):
+        return 1, para
+    return len(m.group(1)), Paragraph(m.group(2), para.start + m.start(2))
+
+
 def _title_of(kind: str, line: str) -> str:
     if kind == "markdown":
-        return line.lstrip("#").strip()
+        return markdown_heading(Paragraph(line, 0))[1].text
     if kind == "numbered":
         return _NUMBERED.sub("", line, count=1).strip()
     return ""
@@ -247,13 +267,13 @@ def parse(
 ) -> Document:
     """Split clean ``text`` into lede + sections of paragraphs (never raises)."""
     sections: list[Section] = []
-    name, title = "", ""
+    name, title, level = "", "", 1
     heading: list[Paragraph] = []
     paras: list[Paragraph] = []
     expect_title = False  # a marker-only line may be followed by a title line
 
     def close() -> None:
-        sections.append(Section(len(sections), name, title, tuple(heading), tuple(paras)))
+        sections.append(Section(len(sections), name, title, tuple(heading), tuple(paras), level))
 
     offset = 0
     for raw in text.split("\n"):
@@ -275,9 +295,9 @@ def parse(
             paras.append(para)
             continue
         close()
-        name = line.lstrip("#").strip() if kind == "markdown" else line
-        title = _title_of(kind, line)
-        heading, paras = [para], []
+        level, shown = markdown_heading(para) if kind == "markdown" else (1, para)
+        name, title = shown.text, _title_of(kind, line)
+        heading, paras = [shown], []
         expect_title = kind == "marker"
     close()
     return Document(

@@ -5,6 +5,8 @@ character; the two scripts of a word count as one (電商 and 电商).  Each
 word's reading is the one it has where it first occurs (the article's own
 annotations included), which also picks the matching dictionary entry
 (行 in 銀行行長 is háng).  Most frequent first, then in reading order.
+Function words (的 了 在, pronouns, conjunctions, particles: :func:`is_function_word`)
+are left out unless asked for (``--function-words``).
 
 Exported by ``kreader --vocabulary [--format md|csv|json] FILE``.  The definitions are
 CC-CEDICT's (CC BY-SA 4.0): every format names the source and the licence (each JSON and CSV
@@ -17,6 +19,7 @@ import csv
 import io
 import json
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from reader.text.dictionary import ATTRIBUTION, LICENSE, SOURCE, Dictionary, dictionary
 from reader.text.readings import is_han, readings_of
@@ -40,8 +43,39 @@ class VocabularyItem:
     found: bool  # the dictionary has the word itself (else definitions of its parts)
 
 
-def vocabulary(document, lexicon: Dictionary | None = None) -> tuple[VocabularyItem, ...]:
-    """Every Han word of ``document`` once, most frequent first."""
+# jieba's part-of-speech tags of closed word classes: prepositions, conjunctions, particles
+# (u, uj 的, ul 了, uz 着 ...), modal particles, interjections, onomatopoeia, pronouns.
+FUNCTION_TAGS = frozenset("p c u uj ul uz ud ug uv y e o r".split())
+# Adverbs are an open class; only those in the stop list are function words (也 就 都, not 非常).
+_STOP_ADVERB_TAGS = frozenset("d zg".split())
+
+
+def is_function_word(simplified: str) -> bool:
+    """Whether a Simplified word is a function word: one token of a closed class, or an
+    adverb of the stop list (stopwordsiso's Chinese list).
+
+    >>> [w for w in ["的", "了", "在", "他们", "因为", "也", "经济", "非常", "增长"] if is_function_word(w)]
+    ['的', '了', '在', '他们', '因为', '也']
+    """
+    from reader.text.segment import tag
+
+    tags = tag(simplified)
+    if len(tags) != 1:
+        return False
+    pos = tags[0][1]
+    return pos in FUNCTION_TAGS or (pos in _STOP_ADVERB_TAGS and simplified in _stop_words())
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    import stopwordsiso
+
+    return frozenset(stopwordsiso.stopwords("zh"))
+
+
+def vocabulary(document, lexicon: Dictionary | None = None, function_words: bool = False) -> tuple[VocabularyItem, ...]:
+    """Every Han word of ``document`` once, most frequent first; function words only when
+    ``function_words``."""
     lexicon = lexicon or dictionary()
     index = WordIndex.of(document)
     counts: dict[str, int] = {}
@@ -54,6 +88,8 @@ def vocabulary(document, lexicon: Dictionary | None = None) -> tuple[VocabularyI
             key = to_simplified(word)
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, (s, word, k))
+    if not function_words:
+        first = {key: at for key, at in first.items() if not is_function_word(key)}
     paragraphs = document.paragraphs
     items: list[VocabularyItem] = []
     for key, (offset, word, k) in first.items():

@@ -388,3 +388,18 @@ async def test_shrinking_the_terminal_keeps_a_focused_panel_as_an_overlay():
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         assert not app.screen.has_class("-narrow") and app.sections.display
+
+
+@sync
+async def test_markdown_headings_show_without_hashes_in_the_article_and_navigator():
+    from reader.document import parse
+
+    doc = parse("導語一段。\n## 營收概況\n正文一段。\n### 未來展望\n正文二段。\n")
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert top_text(app.article) == "營收概況"
+        assert not any("#" in line for line in view_lines(app.article))
+        labels = [str(app.sections.get_option_at_index(k).prompt) for k in range(app.sections.option_count)]
+        assert labels[1:] == ["營收概況", "未來展望"]

@@ -30,6 +30,14 @@ def test_dump_prints_clean_text_with_headings():
     assert "\x1b" not in out
 
 
+def test_dump_prints_a_markdown_heading_once_at_its_level(tmp_path):
+    article = tmp_path / "md.txt"
+    article.write_text("導語。\n## 營收概況\n正文。\n", encoding="utf-8")
+    out = run_cli("--dump", str(article)).stdout.decode()
+    assert out.splitlines()[2] == "## 營收概況"
+    assert "# ##" not in out
+
+
 def test_dump_in_simplified():
     out = run_cli("--dump", "--script", "simp", str(SAMPLE)).stdout.decode()
     assert "过去近两个月" in out

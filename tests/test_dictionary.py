@@ -115,3 +115,24 @@ def test_vocabulary_markdown_escapes_pipes():
     assert "CL:個\\|个" in render_vocabulary([item], "md")
     with pytest.raises(ValueError):
         render_vocabulary([item], "xml")
+
+
+def test_vocabulary_leaves_function_words_out_unless_asked(cedict):
+    from reader.document import parse
+
+    doc = parse("他在市場上看了經濟的增長，因為企業也增長了。")
+    words = {item.word for item in vocabulary(doc, cedict)}
+    assert {"市場", "經濟", "增長", "企業"} <= words
+    assert not words & {"的", "了", "在", "他", "因為", "也"}
+    everything = {item.word for item in vocabulary(doc, cedict, function_words=True)}
+    assert {"的", "了", "在", "他"} <= everything
+
+
+def test_function_words_flag_from_the_command_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("他在市場上看了經濟的增長。\n", encoding="utf-8")
+    plain = run_cli("--vocabulary", "--format", "csv", str(article)).stdout.decode()
+    kept = run_cli("--vocabulary", "--function-words", "--format", "csv", str(article)).stdout.decode()
+    assert "\n的," not in plain and "\n的," in kept
+    proc = run_cli("--dump", "--function-words", str(article))
+    assert proc.returncode == 2 and b"--function-words goes with --vocabulary" in proc.stderr

@@ -44,3 +44,17 @@ def test_section_at_offset(sample_doc):
     s2 = sample_doc.sections[2]
     assert sample_doc.section_at(s2.paragraphs[3].start).index == 2
     assert sample_doc.section_at(0).index == 0
+
+
+def test_markdown_headings_are_sections_without_their_hashes():
+    text = "導語。\n## 營收概況 ##\n正文一。\n### 未來展望\n正文二。\n####### 七個井號\n#沒有空格\n"
+    doc = parse(text)
+    assert [(s.name, s.title, s.level, len(s.paragraphs)) for s in doc.sections] == [
+        ("", "", 1, 1),
+        ("營收概況", "營收概況", 2, 1),
+        ("未來展望", "未來展望", 3, 3),  # seven hashes, or none followed by a blank: prose
+    ]
+    heading = doc.sections[1].heading[0]
+    assert heading.text == "營收概況" and doc.text[heading.start : heading.end] == heading.text
+    assert doc.text == text  # the hashes stay in the text, outside the heading's paragraph
+    assert [p.text for p in doc.paragraphs][:3] == ["導語。", "營收概況", "正文一。"]

@@ -91,10 +91,11 @@ def print_csv(headers: Row, rows: Sequence[Row], out: TextIO) -> None:
 
 
 def print_dump(doc: Document, script: str, out: TextIO) -> None:
-    """The clean document: headings marked with '#', a blank line between paragraphs."""
+    """The clean document: headings marked with '#' (a Markdown heading keeps its level), a blank
+    line between paragraphs."""
     for section in doc.sections:
         for line in section.heading:
-            out.write("# " + _convert(line.text, script) + "\n\n")
+            out.write("#" * section.level + " " + _convert(line.text, script) + "\n\n")
         for para in section.paragraphs:
             out.write(_convert(para.text, script) + "\n\n")
 
