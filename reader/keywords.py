@@ -24,6 +24,7 @@ from pathlib import Path
 
 from reader.locations import cache_dir
 from reader.runtime.cache import content_key, open_sqlite
+from reader.text.latin import english_stop_words, has_latin, whole_words
 from reader.text.script import convert, find_all, to_simplified
 from reader.text.spans import Spans
 
@@ -64,7 +65,7 @@ def _stop_words() -> frozenset[str]:
         import stopwordsiso
     except ImportError:  # pragma: no cover - the package is a dependency
         return _FALLBACK_STOP | _FILLER
-    return frozenset(stopwordsiso.stopwords("zh")) | _FALLBACK_STOP | _FILLER
+    return frozenset(stopwordsiso.stopwords("zh")) | english_stop_words() | _FALLBACK_STOP | _FILLER
 
 
 _STOP: frozenset[str] | None = None
@@ -74,8 +75,8 @@ def is_candidate(word: str) -> bool:
     """Whether a token may be a keyword: two characters or more, a Han
     character or a letter in it, not a number, not a stop word.
 
-    >>> [w for w in ["快手", "手", "116", "2.8万", "三个", "的", "OPPO"] if is_candidate(w)]
-    ['快手', 'OPPO']
+    >>> [w for w in ["快手", "手", "116", "2.8万", "三个", "的", "OPPO", "in", "The", "trading"] if is_candidate(w)]
+    ['快手', 'OPPO', 'trading']
     """
     global _STOP
     word = word.strip()
@@ -165,13 +166,37 @@ def _build_idf(tmp: Path, source: Path) -> None:
 
 
 def _spans(simp_text: str, word: str) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) of ``word`` in ``simp_text``."""
+    """Non-overlapping (start, end) of ``word`` in ``simp_text``; a Latin word whole and in
+    any case.
+
+    >>> _spans("Trading in 交易 trading", "trading"), _spans("服务商服务", "服务")
+    ([(0, 7), (14, 21)], [(0, 2), (3, 5)])
+    """
+    if has_latin(word):
+        return whole_words(simp_text, (m.span() for m in re.finditer(re.escape(word), simp_text, re.IGNORECASE)))
     spans = []
     start = simp_text.find(word)
     while start >= 0:
         spans.append((start, start + len(word)))
         start = simp_text.find(word, start + len(word))
     return spans
+
+
+def fold_case(counts: Counter) -> Counter:
+    """Latin words that differ only in case counted as one, under their most frequent form
+    (``Trading`` at a sentence's start is ``trading``).
+
+    >>> fold_case(Counter({"trading": 2, "Trading": 1, "GMV": 3, "服务": 1}))
+    Counter({'trading': 3, 'GMV': 3, '服务': 1})
+    """
+    forms: dict[str, list[tuple[int, str]]] = {}
+    for word, n in counts.items():
+        forms.setdefault(word.lower() if has_latin(word) else word, []).append((n, word))
+    merged: Counter = Counter()
+    for group in forms.values():
+        best = max(group, key=lambda nw: (nw[0], nw[1].islower()))[1]
+        merged[best] = sum(n for n, _ in group)
+    return merged
 
 
 # Above this many characters, term counts come from evenly spread paragraphs
@@ -235,7 +260,7 @@ def extract_keywords(doc, top: int = 20, max_chars: int = MAX_CHARS) -> tuple[Ke
     """
     simp = _simplified(doc.text)
     paragraphs = _sampled(doc.paragraphs, max_chars)
-    counts = term_counts(simp.text[p.start : p.end] for p in paragraphs)
+    counts = fold_case(term_counts(simp.text[p.start : p.end] for p in paragraphs))
     total = sum(counts.values())
     if not total:
         return ()
@@ -257,11 +282,13 @@ def user_keyword(doc, term: str) -> Keyword:
     >>> from reader.document import parse
     >>> user_keyword(parse("服務商和服务商"), "服務商")
     Keyword(word='服务商', weight=1.0, spans=Spans([(0, 3), (4, 7)]), user=True)
+    >>> user_keyword(parse("trading in Asia"), "in").spans
+    Spans([(8, 10)])
     """
     term = term.strip()
     if not term:
         raise ValueError("a keyword needs at least one non-blank character")
-    return Keyword(to_simplified(term), 1.0, Spans(find_all(doc.text, term)), user=True)
+    return Keyword(to_simplified(term), 1.0, Spans(whole_words(doc.text, find_all(doc.text, term))), user=True)
 
 
 def with_keywords(doc, top: int = 20):

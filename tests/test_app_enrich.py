@@ -136,3 +136,18 @@ async def test_traditional_converters_load_only_once_the_reader_switches_scripts
             lambda: {"s2t", "t2twp", "t2hk"} <= set(script_module._converters),
             what="Traditional converters loaded",
         )
+
+
+@sync
+async def test_a_latin_user_term_is_highlighted_only_as_a_whole_word():
+    from reader.document import parse
+    from widgets.article.marks import keyword_spans
+
+    doc = parse("Trading in Asia rose; trading volume in 交易 grew.\n")
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.add_highlight_term("in")
+        await pilot.pause()
+        marked = [doc.text[s:e] + "@" + str(s) for s, e, _user in keyword_spans(app.document).within(0, len(doc.text))]
+        assert marked == ["in@8", "in@37"]

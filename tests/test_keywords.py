@@ -252,3 +252,24 @@ def test_jieba_cache_lives_in_the_user_cache_dir(monkeypatch):
     assert default == Path(platformdirs.user_cache_dir("kreader"))
     if not os.environ.get("XDG_CACHE_HOME"):
         assert not default.resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
+
+
+ENGLISH = (
+    "The company reported revenue of $81.8 billion in the third quarter, and trading in the shares rose.\n"
+    "Trading volume in Asia was strong; Asian traders joined.\n分析師認為 trading 量增加。\n"
+)
+
+
+def test_english_stop_words_are_never_keywords_and_case_variants_are_one():
+    words = {k.word: k for k in extract_keywords(parse(ENGLISH), top=50)}
+    assert not words.keys() & {"in", "of", "the", "to", "and", "The", "was"}
+    assert "Trading" not in words and words["trading"].count == 3  # Trading, trading twice
+
+
+def test_latin_keywords_and_user_terms_match_whole_words():
+    doc = parse(ENGLISH)
+    words = {k.word: k for k in extract_keywords(doc, top=50)}
+    assert [doc.text[s:e] for s, e in words["Asia"].spans] == ["Asia"]  # not inside "Asian"
+    spans = user_keyword(doc, "in").spans
+    assert all(doc.text[s - 1 : s] in (" ", "") and doc.text[e : e + 1] == " " for s, e in spans)
+    assert len(spans) == 3  # "in the third", "in the shares", "in Asia"; none inside trading

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.figures.context import context_span
 from reader.figures.grammar import scan
@@ -119,10 +119,19 @@ def extract_figures(doc, span: tuple[int, int] | None = None) -> tuple[Figure, .
 
 
 def label_figures(doc, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
-    """The same figures with ``label`` filled from their clause (uses reader.text.segment)."""
+    """The same figures with ``label`` filled from their clause (uses reader.text.segment); a
+    Latin label of function words (``of``, ``in the third``) gives way to the English noun
+    linked to the figure (``revenue of $81.8 billion``) or to none."""
     from reader.figures.label import label_all
+    from reader.figures.latin import latin_label
+    from reader.text.latin import is_content_label
 
-    return label_all(doc.text, figures)
+    return tuple(
+        f
+        if f.label and is_content_label(f.label)
+        else replace(f, label=latin_label(doc.text, f.start, is_content_label))
+        for f in label_all(doc.text, figures)
+    )
 
 
 def _json_number(value: float | str | None) -> float | int | str | None:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from reader.figures.dates import parse_date
+from reader.figures.latin import latin_figure_at, may_be_latin
 from reader.figures.quantity import Quantity, quantity
 from reader.figures.units import POST_QUALIFIER_WORDS, PRE_QUALIFIER_WORDS, UNITS
 from reader.text.numerals import CAPITAL_CHARS, CN_DIGITS, CN_NUMERAL_CHARS, MULTIPLIERS
@@ -84,12 +85,30 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
     for m in _RUN.finditer(text, start, end):
         if m.start() < taken or _no_figure_here(m.group(), text[m.end() : m.end() + 1]):
             continue
-        fig = _figure_at(text, m.start(), taken, _may_be_date(m.group(), text[m.end() : m.end() + 1]))
+        fig = may_be_latin(text, m.start(), m.end()) and _latin_at(text, m.start(), taken) or None
+        fig = fig or _figure_at(text, m.start(), taken, _may_be_date(m.group(), text[m.end() : m.end() + 1]))
         if fig is None or any(s < fig.end and fig.start < e for s, e in idioms):
             continue
         out.append(fig)
         taken = fig.end
     return out
+
+
+def _latin_at(text: str, i: int, floor: int) -> RawFigure | None:
+    """An amount written in English (reader.figures.latin) at ``text[i]``; a Chinese
+    qualifier before it counts too (約$5 million).
+
+    >>> _latin_at("約$81.8billion的", 2, 0)
+    RawFigure(start=0, end=13, text='約$81.8billion', value=81800000000.0, value_max=None, unit='USD', kind='money', qualifier='approx', vague=False)
+    """
+    fig = latin_figure_at(text, i)
+    if fig is None or fig.start < floor:
+        return None
+    start, qualifier = fig.start, fig.qualifier
+    if not qualifier:
+        word, qualifier = _pre_qualifier(text, start, floor)
+        start -= len(word)
+    return RawFigure(start, fig.end, text[start : fig.end], fig.value, None, fig.unit, fig.kind, qualifier)
 
 
 def _may_be_date(run: str, after: str) -> bool:
