@@ -11,6 +11,14 @@ the preview.  The complete document is always exactly ``load_document``'s:
 the preview is only ever a stand-in (the passes are line-local but for a few
 document-wide rules, so the preview is nearly always a prefix of it).
 
+The first preview may be an *early* one (:func:`early_preview`): cleaned by
+the passes that need no word list (:func:`without_word_list`), the mojibake
+passes left for the whole article.  It is, for a short article (the whole of
+it: its cleaning is mostly those passes' start-up), before their word list is
+built (the first run: seconds; the reader says so), and on a single core
+(they would take the core Textual starts on).  After an early preview the
+child yields the cores to the interface when it would compete with it.
+
 >>> import tempfile, os
 >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
 ...     _ = f.write("導語(dǎo)。\\n01\\n正文。\\n")
@@ -37,6 +45,36 @@ if TYPE_CHECKING:  # the parent process never imports the cleaner at run time
     from reader.clean.repair_log import Readings, Repairs
 
 PREVIEW_CHARS = 16_000  # characters cleaned for the preview: a dozen screenfuls, about 20 ms
+CHILD_NICENESS = 10  # a cleaning child competing with the interface's start-up yields to it
+
+
+def without_word_list(passes: tuple | None = None) -> tuple:
+    """``passes`` (the cleaner's) without those that score readings with the word list
+    (reader.text.lexicon), which also cost most of a short article's cleaning: what remains
+    (terminal safety, HTML, pinyin notes, furniture) cleans an early preview at once.
+
+    >>> [name for name, _ in without_word_list()]
+    ['terminal safety', 'html', 'pinyin', 'boilerplate']
+    """
+    from reader.clean.mojibake.passages import latin_edits, recode_edits
+    from reader.clean.mojibake.repair import mojibake_edits
+    from reader.clean.passes import PASSES
+
+    need = (latin_edits, mojibake_edits, recode_edits)
+    return tuple((name, find) for name, find in (PASSES if passes is None else passes) if find not in need)
+
+
+def early_preview(short: bool, cores: int, built: bool) -> bool:
+    """Whether the first preview leaves the mojibake passes for later: for a short article, on a
+    single core, or while their word list is not ``built``; a long article's head on two cores
+    is cleaned whole while Textual starts.
+
+    >>> early_preview(True, 2, True), early_preview(False, 1, True), early_preview(False, 2, False)
+    (True, True, True)
+    >>> early_preview(False, 2, True)
+    False
+    """
+    return short or cores == 1 or not built
 
 
 def open_document(path: str | os.PathLike[str], *, fork: bool = True) -> Opening:
@@ -67,6 +105,8 @@ class Opening:
         self.replacement_chars = replacement_chars
         self.started = time.perf_counter()
         self.stage = "starting"  # the cleaning pass running, for a progress line
+        self.early = False  # whether the preview is an early one (see the module's docstring)
+        self.building_word_list = False  # the first run's: the mojibake passes wait for it
         self._done = threading.Event()
         self._first = threading.Event()  # a preview (or the whole document) is ready
         self._preview: Document | None = None
@@ -90,10 +130,13 @@ class Opening:
 
     def preview(self, timeout: float | None = None) -> Document:
         """The first lines of the article, cleaned and parsed (script not detected), or the whole
-        article if it is ready first; made here if the background has not sent one in ``timeout``."""
-        if self.short:  # the preview would be all of it: wait for the real thing
+        article if it is ready first; made here if the background has not sent one in ``timeout``.
+        A short article is waited for, unless the child sends an early preview of it (it does)."""
+        if self.short and not self._pid:  # in a thread: the preview would be all of it, wait
             return self.result()
-        self._first.wait(timeout)
+        self._first.wait(None if self.short else timeout)
+        if self.short and self._preview is None:
+            return self.result()
         if self._done.is_set() and self._document is not None:
             return self._document
         if self._preview is None:
@@ -187,7 +230,7 @@ class Opening:
                     if kind == "stage":
                         self.stage = payload
                     elif kind == "preview":
-                        text, repairs, readings = payload
+                        text, repairs, readings, self.early, self.building_word_list = payload
                         self._preview = document_from_cleaned(
                             _Cleaned(text, repairs, readings), self.source, self.encoding, 0
                         )
@@ -249,9 +292,7 @@ def _child(text: str, head: str | None, fd: int) -> None:
             pipe.flush()
 
         try:
-            if head is not None:
-                preview = clean(head)
-                send("preview", (preview.text, preview.repairs, preview.readings))
+            _preview(text, head, send)
             cleaned = clean(text, progress=lambda stage: send("stage", stage))
             from reader.text.script import detect_script
 
@@ -264,6 +305,26 @@ def _child(text: str, head: str | None, fd: int) -> None:
     except BaseException:  # noqa: BLE001 - a broken pipe: the reader has quit
         status = 1
     os._exit(status)  # never run the parent's atexit handlers or flush its buffers twice
+
+
+def _preview(text: str, head: str | None, send) -> None:
+    """Send the preview the reader paints first: the head of a long article (``head``), or all
+    of a short one; early (:func:`early_preview`) or cleaned by every pass."""
+    from reader.clean.passes import PASSES, clean
+    from reader.runtime.parallel import available_cores
+    from reader.text.lexicon import lexicon_built
+
+    cores, built = available_cores(), lexicon_built()
+    early = early_preview(head is None, cores, built)
+    preview = clean(text if head is None else head, without_word_list() if early else PASSES)
+    send("preview", (preview.text, preview.repairs, preview.readings, early, not built))
+    if cores == 1 or not built:  # the rest is background work that would compete with the interface
+        os.nice(CHILD_NICENESS)
+    if not built:
+        send("stage", "building the word list, once")
+        from reader.text.lexicon import lexicon
+
+        lexicon()
 
 
 def _give_back_memory() -> None:

@@ -152,6 +152,7 @@ class HeldOpening:
         self._preview, self._document = preview, document
         self.released = threading.Event()
         self.stage = "mojibake"
+        self.early = self.building_word_list = False
         self.cancelled = False
 
     def preview(self):

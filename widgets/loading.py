@@ -24,6 +24,13 @@ if TYPE_CHECKING:
     from widgets.app import KreaderApp
 
 
+# Shown while the first run builds the word list: the article on screen is not yet repaired.
+EARLY_NOTICE = (
+    "Building the word list the mojibake repairs need (once, a few seconds). "
+    "Garbled passages are repaired when it is ready."
+)
+
+
 class DocumentLoading:
     """Opens the whole article behind its preview and enriches each version shown."""
 
@@ -45,6 +52,8 @@ class DocumentLoading:
 
     def start(self) -> None:
         """On mount: wait for the whole article, or enrich the one given after the first paint."""
+        if self.opening is not None and self.opening.building_word_list and not self.opened:
+            self.app.call_after_refresh(self._say_early)
         if self.opening is not None and not self.exits_on_first_paint:
             opening = self.opening
             self.app.run_worker(
@@ -58,6 +67,9 @@ class DocumentLoading:
         elif self.enrich_on_open and not self.exit_after_paint:
             # after the first paint: the article shows before jieba loads
             self.app.call_after_refresh(self.enrich, self.app.document)
+
+    def _say_early(self) -> None:
+        self.app.notify(EARLY_NOTICE, title="First run", timeout=10, markup=False)
 
     def stop(self) -> None:
         if self.opening is not None:

@@ -128,11 +128,20 @@ def sweep(directory: Path, keep: Path | None = None, now: float | None = None) -
             pass  # gone already, or not ours to delete
 
 
+def sqlite_path(directory: Path, stem: str, key: str) -> Path:
+    """Where :func:`open_sqlite` keeps the file of ``stem`` for ``key``.
+
+    >>> sqlite_path(Path("/c"), "lexicon", "00ff").as_posix()
+    '/c/lexicon-00ff.sqlite3'
+    """
+    return directory / f"{stem}-{key}.sqlite3"
+
+
 def open_sqlite(directory: Path, stem: str, key: str, build: Callable[[Path], None], probe: str) -> sqlite3.Connection:
     """A read-only connection to ``<directory>/<stem>-<key>.sqlite3``, which ``probe`` (a query)
     can read; built first with ``build(tmp_path)`` when missing, rebuilt on any error, and
     built in a private temporary folder when ``directory`` cannot be written."""
-    path = directory / f"{stem}-{key}.sqlite3"
+    path = sqlite_path(directory, stem, key)
     con = _open_checked(path, probe)
     if con is None:
         try:

@@ -44,11 +44,16 @@ def jobs_wanted() -> int:
         wanted = 0
     if wanted > 0:
         return wanted
+    return min(available_cores(), 8)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (``taskset``, a container's cpuset), at least 1."""
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    return max(1, min(cores, 8))
+    return max(1, cores)
 
 
 def line_pieces(text: str, size: int, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

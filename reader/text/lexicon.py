@@ -26,7 +26,7 @@ from contextlib import closing
 from pathlib import Path
 
 from reader.locations import asset, cache_dir
-from reader.runtime.cache import content_key, open_sqlite
+from reader.runtime.cache import content_key, open_sqlite, sqlite_path
 
 SCHEMA = 2
 _MAX_WORD = 8  # longer dictionary entries (rare idioms) do not change a score that matters
@@ -157,8 +157,28 @@ def lexicon() -> Lexicon:
 def open_lexicon(directory: Path) -> sqlite3.Connection:
     """A read-only connection to the lexicon file in ``directory``, keyed by its sources' content."""
     sources = _sources()
-    key = content_key(sources, f"lexicon schema {SCHEMA}", directory)
-    return open_sqlite(directory, "lexicon", key, lambda tmp: _build(tmp, sources), _PROBE)
+    return open_sqlite(directory, "lexicon", _key(sources, directory), lambda tmp: _build(tmp, sources), _PROBE)
+
+
+def _key(sources: list[Path], directory: Path) -> str:
+    return content_key(sources, f"lexicon schema {SCHEMA}", directory)
+
+
+def lexicon_built(directory: Path | None = None) -> bool:
+    """Whether :func:`lexicon` will open a built file at once; False before the first run (or after
+    the cache was emptied) builds it, which takes seconds, or when it cannot be told.
+
+    >>> import tempfile; empty = Path(tempfile.mkdtemp())
+    >>> lexicon_built(empty), (open_lexicon(empty).close(), lexicon_built(empty))[1]
+    (False, True)
+    """
+    if directory is None and _instance is not None:
+        return True
+    try:
+        folder = cache_dir() if directory is None else directory
+        return sqlite_path(folder, "lexicon", _key(_sources(), folder)).is_file()
+    except (OSError, RuntimeError):
+        return False
 
 
 _PROBE = "SELECT value FROM meta WHERE key = 'total'"

@@ -1,0 +1,109 @@
+"""The first paint waits for neither the word list's build (first run) nor the mojibake passes:
+an early preview cleaned without them is shown, the whole article replaces it (issue 19)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from pilot import sync, until
+from test_progressive import HeldOpening
+
+import reader.pipeline as pipeline
+import reader.text.lexicon as lexicon_module
+from reader.clean.passes import clean
+from widgets.app import KreaderApp
+from widgets.loading import EARLY_NOTICE
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+
+
+def test_the_early_passes_never_open_the_word_list(monkeypatch, sample_text, sample_doc):
+    def refuse(directory):
+        raise AssertionError("the word list was opened")
+
+    monkeypatch.setattr(lexicon_module, "_instance", None)
+    monkeypatch.setattr(lexicon_module, "open_lexicon", refuse)
+    early = clean(sample_text, pipeline.without_word_list())
+    assert "<b>" not in early.text and "(guò)" not in early.text  # HTML and pinyin notes are done
+    assert early.text != sample_doc.text  # the mojibake is left for the whole article
+
+
+def _sent_preview(monkeypatch, text: str, head: str | None, cores: int, built: bool) -> tuple[list, list]:
+    """What ``_preview`` sends, and the niceness it asks for, with the cores and the word list given."""
+    import reader.runtime.parallel as parallel
+
+    sent, niced = [], []
+    monkeypatch.setattr(parallel, "available_cores", lambda: cores)
+    monkeypatch.setattr(lexicon_module, "lexicon_built", lambda directory=None: built)
+    monkeypatch.setattr(lexicon_module, "lexicon", lambda: None)  # the build itself is tested elsewhere
+    monkeypatch.setattr(os, "nice", lambda n: niced.append(n))
+    pipeline._preview(text, head, lambda kind, payload: sent.append((kind, payload)))
+    return sent, niced
+
+
+def test_a_short_article_is_previewed_early_and_the_child_yields_on_one_core(monkeypatch, sample_text):
+    sent, niced = _sent_preview(monkeypatch, sample_text, None, cores=1, built=True)
+    (kind, (text, _repairs, _readings, early, building)), *_ = sent
+    assert kind == "preview" and early and not building
+    assert text == clean(sample_text, pipeline.without_word_list()).text
+    assert niced == [pipeline.CHILD_NICENESS]
+    sent, niced = _sent_preview(monkeypatch, sample_text, None, cores=2, built=True)
+    assert sent[0][1][3] and niced == []  # early on two cores too, and no yielding
+
+
+def test_a_long_articles_head_is_cleaned_whole_on_two_cores_only(monkeypatch, sample_text):
+    head = sample_text[:2000]
+    sent, niced = _sent_preview(monkeypatch, sample_text, head, cores=2, built=True)
+    assert not sent[0][1][3] and sent[0][1][0] == clean(head).text and niced == []
+    sent, niced = _sent_preview(monkeypatch, sample_text, head, cores=1, built=True)
+    assert sent[0][1][3] and niced == [pipeline.CHILD_NICENESS]
+
+
+def test_before_the_word_list_is_built_the_preview_says_so_and_the_child_builds_it(monkeypatch, sample_text):
+    sent, niced = _sent_preview(monkeypatch, sample_text, None, cores=2, built=False)
+    assert sent[0][1][3:] == (True, True)
+    assert ("stage", "building the word list, once") in sent
+    assert niced == [pipeline.CHILD_NICENESS]
+
+
+def test_the_first_run_opens_early_then_whole_in_a_child(tmp_path):
+    """With an empty cache the forked child sends the early preview before building the word list;
+    the whole article is exactly the full load's."""
+    code = (
+        "from reader.pipeline import open_document; from reader.load import load_document\n"
+        "from reader.text.lexicon import lexicon_built\n"
+        f"SAMPLE = {str(ROOT / 'assets' / 'sample-article.txt')!r}\n"
+        "assert not lexicon_built()\n"
+        "o = open_document(SAMPLE); p = o.preview()\n"
+        "assert o._pid and o.early and o.building_word_list and not o.done()\n"
+        "d = o.result(120)\n"
+        "assert d == load_document(SAMPLE) and d.text != p.text and lexicon_built()\n"
+        "print('same')\n"
+    )
+    env = {**os.environ, "KREADER_CACHE_DIR": str(tmp_path / "empty"), "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=180)
+    assert out.stdout.strip() == "same", out.stderr[-2000:]
+
+
+@sync
+async def test_the_reader_says_the_word_list_is_being_built(sample_doc):
+    held = HeldOpening(sample_doc, sample_doc)
+    held.early = held.building_word_list = True
+    app = KreaderApp(held, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: any(n.message == EARLY_NOTICE for n in app._notifications), what="the notice")
+        held.released.set()
+
+
+@sync
+async def test_no_notice_when_the_word_list_is_there(sample_doc):
+    held = HeldOpening(sample_doc, sample_doc)
+    held.early = True
+    app = KreaderApp(held, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        held.released.set()
+        await until(pilot, lambda: app.loading.opened, what="the whole article")
+        assert not any(n.message == EARLY_NOTICE for n in app._notifications)
