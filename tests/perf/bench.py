@@ -37,6 +37,7 @@ sys.path[:0] = [str(HERE.parent.parent), str(HERE)]
 from common import BARE, KREADER, ROOT, RUNS, SAMPLE, alternate, first_words, med, pty_env, row  # noqa: E402
 from corpus import make_corpus, make_wild_corpus  # noqa: E402
 from figures_rows import dump_rates, figures_memory, figures_throughput, long_lines  # noqa: E402
+from paired import compare  # noqa: E402
 from ptyrun import run_in_pty  # noqa: E402
 from startup_rows import first_run_paint, lexicon_build, one_core_paint, paint_by_size  # noqa: E402
 
@@ -57,21 +58,16 @@ def first_paint_sample() -> None:
         },
         max(RUNS, 5),
     )
-    k_exit, b_exit = med(r.seconds for r in runs["kreader"]), med(r.seconds for r in runs["bare"])
-    k_paint = med(r.marker_seconds for r in runs["kreader"])
-    b_paint = med(r.marker_seconds for r in runs["bare"])
+    exits = compare([r.seconds for r in runs["kreader"]], [r.seconds for r in runs["bare"]])
+    paints = compare([r.marker_seconds for r in runs["kreader"]], [r.marker_seconds for r in runs["bare"]])
+    k_paint = paints.a.median
     row(
-        "first paint, sample (exec → painted, exits)",
-        f"{k_exit * 1000:.0f} ms",
-        "≤ 1.3× bare",
-        f"{k_exit / b_exit:.2f}× bare Textual app ({b_exit * 1000:.0f} ms)",
+        "first paint, sample, two cores (exec → painted, exits)",
+        exits.a.ms(),
+        "≤ 1.2× bare",
+        f"{exits.ratio.times()} bare Textual app ({exits.b.ms()}), {exits.pairs} pairs",
     )
-    row(
-        "  the same, exec → article's first words in the pty",
-        f"{k_paint * 1000:.0f} ms",
-        "",
-        f"{k_paint / b_paint:.2f}× bare ({b_paint * 1000:.0f} ms)",
-    )
+    row("  the same, exec → article's first words in the pty", paints.a.ms(), "", f"{paints.ratio.times()} bare")
     if shutil.which("less"):
         less = [
             run_in_pty(
@@ -142,15 +138,15 @@ def big_first_paint(corpus: Path) -> None:
             "kreader": ([*KREADER, str(corpus)], pty_env(KREADER_EXIT_AFTER_PAINT="1"), marker),
             "bare": ([*BARE, str(corpus)], pty_env(), first_words(raw, 4)),
         },
-        3,
+        max(RUNS, 5),
     )
-    k_exit, b_exit = med(r.seconds for r in runs["kreader"]), med(r.seconds for r in runs["bare"])
+    exits = compare([r.seconds for r in runs["kreader"]], [r.seconds for r in runs["bare"]])
     k_paint = med(r.marker_seconds for r in runs["kreader"])
     row(
         "first paint, 10 MB text (exec → painted, exits)",
-        f"{k_exit:.2f} s",
+        exits.a.s(),
         "≤ 1.0 s",
-        f"{k_exit / b_exit:.2f}× bare ({b_exit:.2f} s); to the first words {k_paint:.2f} s",
+        f"{exits.ratio.times()} bare ({exits.b.s()}); to the first words {k_paint:.2f} s",
     )
     opened = [run_in_pty([*KREADER, str(corpus)], pty_env(KREADER_EXIT_AFTER_OPEN="1"), timeout=120) for _ in range(2)]
     row(
