@@ -17,7 +17,7 @@ passes left for the whole article.  It is, for a short article (the whole of
 it: its cleaning is mostly those passes' start-up), before their word list is
 built (the first run: seconds; the reader says so), and on a single core
 (they would take the core Textual starts on).  After an early preview the
-child yields the cores to the interface when it would compete with it.
+child yields the cores to the interface (``nice``): what is left is background work.
 
 >>> import tempfile, os
 >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the parent process never imports the cleaner at run time
     from reader.clean.repair_log import Readings, Repairs
 
 PREVIEW_CHARS = 16_000  # characters cleaned for the preview: a dozen screenfuls, about 20 ms
-CHILD_NICENESS = 10  # a cleaning child competing with the interface's start-up yields to it
+CHILD_NICENESS = 10  # after an early preview, the cleaning child yields to the interface
 
 
 def without_word_list(passes: tuple | None = None) -> tuple:
@@ -318,7 +318,7 @@ def _preview(text: str, head: str | None, send) -> None:
     early = early_preview(head is None, cores, built)
     preview = clean(text if head is None else head, without_word_list() if early else PASSES)
     send("preview", (preview.text, preview.repairs, preview.readings, early, not built))
-    if cores == 1 or not built:  # the rest is background work that would compete with the interface
+    if early:  # the rest is background work, which would compete with the interface's start-up
         os.nice(CHILD_NICENESS)
     if not built:
         send("stage", "building the word list, once")

@@ -43,14 +43,14 @@ def _sent_preview(monkeypatch, text: str, head: str | None, cores: int, built: b
     return sent, niced
 
 
-def test_a_short_article_is_previewed_early_and_the_child_yields_on_one_core(monkeypatch, sample_text):
+def test_a_short_article_is_previewed_early_and_the_child_then_yields(monkeypatch, sample_text):
     sent, niced = _sent_preview(monkeypatch, sample_text, None, cores=1, built=True)
     (kind, (text, _repairs, _readings, early, building)), *_ = sent
     assert kind == "preview" and early and not building
     assert text == clean(sample_text, pipeline.without_word_list()).text
     assert niced == [pipeline.CHILD_NICENESS]
     sent, niced = _sent_preview(monkeypatch, sample_text, None, cores=2, built=True)
-    assert sent[0][1][3] and niced == []  # early on two cores too, and no yielding
+    assert sent[0][1][3] and niced == [pipeline.CHILD_NICENESS]  # on two cores too
 
 
 def test_a_long_articles_head_is_cleaned_whole_on_two_cores_only(monkeypatch, sample_text):
