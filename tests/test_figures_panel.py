@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 from figures_table import cell, listed
 from pilot import sync
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input
@@ -384,3 +385,14 @@ async def test_a_book_of_figures_gets_its_labels_without_a_refill(book):
         assert "營收" in lines(panel)[-1] and panel.figure_at_cursor() == len(book.figures) - 1
         await pilot.press("s")  # a sort of the whole book is one index array
         assert panel.row_count == len(book.figures) and panel.figure_at_cursor() == len(book.figures) - 1
+
+
+def test_the_panels_column_widths_are_the_widest_of_every_figure(sample_doc):
+    """Measured once per distinct value and marker (a book's 59,000 figures have a few thousand
+    values and a handful of markers), the widths are still those of the widest figure."""
+    from reader.enrich import with_figures
+    from widgets.figures.rows import figure_marker, figure_value, marker_width, value_width
+
+    figures = with_figures(sample_doc).figures
+    assert value_width(figures) == max(cell_len(figure_value(f)) for f in figures)
+    assert marker_width(figures) == max(cell_len(figure_marker(f)) for f in figures) > 0

@@ -145,17 +145,28 @@ def same_rows(old: Sequence, new: Sequence) -> bool:
 def value_width(figures: Sequence, simplified: bool = False) -> int:
     """Cells of the widest value shown (the value column's width: a value is never cut).
 
-    A book repeats its values (years, small counts): each distinct one is formatted once.
+    A book repeats its values (years, small counts): each distinct one is formatted once (the kind
+    does not change how a value is shown).
+
+    >>> from types import SimpleNamespace as F
+    >>> value_width([F(value=15.0, value_max=20.0, unit="%", kind="percent"), F(value=3.0, value_max=None, unit="", kind="count")])
+    6
     """
-    distinct = {(f.value, f.value_max, f.unit, f.kind) for f in figures}
-    return max(
-        (cell_len(format_value(v, top, unit, kind, "", simplified)) for v, top, unit, kind in distinct), default=5
-    )
+    distinct = {(f.value, f.value_max, f.unit) for f in figures}
+    return max((cell_len(format_value(v, top, unit, "", "", simplified)) for v, top, unit in distinct), default=5)
 
 
 def marker_width(figures: Sequence) -> int:
-    """Cells of the widest marker (0: no figure is approximate, a bound or vague)."""
-    return max((cell_len(figure_marker(f)) for f in figures), default=0)
+    """Cells of the widest marker (0: no figure is approximate, a bound or vague).
+
+    A book's figures have a handful of (qualifier, vague) pairs: each is measured once.
+
+    >>> from types import SimpleNamespace as F
+    >>> marker_width([F(qualifier="approx", vague=False)] * 3 + [F(qualifier="over", vague=True)]), marker_width([])
+    (2, 0)
+    """
+    pairs = {(f.qualifier, getattr(f, "vague", False)) for f in figures}
+    return max((cell_len(qualifier_mark(q, vague)) for q, vague in pairs), default=0)
 
 
 # --------------------------------------------------------------- columns
