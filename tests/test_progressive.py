@@ -116,9 +116,11 @@ def test_progressive_open_in_a_child_process(long_file):
     """The forked path, in a fresh interpreter (forking is only done without threads)."""
     code = (
         "import sys; from reader.pipeline import open_document; from reader.load import load_document\n"
+        "from reader.text.lexicon import lexicon; lexicon()  # built: the head is cleaned whole (two cores)\n"
         f"o = open_document({str(long_file)!r}); p = o.preview(); d = o.result(60)\n"
         "assert o._pid, 'forked'\n"
-        f"assert d == load_document({str(long_file)!r}) and d.text.startswith(p.text) and len(p.text) < len(d.text)\n"
+        f"assert d == load_document({str(long_file)!r}) and len(p.text) < len(d.text)\n"
+        "assert d.text.startswith(p.text) or o.early  # an early preview (one core) leaves the mojibake\n"
         "print('same')\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
