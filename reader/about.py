@@ -13,7 +13,6 @@ import platform
 import sys
 import textwrap
 from dataclasses import dataclass
-from importlib import metadata
 
 from reader import DISTRIBUTION
 
@@ -78,6 +77,8 @@ COMPONENTS = (
 
 def version() -> str:
     """kreader's version as installed (the distribution's metadata), else the source tree's."""
+    from importlib import metadata  # here: the reader's start-up (which builds the parser) never needs it
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
@@ -87,6 +88,8 @@ def version() -> str:
 
 
 def _installed(name: str) -> str:
+    from importlib import metadata
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

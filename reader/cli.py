@@ -47,17 +47,29 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from reader.about import help_epilog
+class _Parser(argparse.ArgumentParser):
+    """The parser, whose epilog (examples, variables, this machine's folders) is written only when
+    help is printed: every start of the reader builds the parser, few print its help."""
 
-    p = argparse.ArgumentParser(
+    @property
+    def epilog(self) -> str:
+        from reader.about import help_epilog
+
+        return help_epilog()
+
+    @epilog.setter
+    def epilog(self, value: str | None) -> None:
+        pass  # ArgumentParser.__init__ sets it; it is always the one above
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
         prog="kreader",
         description=textwrap.fill(
             "Review a scraped Chinese article in the terminal: sections, script toggle, "
             "keywords and the figures it quotes. With no FILE, opens the bundled sample article.",
             width=88,
         ),
-        epilog=help_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="article to open ('-' reads standard input)")

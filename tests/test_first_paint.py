@@ -107,3 +107,16 @@ async def test_no_notice_when_the_word_list_is_there(sample_doc):
         held.released.set()
         await until(pilot, lambda: app.loading.opened, what="the whole article")
         assert not any(n.message == EARLY_NOTICE for n in app._notifications)
+
+
+def test_the_readers_start_builds_no_help_text():
+    """Every start builds the argument parser: its epilog (this machine's folders) and the
+    distributions' metadata are read only when help or versions are printed."""
+    code = (
+        "import sys; from reader.cli import build_parser; p = build_parser()\n"
+        "assert 'reader.about' not in sys.modules and 'importlib.metadata' not in sys.modules\n"
+        "assert 'environment variables:' in p.format_help()\n"
+        "print('lazy')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.stdout.strip() == "lazy", out.stderr[-2000:]
