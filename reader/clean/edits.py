@@ -17,12 +17,15 @@ arithmetic themselves.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from reader.clean.records import Inferred, OffsetMap, Repair, carry
 from reader.clean.repair_log import Repairs, RepairsBuilder
 
-__all__ = ["Edit", "Inferred", "OffsetMap", "Repair", "apply_edits", "carry", "edited_text"]
+__all__ = ["Edit", "Inferred", "OffsetMap", "Repair", "apply_edits", "carry", "edited_text", "inside_any"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,3 +113,25 @@ def edited_text(text: str, edits: list[Edit], span: tuple[int, int] | None = Non
         last = e.end
     pieces.append(text[last:size])
     return "".join(pieces)
+
+
+def inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test whether an offset falls in one of ``spans`` (``start <= offset < end``), in
+    logarithmic time: a pass that checks every match against every earlier edit is quadratic,
+    and a scraped page has thousands of tags and entities.
+
+    >>> inside = inside_any([(5, 8), (0, 2), (6, 12)])
+    >>> [i for i in range(14) if inside(i)]
+    [0, 1, 5, 6, 7, 8, 9, 10, 11]
+    >>> inside_any([])(3)
+    False
+    """
+    ordered = sorted(spans)
+    starts = [a for a, _b in ordered]
+    reach = list(accumulate((b for _a, b in ordered), max))  # the furthest end so far
+
+    def inside(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and reach[i] > offset
+
+    return inside

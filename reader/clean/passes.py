@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.clean.boilerplate import boilerplate_edits, boilerplate_flags
-from reader.clean.edits import Edit, OffsetMap, apply_edits, edited_text
+from reader.clean.edits import Edit, OffsetMap, apply_edits, edited_text, inside_any
 from reader.clean.mojibake.passages import latin_edits, recode_edits
 from reader.clean.mojibake.repair import mojibake_edits, mojibake_repaired
 from reader.clean.pinyin_notes import pinyin_applied, pinyin_edits, pinyin_stripped
@@ -154,9 +154,9 @@ def html_edits(text: str) -> list[Edit]:
                 start -= 1
         edits.append(Edit(start, m.end(), "", "html", _tag_note(g)))
     edits += _truncated_tail(text, edits)
-    taken = [(e.start, e.end) for e in edits]
+    taken = inside_any([(e.start, e.end) for e in edits])
     for m in _ENTITY.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken(m.start()):
             continue
         new = html.unescape(m.group())
         if new == m.group() or _would_make_markup(new, text, m.end()):

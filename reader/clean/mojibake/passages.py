@@ -35,6 +35,7 @@ from reader.clean.mojibake.families import (
 )
 from reader.clean.mojibake.lossy import LOST_MARK, Piece, decode_with_gaps
 from reader.clean.mojibake.score import is_han, simplified_logp, word_coverage
+from reader.clean.mojibake.signatures import run_pattern, signature, utf8_byte
 
 # How much better (natural log) a repaired passage must read than the damage, at the least
 # and per character of damage (a long passage must earn its repair throughout).
@@ -43,79 +44,6 @@ MARGIN_PER_CHAR = 1.5
 _CONTEXT = 6
 _MIN_MULTIBYTE = 2  # decoded characters outside ASCII a passage must give
 _UTF8 = re.compile(rb"(?:[\x00-\x7f]|[\xc2-\xdf\xff][\x80-\xbf\xff]|[\xe0-\xef\xff][\x80-\xbf\xff]{2}|\xff)+")
-
-
-def _utf8_byte(b: int) -> bool:
-    return b <= 0xF4 and b not in (0xC0, 0xC1)
-
-
-@functools.lru_cache(maxsize=4)
-def _suspect_class(codec: str) -> str:
-    """A regex character class of the two-byte characters of ``codec`` both of whose bytes
-    UTF-8 can produce (with an ASCII trail: a UTF-8 sequence's last byte paired with the
-    next ASCII letter), plus U+FFFD."""
-    chars = set()
-    for x in range(0x80, 0xF5):
-        for y in range(0x40, 0xF5):
-            if not _utf8_byte(x) or not _utf8_byte(y) or 0x7F <= y < 0x80:
-                continue
-            if 0xC2 <= x and 0xC2 <= y:  # two lead bytes in a row: never UTF-8
-                continue
-            try:
-                ch = bytes((x, y)).decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if len(ch) == 1 and not 0xE000 <= ord(ch) <= 0xF8FF:
-                chars.add(ch)
-    chars.add(REPLACEMENT)
-    return _ranges(sorted(map(ord, chars)))
-
-
-def _ranges(points: list[int]) -> str:
-    """Sorted code points as a regex class body of ranges (``a-z``): it compiles far faster.
-
-    >>> _ranges([0x41, 0x42, 0x43, 0x61])
-    'A-Ca'
-    """
-    out, k = [], 0
-    while k < len(points):
-        j = k
-        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
-            j += 1
-        first, last = re.escape(chr(points[k])), re.escape(chr(points[j]))
-        out.append(first if j == k else f"{first}-{last}")
-        k = j + 1
-    return "".join(out)
-
-
-def _pair_class(codec: str, leads: range, trails: range) -> str:
-    chars = []
-    for x in leads:
-        for y in trails:
-            try:
-                ch = bytes((x, y)).decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if len(ch) == 1 and not 0xE000 <= ord(ch) <= 0xF8FF:
-                chars.append(ord(ch))
-    return _ranges(sorted(set(chars)))
-
-
-@functools.lru_cache(maxsize=4)
-def _signature(codec: str) -> re.Pattern[str]:
-    """Three characters in a row that are three-byte UTF-8 characters read two bytes at a time:
-    (lead, continuation), (continuation, lead), (continuation, continuation), in turn.  Genuine
-    text seldom has such a triple; every damaged passage of two Chinese characters or more has."""
-    lead, cont = range(0xE0, 0xF0), range(0x80, 0xC0)
-    a, b, c = (_pair_class(codec, x, y) for x, y in ((lead, cont), (cont, lead), (cont, cont)))
-    return re.compile(f"[{a}][{b}][{c}]|[{b}][{c}][{a}]|[{c}][{a}][{b}]")
-
-
-@functools.lru_cache(maxsize=4)
-def _run_pattern(codec: str) -> re.Pattern[str]:
-    cls = _suspect_class(codec)
-    # at least three characters: two UTF-8 characters outside ASCII take four bytes or more
-    return re.compile(f"[{cls}](?:[{cls}]|[ -~](?=[ -~]*[{cls}])){{2,}}")
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -142,7 +70,7 @@ def _lost_options(codec: str, data: list[int | None]) -> dict[int, tuple[int, ..
     for k, b in enumerate(data):
         if b is None:
             after = data[k + 1] if k + 1 < len(data) else None
-            out[k] = tuple(x for x in range(0x80, 0xF5) if _utf8_byte(x) and _fails(codec, x, after))
+            out[k] = tuple(x for x in range(0x80, 0xF5) if utf8_byte(x) and _fails(codec, x, after))
     return out
 
 
@@ -154,14 +82,14 @@ def recode_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit
     edits: list[Edit] = []
     lost = text.find(REPLACEMENT, start, end) >= 0
     for family in CJK_FAMILIES:
-        signature = _signature(family.wrong)
-        if not lost and not signature.search(text, start, end):
+        damage = signature(family.wrong)
+        if not lost and not damage.search(text, start, end):
             continue  # (in C) no passage of this family anywhere in the piece
         taken = _Taken(edits)
-        for m in _run_pattern(family.wrong).finditer(text, start, end):
+        for m in run_pattern(family.wrong).finditer(text, start, end):
             if "\n" in m.group() or taken.overlaps(m.start(), m.end()):
                 continue
-            if REPLACEMENT in m.group() or signature.search(text, m.start(), m.end()):
+            if REPLACEMENT in m.group() or damage.search(text, m.start(), m.end()):
                 edits += _cjk_run(text, m.start(), m.end(), family)
     edits += _garbled(text, start, end, edits)
     return sorted(edits, key=lambda e: e.start)

@@ -1,0 +1,85 @@
+"""Cleaning stays linear and its fast paths find what the plain ones found (issue 19 item 3)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+
+import pytest
+
+from reader.clean.edits import inside_any
+from reader.clean.mojibake.signatures import one_of, run_pattern, signature, suspect_char
+from reader.clean.passes import html_edits
+
+
+def python_calls(fn: Callable[[], object]) -> int:
+    """How many calls (of Python functions and of C ones) ``fn()`` makes: a count of work
+    that does not depend on how loaded the machine is."""
+    count = 0
+
+    def profile(_frame, event, _arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def _page(n: int) -> str:
+    return "".join(f'<p class="x">段落{k}&nbsp;說&ldquo;好&rdquo;</p>\n' for k in range(n))
+
+
+def test_html_pass_grows_linearly_with_tags_and_entities():
+    small = python_calls(lambda: html_edits(_page(500)))
+    large = python_calls(lambda: html_edits(_page(2000)))
+    assert large < 5 * small  # four times the page: about four times the work, not sixteen
+
+
+def test_entities_inside_tags_stay_part_of_the_tag():
+    text = '<a title="&amp;">x</a>&amp;<!-- &lt; -->y&gt;'
+    kinds = [(text[e.start : e.end], e.kind) for e in html_edits(text)]
+    assert kinds == [
+        ('<a title="&amp;">', "html"),
+        ("</a>", "html"),
+        ("<!-- &lt; -->", "html"),
+        ("&amp;", "entity"),
+        ("&gt;", "entity"),
+    ]
+
+
+def test_inside_any_agrees_with_the_plain_test():
+    spans = [(3, 9), (0, 1), (4, 6), (20, 21), (12, 30)]
+    inside = inside_any(spans)
+    assert [k for k in range(32) if inside(k)] == [k for k in range(32) if any(a <= k < b for a, b in spans)]
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5hkscs"])
+def test_suspect_characters_beyond_the_plane_are_still_found(codec):
+    """The classes' characters beyond the Basic Multilingual Plane (Big5-HKSCS has a thousand)
+    are looked up only for such characters; each one still matches, and no other does."""
+    one = re.compile(suspect_char(codec))
+    chars = {bytes((x, y)).decode(codec, "replace") for x in range(0x80, 0xF5) for y in range(0x40, 0xF5)}
+    beyond = sorted(c for c in chars if len(c) == 1 and ord(c) > 0xFFFF and one.fullmatch(c))
+    assert (len(beyond) > 100) == (codec == "big5hkscs")
+    assert not one.fullmatch("\U0002ffff") and not one.fullmatch("a") and one.fullmatch("\ufffd")
+
+
+def test_one_of_matches_exactly_its_points():
+    points = [0x4E00, 0x4E01, 0x9FA5, 0x20000, 0x20002, 0x2A6D6]
+    one = re.compile(one_of(points))
+    probe = [*points, 0x4E02, 0x20001, 0x2A6D7, 0x41, 0x10000]
+    assert [p for p in probe if one.fullmatch(chr(p))] == points
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5hkscs"])
+def test_damage_of_either_family_is_still_found(codec):
+    damaged = "但是這次發佈會上的新產品非常受歡迎".encode().decode(codec, "replace")
+    assert signature(codec).search(damaged)
+    assert run_pattern(codec).search(damaged)
+    assert not signature(codec).search("但是這次發佈會上的新產品非常受歡迎")
