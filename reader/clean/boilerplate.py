@@ -127,10 +127,16 @@ def furniture(line: str) -> str | None:
 
 
 def _is_byline(line: str) -> bool:
-    """A line made only of labelled fields (``发布时间：… 来源：… 作者：…``)."""
-    fields = list(_FIELD.finditer(line))
-    if not fields or fields[0].start() != 0 or len(line) > 100:
+    """A line made only of labelled fields (``发布时间：… 来源：… 作者：…``).
+
+    >>> _is_byline("来源：新华社　作者：王明"), _is_byline("今天来源：新华社")
+    (True, False)
+    """
+    # The first field opens the line: every other line is ruled out by one anchored match,
+    # before the search for all of its fields.
+    if len(line) > 100 or not _FIELD.match(line):
         return False
+    fields = list(_FIELD.finditer(line))
     for m, nxt in zip(fields, [*fields[1:], None]):
         value = line[m.end() : nxt.start() if nxt else len(line)].strip()
         if len(value) > 30 or _SENTENCE_END.search(value):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 
 from reader.clean.edits import Edit
 from reader.clean.mojibake.families import (
@@ -35,7 +36,7 @@ from reader.clean.mojibake.families import (
 )
 from reader.clean.mojibake.lossy import LOST_MARK, Piece, decode_with_gaps
 from reader.clean.mojibake.score import is_han, simplified_logp, word_coverage
-from reader.clean.mojibake.signatures import run_pattern, signature, utf8_byte
+from reader.clean.mojibake.signatures import damage_or_lost, run_pattern, signature, utf8_byte
 
 # How much better (natural log) a repaired passage must read than the damage, at the least
 # and per character of damage (a long passage must earn its repair throughout).
@@ -43,6 +44,9 @@ MARGIN = 12.0
 MARGIN_PER_CHAR = 1.5
 _CONTEXT = 6
 _MIN_MULTIBYTE = 2  # decoded characters outside ASCII a passage must give
+# Each character of a Latin-1/cp1252 run is one byte, and a Han character takes two bytes
+# at the least in every family: a shorter run cannot give _MIN_MULTIBYTE Han characters.
+_MIN_LATIN_RUN = 2 * _MIN_MULTIBYTE
 _UTF8 = re.compile(rb"(?:[\x00-\x7f]|[\xc2-\xdf\xff][\x80-\xbf\xff]|[\xe0-\xef\xff][\x80-\xbf\xff]{2}|\xff)+")
 
 
@@ -86,13 +90,31 @@ def recode_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit
         if not lost and not damage.search(text, start, end):
             continue  # (in C) no passage of this family anywhere in the piece
         taken = _Taken(edits)
-        for m in run_pattern(family.wrong).finditer(text, start, end):
-            if "\n" in m.group() or taken.overlaps(m.start(), m.end()):
-                continue
-            if REPLACEMENT in m.group() or damage.search(text, m.start(), m.end()):
-                edits += _cjk_run(text, m.start(), m.end(), family)
+        for a, b in _lines_with(damage_or_lost(family.wrong), text, start, end):
+            for m in run_pattern(family.wrong).finditer(text, a, b):
+                if "\n" in m.group() or taken.overlaps(m.start(), m.end()):
+                    continue
+                if REPLACEMENT in m.group() or damage.search(text, m.start(), m.end()):
+                    edits += _cjk_run(text, m.start(), m.end(), family)
     edits += _garbled(text, start, end, edits)
     return sorted(edits, key=lambda e: e.start)
+
+
+def _lines_with(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The lines of ``text[start:end]`` (without their breaks) where ``pattern`` matches, in
+    order: a run of damage never crosses a line, so the runs of a line without the signature
+    nor lost bytes need not be looked at (most of the text's runs are genuine words).
+
+    >>> list(_lines_with(re.compile("x"), "ab\\nxx\\ncd\\nx", 0, 10))
+    [(3, 5), (9, 10)]
+    """
+    pos = start
+    while (m := pattern.search(text, pos, end)) is not None:
+        a = max(start, text.rfind("\n", start, m.start()) + 1)
+        b = text.find("\n", m.end(), end)
+        b = end if b < 0 else b
+        yield a, b
+        pos = b
 
 
 def latin_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]:
@@ -104,12 +126,14 @@ def latin_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]
     end = len(text) if end is None else end
     edits: list[Edit] = []
     for m in LATIN_RUN.finditer(text, start, end):
-        edits += _latin_run(text, m.start(), m.end())
+        if m.end() - m.start() >= _MIN_LATIN_RUN:  # ("——", "“…”" and the like: never two Han)
+            edits += _latin_run(text, m.start(), m.end())
     return edits
 
 
 # A run of U+FFFD read as GBK (UTF-8 EF BF BD EF BF BD -> 锟斤拷): bytes lost before the page was saved.
 _KUNKINKAO = re.compile("(?:锟斤拷)+锟?|锟斤")
+_KUNKINKAO_FIRST = "锟"
 _LOST = re.compile("\ufffd+")
 
 
@@ -135,6 +159,8 @@ def _garbled(text: str, start: int, end: int, edits: list[Edit]) -> list[Edit]:
     """Lost bytes no family could read: 锟斤拷 becomes a lost mark; U+FFFD is flagged ``damaged``
     and left as it is (the characters around it may be the wrong ones too)."""
     found: list[Edit] = []
+    if text.find(REPLACEMENT, start, end) < 0 and text.find(_KUNKINKAO_FIRST, start, end) < 0:
+        return found  # (in C) nothing lost in the piece: most pieces
     taken = _Taken(edits)
     for m in _KUNKINKAO.finditer(text, start, end):
         if not taken.overlaps(m.start(), m.end()):

@@ -110,6 +110,16 @@ def signature(codec: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=4)
+def damage_or_lost(codec: str) -> re.Pattern[str]:
+    """The signature, or a lost byte (U+FFFD): where a run of damage may be.
+
+    >>> damage_or_lost("gb18030").search("一切\ufffd顺利").start()
+    2
+    """
+    return re.compile(f"{signature(codec).pattern}|{REPLACEMENT}")
+
+
+@functools.lru_cache(maxsize=4)
 def run_pattern(codec: str) -> re.Pattern[str]:
     """A run of suspect characters, ASCII between them allowed (the signature then says which runs
     hold damage).
