@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
 from pilot import sync, until
 from test_progressive import HeldOpening
@@ -89,23 +90,26 @@ def test_the_first_run_opens_early_then_whole_in_a_child(tmp_path):
 
 @sync
 async def test_the_reader_says_the_word_list_is_being_built(sample_doc):
-    held = HeldOpening(sample_doc, sample_doc)
+    whole = replace(sample_doc)  # another object: its arrival can be waited for
+    held = HeldOpening(sample_doc, whole)
     held.early = held.building_word_list = True
     app = KreaderApp(held, enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: any(n.message == EARLY_NOTICE for n in app._notifications), what="the notice")
         held.released.set()
+        await until(pilot, lambda: app.document is whole, what="the whole article")
 
 
 @sync
 async def test_no_notice_when_the_word_list_is_there(sample_doc):
-    held = HeldOpening(sample_doc, sample_doc)
+    whole = replace(sample_doc)
+    held = HeldOpening(sample_doc, whole)
     held.early = True
     app = KreaderApp(held, enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         held.released.set()
-        await until(pilot, lambda: app.loading.opened, what="the whole article")
+        await until(pilot, lambda: app.document is whole, what="the whole article")
         assert not any(n.message == EARLY_NOTICE for n in app._notifications)
 
 
