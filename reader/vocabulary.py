@@ -3,8 +3,9 @@
 Words are the word cursor's (:mod:`reader.text.words`) that hold a Han
 character; the two scripts of a word count as one (電商 and 电商).  Each
 word's reading is the one it has where it first occurs (the article's own
-annotations included), which also picks the matching dictionary entry
-(行 in 銀行行長 is háng).  Most frequent first, then in reading order.
+annotations included unless the word reads otherwise: then ``disputed`` keeps
+the article's), which also picks the matching dictionary entry (行 in 銀行行長
+is háng).  Most frequent first, then in reading order.
 Function words (的 了 在, pronouns, conjunctions, particles: :func:`is_function_word`)
 are left out unless asked for (``--function-words``).
 
@@ -22,7 +23,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from reader.text.dictionary import ATTRIBUTION, LICENSE, SOURCE, Dictionary, dictionary
-from reader.text.readings import is_han, readings_of
+from reader.text.readings import is_han, reading_form, readings_of
 from reader.text.script import to_simplified
 from reader.text.visible import inert_json, inert_row, shown_name
 from reader.text.words import WordIndex
@@ -41,6 +42,7 @@ class VocabularyItem:
     count: int  # occurrences in the article, either script
     first: int  # offset of the first occurrence in Document.text
     found: bool  # the dictionary has the word itself (else definitions of its parts)
+    disputed: str = ""  # the article's own reading where it names other syllables (zēngcháng)
 
 
 # jieba's part-of-speech tags of closed word classes: prepositions, conjunctions, particles
@@ -89,12 +91,14 @@ def vocabulary(document, lexicon: Dictionary | None = None, function_words: bool
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, (s, word, k))
     if not function_words:
-        first = {key: at for key, at in first.items() if not is_function_word(key)}
+        first = {key: at for key, at in first.items() if not is_function_word(reading_form(key))}
     paragraphs = document.paragraphs
     items: list[VocabularyItem] = []
     for key, (offset, word, k) in first.items():
-        by_offset = {r.offset: r.pinyin for r in readings_of(document, paragraphs[k])}
-        reading = "".join(by_offset.get(o, "") for o in range(offset, offset + len(word)))
+        by_offset = {r.offset: r for r in readings_of(document, paragraphs[k])}
+        here = [by_offset[o] for o in range(offset, offset + len(word)) if o in by_offset]
+        reading = "".join(r.pinyin for r in here)
+        disputed = "".join(r.disputed or r.pinyin for r in here) if any(r.disputed for r in here) else ""
         hit = lexicon.lookup(word, reading)
         items.append(
             VocabularyItem(
@@ -106,6 +110,7 @@ def vocabulary(document, lexicon: Dictionary | None = None, function_words: bool
                 counts[key],
                 offset,
                 hit.found,
+                disputed,
             )
         )
     items.sort(key=lambda item: (-item.count, item.first))
@@ -128,8 +133,8 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
     <BLANKLINE>
     Definitions: CC-CEDICT (MDBG, cc-cedict.org), CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)
     >>> print(render_vocabulary([item], "csv"), end="")
-    word,simplified,traditional,pinyin,count,first,in_dictionary,definitions,source
-    銀行,银行,銀行,yínháng,2,7,yes,bank; CL:家|个,CC-CEDICT (CC BY-SA 4.0)
+    word,simplified,traditional,pinyin,count,first,in_dictionary,definitions,disputed_reading,source
+    銀行,银行,銀行,yínháng,2,7,yes,bank; CL:家|个,,CC-CEDICT (CC BY-SA 4.0)
     """
     if fmt == "json":
         rows = []
@@ -143,7 +148,18 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(
-            ["word", "simplified", "traditional", "pinyin", "count", "first", "in_dictionary", "definitions", "source"]
+            [
+                "word",
+                "simplified",
+                "traditional",
+                "pinyin",
+                "count",
+                "first",
+                "in_dictionary",
+                "definitions",
+                "disputed_reading",
+                "source",
+            ]
         )
         for item in items:
             writer.writerow(
@@ -157,6 +173,7 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
                         item.first,
                         "yes" if item.found else "no",
                         "; ".join(item.definitions),
+                        item.disputed,
                         _SOURCE,
                     ]
                 )
@@ -176,7 +193,7 @@ def render_vocabulary(items, fmt: str = "md", title: str = "") -> str:
                     item.word,
                     item.simplified,
                     item.traditional,
-                    item.pinyin,
+                    item.pinyin + (f" (article: {item.disputed}, disputed)" if item.disputed else ""),
                     str(item.count),
                     "; ".join(item.definitions),
                 )

@@ -188,3 +188,18 @@ async def test_short_terminal_puts_readings_after_each_word():
             len(view.text_layout.lines(1))
             == view.rows.index.height(1) - view.blocks[1].bottom_gap - view.blocks[1].top_gap
         )
+
+
+@sync
+async def test_a_disputed_source_reading_gives_way_to_the_words_and_is_flagged():
+    doc = document("經濟增長(cháng)較快，他看著(zhù)市場。\n")
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pinyin_on(app, pilot)
+        view = app.article
+        rows = "\n".join(screen_rows(view))
+        assert "zēngzhǎng" in rows and "kànzhe" in rows and "cháng" not in rows and "zhù" not in rows
+        rubies = [x for line in view.text_layout.ruby_lines(0) for x in line.rubies]
+        assert [x.text for x in rubies if x.disputed] == ["zhǎng", "zhe"]
+        assert view.painter.style("article-view--reading-disputed").reverse
+        assert not any(x.source for x in rubies)

@@ -204,3 +204,19 @@ async def test_help_lists_the_reading_aid_keys():
         rows = {ident: keys for keys, _text, ident in binding_rows(app.article)}
         assert rows["article.pinyin"] == "p" and rows["article.tones"] == "P" and rows["article.words"] == "W"
         assert {"words.next", "words.previous", "words.up", "words.down", "words.lookup", "words.leave"} <= set(rows)
+
+
+@sync
+async def test_the_popup_of_a_word_the_article_misreads_shows_both_readings():
+    app = KreaderApp(document("經濟增長(cháng)較快。\n"), enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.article
+        await word_mode(app, pilot)
+        await pilot.press("right")
+        assert cursor_word(view) == "增長"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, WordPopup)
+        shown = str(app.screen.query_one("#word-text").render())
+        assert "zēngzhǎng" in shown and "disputed: the article reads it zēngcháng" in shown

@@ -136,3 +136,18 @@ def test_function_words_flag_from_the_command_line(tmp_path):
     assert "\n的," not in plain and "\n的," in kept
     proc = run_cli("--dump", "--function-words", str(article))
     assert proc.returncode == 2 and b"--function-words goes with --vocabulary" in proc.stderr
+
+
+def test_vocabulary_gives_the_words_reading_and_keeps_the_articles_disputed_one(cedict):
+    from reader.clean.passes import clean
+    from reader.document import parse
+
+    cleaned = clean("企業成長(cháng)明顯，感到非常著(zhù)急。\n")
+    doc = parse(cleaned.text, repairs=cleaned.repairs, readings=cleaned.readings)
+    items = {item.word: item for item in vocabulary(doc, cedict)}
+    assert (items["成長"].pinyin, items["成長"].disputed) == ("chéngzhǎng", "chéngcháng")
+    assert (items["著急"].pinyin, items["著急"].disputed) == ("zháojí", "zhùjí")
+    assert items["企業"].disputed == ""
+    row = next(r for r in json.loads(render_vocabulary(tuple(items.values()), "json")) if r["word"] == "成長")
+    assert row["disputed"] == "chéngcháng"
+    assert "chéngzhǎng (article: chéngcháng, disputed)" in render_vocabulary(tuple(items.values()), "md")

@@ -38,10 +38,29 @@ def test_only_han_characters_get_readings():
     assert [text[r.offset] for r in readings] == ["達", "萬"]
 
 
-def test_source_readings_win():
-    # the article said 長 is cháng (a wrong reading: it is zhǎng in 成長); it is kept
+def test_source_readings_win_unless_they_name_another_syllable():
+    # a neutral tone or a sandhi the article wrote is kept
+    readings = paragraph_readings("過去一個", 0, {0: "guo", 2: "yí"})
+    assert [(r.pinyin, r.source, r.disputed) for r in readings][::2] == [("guo", True, ""), ("yí", True, "")]
+    # the article said 長 is cháng (a wrong reading: it is zhǎng in 成長): the word's reading is
+    # shown, the article's is kept as disputed
     readings = paragraph_readings("成長", 7, {8: "cháng"})
-    assert [(r.pinyin, r.source) for r in readings] == [("chéng", False), ("cháng", True)]
+    assert [(r.pinyin, r.source, r.disputed) for r in readings] == [("chéng", False, ""), ("zhǎng", False, "cháng")]
+
+
+def test_the_scraper_annotations_of_issue_17_are_disputed():
+    text = "經濟增長較快，企業成長明顯。他看著市場，感到非常著急。"
+    given = {text.index("增長") + 1: "cháng", text.index("成長") + 1: "cháng"}
+    given |= {text.index("看著") + 1: "zhù", text.index("著急"): "zhù"}
+    readings = {r.offset: r for r in paragraph_readings(text, 0, given)}
+    assert [(readings[o].pinyin, readings[o].disputed) for o in sorted(given)] == [
+        ("zhǎng", "cháng"),
+        ("zhǎng", "cháng"),
+        ("zhe", "zhù"),
+        ("zháo", "zhù"),
+    ]
+    # 著 keeps its own reading where it is the word the dictionary knows
+    assert [r.pinyin for r in paragraph_readings("顯著，著名", 0)][:2] == ["xiǎn", "zhù"]
 
 
 def test_the_sample_keeps_every_reading_the_source_gave(sample_doc):
@@ -51,8 +70,8 @@ def test_the_sample_keeps_every_reading_the_source_gave(sample_doc):
     for paragraph in sample_doc.paragraphs:
         for r in readings_of(sample_doc, paragraph):
             assert is_han(sample_doc.text[r.offset])
-            if r.source:
-                found[r.offset] = r.pinyin
+            if r.source or r.disputed:  # shown, or kept where the word reads otherwise
+                found[r.offset] = r.disputed or r.pinyin
     assert found == given
 
 

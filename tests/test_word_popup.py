@@ -100,3 +100,10 @@ async def test_popup_names_cc_cedict_and_its_licence(cedict):
         await pilot.pause()
         subtitle = str(popup.query_one("#word-body").border_subtitle)
     assert "CC-CEDICT" in subtitle and "CC BY-SA 4.0" in subtitle
+
+
+@sync
+async def test_popup_names_the_articles_disputed_reading(cedict):
+    text, _app = await _shown(WordPopup(cedict.lookup("增長"), "zēngzhǎng", "zēngcháng"))
+    lines = text.splitlines()
+    assert lines[1] == "zēngzhǎng" and lines[2] == "disputed: the article reads it zēngcháng"

@@ -46,6 +46,7 @@ class Ruby:
     tone: int  # 1-4, 5 neutral, 0 unknown (for tone colours)
     index: int  # the character's index in the displayed paragraph text
     source: bool  # the article's own reading
+    disputed: bool = False  # the word's reading, shown over the article's own that disagrees
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,9 @@ class _Placer:
             word = (reading.word_start, reading.word_end)
             gap = 0 if self.word == word or not self.rubies else 1
             self.col = max(self.col, self.free + gap)
-            self.rubies.append(Ruby(self.col, reading.pinyin, reading.tone, index, reading.source))
+            self.rubies.append(
+                Ruby(self.col, reading.pinyin, reading.tone, index, reading.source, bool(reading.disputed))
+            )
             self.free = self.col + cell_len(reading.pinyin)
             self.word = word
         self.columns.append(self.col)

@@ -81,7 +81,7 @@ class _Placer:
         self.columns.append(self.col)
         self.col += cell_len(char)
         for index, r in self.after.get(k, ()):
-            self.rubies.append(Ruby(self.col, r.pinyin, r.tone, index, r.source))
+            self.rubies.append(Ruby(self.col, r.pinyin, r.tone, index, r.source, bool(r.disputed)))
             self.col += cell_len(r.pinyin)
             self.gap = True
 

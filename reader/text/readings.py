@@ -1,9 +1,12 @@
 """The pinyin reading of every Han character of a paragraph, in any script shown.
 
-A character's reading is the one the article itself gave (the cleaner keeps
-``過(guò)`` annotations in ``Document.readings``); otherwise pypinyin's,
-computed on the Simplified form cut into words by jieba, so that a word
-decides the reading of its characters: 行 is háng in 銀行 and xíng in 行走.
+A character's reading is pypinyin's, computed on the Simplified form cut into
+words by jieba, so that a word decides the reading of its characters: 行 is
+háng in 銀行 and xíng in 行走.  The article's own annotations (the cleaner
+keeps ``過(guò)`` in ``Document.readings``) win where they agree with it or differ
+only in tone (a tone sandhi, a neutral tone); where they name another syllable
+(``增長(cháng)``: the word reads zēngzhǎng) the word's reading is shown and the
+article's is kept as ``disputed``.
 Readings are keyed by offsets into ``Document.text`` and carry the span of
 their word, which the cell layout (:mod:`reader.layout.ruby`) uses to group them.
 
@@ -14,6 +17,8 @@ worker, never while the app starts.
 [(10, 'qù', 4), (11, 'yín', 2), (12, 'háng', 2)]
 >>> [r.pinyin for r in paragraph_readings("過去", 0, {0: "guo"})]
 ['guo', 'qù']
+>>> [(r.pinyin, r.source, r.disputed) for r in paragraph_readings("增長", 0, {1: "cháng"})]
+[('zēng', False, ''), ('zhǎng', False, 'cháng')]
 """
 
 from __future__ import annotations
@@ -43,6 +48,27 @@ class Reading:
     source: bool  # given by the article itself (kept by the cleaner)
     word_start: int  # the span of the word it was read in, in Document.text
     word_end: int
+    disputed: str = ""  # the article's own reading when the word reads otherwise (增長(cháng))
+
+
+def toneless(syllable: str) -> str:
+    """A syllable without its tone mark (ü kept).
+
+    >>> toneless("zhǎng"), toneless("lǜ"), toneless("de")
+    ('zhang', 'lü', 'de')
+    """
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+
+
+def disputes(given: str, computed: str) -> bool:
+    """Whether the article's reading names another syllable than the word's reading (a
+    difference of tone alone is no dispute: sandhi and neutral tones are what notes show).
+
+    >>> disputes("cháng", "zhǎng"), disputes("zhù", "zhe"), disputes("yí", "yī"), disputes("guo", "guò")
+    (True, True, False, False)
+    """
+    return bool(computed) and toneless(given) != toneless(computed)
 
 
 def tone_of(syllable: str) -> int:
@@ -121,21 +147,49 @@ def _words(simplified: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Characters OpenCC's t2s keeps although Traditional text also writes another Simplified
+# character with them: 著 is zhù in 著名 but 着 (zhe, zháo) in 看著, 著急.
+T2S_KEPT = {"著": "着"}
+_KEPT = str.maketrans(T2S_KEPT)
+
+
+def reading_form(simplified: str) -> str:
+    """``simplified`` with each word holding a :data:`T2S_KEPT` character written the way
+    jieba's dictionary knows better (same length), so that it is read as that word.
+
+    >>> reading_form("他看著市场，非常著急，显著，著名")
+    '他看着市场，非常着急，显著，著名'
+    """
+    if not any(c in simplified for c in T2S_KEPT):
+        return simplified
+    from reader.text.lexicon import lexicon
+
+    freq = lexicon().freq
+    chars = list(simplified)
+    for ws, we in _words(simplified):
+        word = simplified[ws:we]
+        other = word.translate(_KEPT)
+        if other != word and freq(other) > freq(word):
+            chars[ws:we] = other
+    return "".join(chars)
+
+
 @lru_cache(maxsize=2048)
 def _computed(text: str) -> tuple[tuple[int, str, int, int], ...]:
     """(index, pinyin, word start, word end) of each readable Han character of ``text``."""
     from reader.text.script import convert
 
     conv = convert(text, "simp")
+    form = reading_form(conv.text)
     out: list[tuple[int, str, int, int]] = []
-    for ws, we in _words(conv.text):
+    for ws, we in _words(form):
         s, e = conv.span_to_original(ws, we)
-        readings = word_pinyin(conv.text[ws:we])
+        readings = word_pinyin(form[ws:we])
         if we - ws == e - s:  # t2s keeps lengths: character k of the word is character k here
             out.extend((s + k, r, s, e) for k, r in enumerate(readings) if r and is_han(text[s + k]))
         else:  # never seen with t2s; read the original characters one by one
             for k in range(s, e):
-                r = word_pinyin(conv.text[conv.to_converted(k)]) if is_han(text[k]) else ("",)
+                r = word_pinyin(form[conv.to_converted(k)]) if is_han(text[k]) else ("",)
                 if r[0]:
                     out.append((k, r[0], k, k + 1))
     return tuple(out)
@@ -158,7 +212,9 @@ def paragraph_readings(text: str, start: int = 0, source: Mapping[int, str] | No
     for k, pinyin, ws, we in computed:
         given = source.get(start + k)
         seen.add(k)
-        if given:
+        if given and disputes(given, pinyin):
+            out.append(Reading(start + k, pinyin, tone_of(pinyin), False, start + ws, start + we, given))
+        elif given:
             out.append(Reading(start + k, given, tone_of(given), True, start + ws, start + we))
         else:
             out.append(Reading(start + k, pinyin, tone_of(pinyin), False, start + ws, start + we))

@@ -56,6 +56,7 @@ PINYIN_BINDINGS = [
 PINYIN_COMPONENT_CLASSES = {
     "article-view--reading",
     "article-view--reading-source",
+    "article-view--reading-disputed",
     *(f"article-view--tone-{k}" for k in range(1, 6)),
 }
 
@@ -63,6 +64,7 @@ PINYIN_CSS = """
 ArticleView {
     & > .article-view--reading { color: $text-muted; }
     & > .article-view--reading-source { text-style: italic underline; }
+    & > .article-view--reading-disputed { text-style: reverse; }
     & > .article-view--tone-1 { color: $error; }
     & > .article-view--tone-2 { color: $success; }
     & > .article-view--tone-3 { color: $primary-lighten-2; }
@@ -192,20 +194,26 @@ class RubyLayout(PlainLayout):
         style = painter.style
         reading = style("base") + style("article-view--reading")
         tones = {k: style(f"article-view--tone-{k}") for k in range(1, 6)} if self.view.tones else {}
-        styles = ReadingStyles(reading, style("article-view--reading-source"), tones)
+        styles = ReadingStyles(
+            reading, style("article-view--reading-source"), tones, style("article-view--reading-disputed")
+        )
         return RubyStrips(console, top, parts, bottom, self.rows_per_line, styles)
 
 
 class ReadingStyles:
-    """The style of a reading: muted, by tone when tones are on, marked when the article gave it."""
+    """The style of a reading: muted, by tone when tones are on, marked when the article gave it,
+    flagged when it overrules the article's own (disputed)."""
 
-    __slots__ = ("reading", "source", "tones")
+    __slots__ = ("reading", "source", "tones", "disputed")
 
-    def __init__(self, reading: Style, source: Style, tones: dict[int, Style]) -> None:
+    def __init__(self, reading: Style, source: Style, tones: dict[int, Style], disputed: Style | None = None) -> None:
         self.reading, self.source, self.tones = reading, source, tones
+        self.disputed = disputed or Style(reverse=True)
 
-    def of(self, tone: int, source: bool) -> Style:
+    def of(self, tone: int, source: bool, disputed: bool = False) -> Style:
         style = self.reading + self.tones[tone] if tone in self.tones else self.reading
+        if disputed:
+            return style + self.disputed
         return style + self.source if source else style
 
 
@@ -252,7 +260,7 @@ class RubyStrips(BlockStrips):
         cells = 0
         for ruby in line.rubies:
             row.append(" " * (ruby.column - cells), style)
-            row.append(ruby.text, self.styles.of(ruby.tone, ruby.source))
+            row.append(ruby.text, self.styles.of(ruby.tone, ruby.source, ruby.disputed))
             cells = ruby.column + cell_len(ruby.text)
         return Strip(row.render(self.console), row.cell_len)
 
@@ -281,12 +289,12 @@ class RubyStrips(BlockStrips):
             while ri < len(rubies) and rubies[ri].column < column:
                 x = rubies[ri]
                 s = put(x.text, x.column)
-                ruby_at.append((s, s + len(x.text), self.styles.of(x.tone, x.source)))
+                ruby_at.append((s, s + len(x.text), self.styles.of(x.tone, x.source, x.disputed)))
                 ri += 1
             at.append(put(text[k], column))
         for x in rubies[ri:]:
             s = put(x.text, x.column)
-            ruby_at.append((s, s + len(x.text), self.styles.of(x.tone, x.source)))
+            ruby_at.append((s, s + len(x.text), self.styles.of(x.tone, x.source, x.disputed)))
         row = Text("".join(pieces), no_wrap=True, end="")
         row.stylize(style)
         s, e = line.start, line.end

@@ -212,10 +212,12 @@ class ArticleWords:
             source = {o: r for o in range(para.start, para.end) if (r := source.get(o))}
         try:
             readings = shown_readings(para.text, para.start, script, source)
-            reading = "".join(r.pinyin for r in readings[shown[0] : shown[1]] if r is not None)
+            here = [r for r in readings[shown[0] : shown[1]] if r is not None]
+            reading = "".join(r.pinyin for r in here)
+            disputed = "".join(r.disputed or r.pinyin for r in here) if any(r.disputed for r in here) else ""
             found = lookup(word, reading)
         except Exception as error:  # noqa: BLE001 - the reader goes on without the dictionary
             notice = Notice(f"The dictionary is not available ({type(error).__name__}).", "warning")
             view.app.call_from_thread(view.post_message, notice)
             return
-        view.app.call_from_thread(view.app.push_screen, WordPopup(found, reading))
+        view.app.call_from_thread(view.app.push_screen, WordPopup(found, reading, disputed))

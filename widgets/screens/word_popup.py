@@ -31,8 +31,9 @@ def _entry_lines(entry: Entry, numbered_from: int = 1) -> list[Content]:
     return lines
 
 
-def popup_content(lookup: Lookup, reading: str = "") -> Content:
-    """What the popup shows for ``lookup``; ``reading`` is the word's pinyin where it stands.
+def popup_content(lookup: Lookup, reading: str = "", disputed: str = "") -> Content:
+    """What the popup shows for ``lookup``; ``reading`` is the word's pinyin where it stands,
+    ``disputed`` the article's own reading of it when that names other syllables.
 
     >>> from reader.text.dictionary import Dictionary, Entry
     >>> d = Dictionary([Entry("銀行", "银行", "yin2 hang2", ("bank", "CL:家[jia1]"))])
@@ -52,6 +53,8 @@ def popup_content(lookup: Lookup, reading: str = "") -> Content:
     pinyin = reading or lookup.pinyin
     if pinyin:
         lines.append(Content.styled(pinyin, "$accent"))
+    if disputed:
+        lines.append(Content.styled(f"disputed: the article reads it {disputed}", "reverse"))
     lines.append(Content(""))
     if lookup.entries:
         for k, entry in enumerate(lookup.entries):
@@ -93,16 +96,17 @@ class WordPopup(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter,q", "close", "Close", id="word.close")]
 
-    def __init__(self, lookup: Lookup, reading: str = "") -> None:
+    def __init__(self, lookup: Lookup, reading: str = "", disputed: str = "") -> None:
         super().__init__()
         self.lookup = lookup
         self.reading = reading
+        self.disputed = disputed
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="word-body") as body:
             body.border_title = Content(self.lookup.word)
             body.border_subtitle = f"{SOURCE} ({LICENSE}) · Esc closes"
-            yield Static(popup_content(self.lookup, self.reading), id="word-text")
+            yield Static(popup_content(self.lookup, self.reading, self.disputed), id="word-text")
 
     def action_close(self) -> None:
         self.dismiss(None)
