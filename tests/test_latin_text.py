@@ -42,6 +42,11 @@ def test_not_english_amounts(text):
 
 def test_a_chinese_multiplier_after_a_sign_stays_the_chinese_grammars():
     assert figs("US$5億")[0][:2] == ("5億", 5e8)
+    assert figs("售價￥5000元")[0][:3] == ("5000元", 5000.0, "元")
+
+
+def test_an_amount_too_large_for_a_float_is_no_figure():
+    assert figs("$" + "9" * 400 + " billion") == []
 
 
 def test_labels_in_english_text_are_content_words_or_empty():

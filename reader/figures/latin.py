@@ -16,6 +16,7 @@ that :func:`reader.figures.grammar.scan` is at, on the folded view (where
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -76,7 +77,8 @@ _BEFORE = re.compile(rf"(?:^|(?<=[^A-Za-z0-9]))(?:{_alternation(CURRENCY_BEFORE)
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
 _MAGNITUDE = re.compile(rf"\s?({_alternation(MAGNITUDE_WORDS | SHORT_MAGNITUDES)})(?![A-Za-z])")
 _AFTER = re.compile(rf"\s?({_alternation(CURRENCY_AFTER)})(?![A-Za-z])")
-_CHINESE_MAGNITUDES = set("萬万億亿千百兆")
+# After a sign, a multiplier or a Chinese money unit is the Chinese grammar's to read ($5億, ￥5000元).
+_CHINESE_AFTER_SIGN = set("萬万億亿千百兆元圓圆塊块")
 _QUALIFIER = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
 _QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[^A-Za-z]))({_alternation(_QUALIFIER)})\s?$", re.IGNORECASE)
 
@@ -145,7 +147,11 @@ def latin_figure_at(text: str, i: int) -> LatinFigure | None:
     after = _AFTER.match(text, end)
     if after and not before:
         unit, end = CURRENCY_AFTER[after.group(1)], after.end()
-    if not (before or scaled or after) or (not scaled and text[end : end + 1] in _CHINESE_MAGNITUDES):
+    if (
+        not math.isfinite(value)
+        or not (before or scaled or after)
+        or (not scaled and text[end : end + 1] in _CHINESE_AFTER_SIGN)
+    ):
         return None  # a plain number, or $5億: the Chinese grammar reads the multiplier
     start = before.start() if before else i
     qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
