@@ -20,15 +20,16 @@ def figs(text: str) -> list[tuple]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("revenue of $81.8 billion in", ("$81.8 billion", 81.8e9, "USD", "money", "none")),
-        ("營收達到 $81.8 billion 的水平", ("$81.8 billion", 81.8e9, "USD", "money", "none")),
+        ("revenue of $81.8 billion in", ("$81.8 billion", 81.8e9, "$", "money", "none")),
+        ("營收達到 $81.8 billion 的水平", ("$81.8 billion", 81.8e9, "$", "money", "none")),
+        ("售價港幣$1,000起", ("港幣$1,000", 1000.0, "HKD", "money", "none")),
         ("raised US$5m from", ("US$5m", 5e6, "USD", "money", "none")),
         ("a €3.2bn deal", ("€3.2bn", 3.2e9, "EUR", "money", "none")),
         ("costs £1,200.5 million", ("£1,200.5 million", 1200.5e6, "GBP", "money", "none")),
         ("spent 81.8 billion yuan on", ("81.8 billion yuan", 81.8e9, "CNY", "money", "none")),
         ("about 3 million people", ("about 3 million", 3e6, "", "count", "approx")),
-        ("more than $5 each", ("more than $5", 5.0, "USD", "money", "lower")),
-        ("約$2 billion的", ("約$2 billion", 2e9, "USD", "money", "approx")),
+        ("more than $5 each", ("more than $5", 5.0, "$", "money", "lower")),
+        ("約$2 billion的", ("約$2 billion", 2e9, "$", "money", "approx")),
     ],
 )
 def test_amounts_written_in_english(text, expected):
@@ -76,7 +77,7 @@ def test_figures_cli_reads_english_money(tmp_path):
     assert proc.returncode == 0, proc.stderr
     figures = json.loads(proc.stdout)["figures"]
     money = [f for f in figures if f["text"] == "$81.8 billion"]
-    assert money and money[0]["value"] == 81_800_000_000 and money[0]["unit"] == "USD"
+    assert money and money[0]["value"] == 81_800_000_000 and money[0]["unit"] == "$"
     assert money[0]["kind"] == "money" and money[0]["label"] == "revenue"
 
 

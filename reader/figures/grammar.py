@@ -99,7 +99,7 @@ def _latin_at(text: str, i: int, floor: int) -> RawFigure | None:
     qualifier before it counts too (約$5 million).
 
     >>> _latin_at("約$81.8billion的", 2, 0)
-    RawFigure(start=0, end=13, text='約$81.8billion', value=81800000000.0, value_max=None, unit='USD', kind='money', qualifier='approx', vague=False)
+    RawFigure(start=0, end=13, text='約$81.8billion', value=81800000000.0, value_max=None, unit='$', kind='money', qualifier='approx', vague=False)
     """
     fig = latin_figure_at(text, i)
     if fig is None or fig.start < floor:

@@ -7,7 +7,9 @@ that :func:`reader.figures.grammar.scan` is at, on the folded view (where
 ``81.8 billion`` is ``81.8billion``), so the tables below are the whole grammar.
 
 >>> f = latin_figure_at("revenue of $81.8billion in", 12); (f.text, f.value, f.unit, f.kind)
-('$81.8billion', 81800000000.0, 'USD', 'money')
+('$81.8billion', 81800000000.0, '$', 'money')
+>>> f = latin_figure_at("售價港幣$1,000", 5); (f.text, f.value, f.unit)
+('港幣$1,000', 1000.0, 'HKD')
 >>> f = latin_figure_at("about 3million people", 6); (f.text, f.value, f.unit, f.kind, f.qualifier)
 ('about 3million', 3000000.0, '', 'count', 'approx')
 >>> latin_figure_at("5G手機", 0) is None, latin_figure_at("長5m", 1) is None
@@ -20,9 +22,9 @@ import math
 import re
 from dataclasses import dataclass
 
-# Currency signs and codes written before the amount, longest first: unit as an ISO code
-# where the sign names one currency; ¥ is yuan in a Chinese article and yen in a Japanese
-# one, so it stays a sign.
+# Currency signs and codes written before the amount: unit as an ISO code where the sign
+# names one currency.  $ is the US, Hong Kong, Taiwan or Singapore dollar (a Hong Kong
+# article's $1,000 is HKD), ¥ yuan or yen: they stay signs unless a name says which.
 CURRENCY_BEFORE = {
     "US$": "USD",
     "HK$": "HKD",
@@ -30,7 +32,7 @@ CURRENCY_BEFORE = {
     "A$": "AUD",
     "C$": "CAD",
     "S$": "SGD",
-    "$": "USD",
+    "$": "$",
     "€": "EUR",
     "£": "GBP",
     "¥": "¥",
@@ -42,6 +44,28 @@ CURRENCY_BEFORE = {
     "RMB": "CNY",
     "HKD": "HKD",
     "JPY": "JPY",
+}
+# Chinese currency names written before a sign (港幣$1,000): they say which dollar.
+NAMED_BEFORE_SIGN = {
+    "港幣": "HKD",
+    "港币": "HKD",
+    "港元": "HKD",
+    "新台幣": "TWD",
+    "新台币": "TWD",
+    "台幣": "TWD",
+    "台币": "TWD",
+    "美元": "USD",
+    "美金": "USD",
+    "澳幣": "AUD",
+    "澳币": "AUD",
+    "加幣": "CAD",
+    "加币": "CAD",
+    "新幣": "SGD",
+    "新币": "SGD",
+    "人民幣": "CNY",
+    "人民币": "CNY",
+    "日圓": "JPY",
+    "日元": "JPY",
 }
 # Currency names written after the amount.
 CURRENCY_AFTER = {
@@ -79,6 +103,8 @@ _MAGNITUDE = re.compile(rf"\s?({_alternation(MAGNITUDE_WORDS | SHORT_MAGNITUDES)
 _AFTER = re.compile(rf"\s?({_alternation(CURRENCY_AFTER)})(?![A-Za-z])")
 # After a sign, a multiplier or a Chinese money unit is the Chinese grammar's to read ($5億, ￥5000元).
 _CHINESE_AFTER_SIGN = set("萬万億亿千百兆元圓圆塊块")
+_SIGNS_ONLY = ("$", "¥")
+_NAMED = re.compile(f"(?:{_alternation(NAMED_BEFORE_SIGN)})$")
 _QUALIFIER = {w: q for q, words in QUALIFIER_WORDS.items() for w in words}
 _QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[^A-Za-z]))({_alternation(_QUALIFIER)})\s?$", re.IGNORECASE)
 
@@ -154,6 +180,10 @@ def latin_figure_at(text: str, i: int) -> LatinFigure | None:
     ):
         return None  # a plain number, or $5億: the Chinese grammar reads the multiplier
     start = before.start() if before else i
+    if before and unit in _SIGNS_ONLY:
+        name = _NAMED.search(text, max(0, start - 3), start)
+        if name:
+            start, unit = name.start(), NAMED_BEFORE_SIGN[name.group()]
     qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
     if qualifier:
         start = qualifier.start()
