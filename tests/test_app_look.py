@@ -8,6 +8,7 @@ import functools
 
 import pytest
 from pilot import sync
+from rich.cells import cell_len
 
 from reader.enrich import with_figures
 from reader.load import load_document
@@ -61,3 +62,24 @@ async def test_the_header_fits_the_terminal_and_follows_a_resize():
         await pilot.press("t")
         await pilot.pause()
         assert screen_lines(app)[0].strip() == "sample-article.txt · 0/73 · 简"
+
+
+def test_every_section_shows_its_figure_count_in_one_column_zero_included():
+    from widgets.section_nav import section_prompts
+
+    doc = sample()
+    rows = [p.plain for p in section_prompts(doc)]
+    assert [r.split()[-1] for r in rows] == ["20", "27", "26", "0"], rows
+    assert len({cell_len(r) for r in rows}) == 1  # the counts end in one column
+
+
+@sync
+async def test_the_navigator_names_its_count_column():
+    app = KreaderApp(sample(), enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        nav = [line[:20] for line in lines[1:8]]
+        assert nav[4].rstrip("│ ").endswith("03              0"), nav
+        bottom = next(line for line in lines if line.startswith("╰"))[:20]
+        assert bottom.endswith("figures ─╯"), bottom

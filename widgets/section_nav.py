@@ -1,4 +1,11 @@
-"""The section navigator: lede + each section with its number of figures."""
+"""The section navigator: lede + each section with its number of figures.
+
+The count is a right-aligned column, ``0`` included, named under the list ("figures"), so that
+``01  27`` does not read as two labels and a section without figures does not look unfinished.
+
+>>> [p.plain for p in section_prompts_for(["導語", "01", "一個很長很長的小節標題"], [20, 0, 3])]
+['導語           20', '01              0', '一個很長很長…   3']
+"""
 
 from __future__ import annotations
 
@@ -12,18 +19,26 @@ from reader.document import Document
 from reader.text.script import in_script
 from widgets.host import panel_host
 
+LABEL_CELLS = 13  # the label column; with the count column it fits the 18 cells inside the panel
+COUNT_CELLS = 4
+
 
 def section_prompts(doc: Document, script: str = "original") -> list[Content]:
-    """One line per section: its label (plain text, never markup) and figure count."""
+    """One line per section: its label (plain text, never markup) and its number of figures."""
     counts = [0] * len(doc.sections)
     for f in doc.figures:
         if 0 <= f.section < len(counts):
             counts[f.section] += 1
+    return section_prompts_for([in_script(s.label, script) for s in doc.sections], counts)
+
+
+def section_prompts_for(labels: list[str], counts: list[int]) -> list[Content]:
+    """``label`` then its figure count, right-aligned (zero too, dimmed)."""
     prompts = []
-    for s, n in zip(doc.sections, counts):
-        label = Content(in_script(s.label, script)).truncate(14, ellipsis=True)
-        count = Content.styled(f" {n}", "$text-muted") if n else Content("")
-        prompts.append(Content.assemble(label, count))
+    for label, n in zip(labels, counts):
+        shown = Content(label).truncate(LABEL_CELLS, ellipsis=True, pad=True)
+        count = Content.styled(f"{n:>{COUNT_CELLS}}", "$text-muted" if n else "$text-disabled")
+        prompts.append(Content.assemble(shown, count))
     return prompts
 
 
@@ -50,6 +65,8 @@ class SectionNav(OptionList):
         super().__init__(*self._section_options(self._prompts), id=id, classes=classes, markup=False)
         self._document = document
         self.border_title = "Sections"
+        self.border_subtitle = "figures"  # names the count column, which ends right above it
+        self.tooltip = "Each section with its number of figures; Enter jumps to it"
 
     @staticmethod
     def _section_options(prompts: list[Content]) -> list[Option]:
