@@ -32,6 +32,16 @@ USER_FOLDER_VARIABLES = (
 )
 
 
+@pytest.fixture(autouse=True)
+def colour_terminal(monkeypatch):
+    """The reader styles its marks for the terminal's colours (widgets/styles.py): every test sees a
+    256-colour terminal unless it says otherwise, whatever the run inherited (CI has no TERM, which
+    reads as 16 colours; a developer's shell may set NO_COLOR)."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("COLORTERM", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @pytest.fixture(scope="session")
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")

@@ -103,3 +103,18 @@ def test_help(snap_compare, size):
 def test_overlays_on_a_narrow_terminal(snap_compare, key, size):
     app = KreaderApp(load_document(sample_article()))
     assert snap_compare(app, terminal_size=size, run_before=settled("right_square_bracket", key))
+
+
+@pytest.mark.parametrize("mode", ["color", "ansi16", "mono"])
+def test_legend(snap_compare, mode):
+    """The legend in each display mode (the app's class as on a 16-colour or NO_COLOR terminal; the
+    snapshot itself is drawn in truecolor, the 16 colours as the console's palette)."""
+    app = KreaderApp(load_document(sample_article()))
+    app.remove_class("-color", "-ansi16", "-mono")
+    app.add_class(f"-{mode}")
+    assert snap_compare(app, terminal_size=(100, 30), run_before=settled("L"))
+
+
+def test_original_script_under_the_paragraph(snap_compare):
+    app = KreaderApp(load_document(sample_article()))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settled("t", "o"))

@@ -44,10 +44,12 @@ from widgets.navigation import PLACES_BINDINGS, Places
 from widgets.review.reviewing import REVIEW_BINDINGS, Reviewing
 from widgets.review.saving import reading_at
 from widgets.screens.help import HelpScreen
+from widgets.screens.legend import LegendScreen, marks_legend
 from widgets.screens.term import TermPrompt
 from widgets.search_bar import SearchBar
 from widgets.section_nav import SectionNav
 from widgets.status_bar import StatusBar
+from widgets.styles import display_mode, marks_css
 
 NARROW = 100  # columns under which the side panels collapse into overlays
 INTERACTIVE_GC_THRESHOLDS = (10_000, 50, 100)  # Python's own: (700, 10, 10)
@@ -80,11 +82,13 @@ class KreaderApp(App[int]):
     """
 
     CSS_PATH = str(asset("kreader.tcss"))
+    CSS = marks_css()  # the marks in each display mode: widgets/styles.py
     TITLE = "kreader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", show=False, id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("L", "legend", "Legend", show=False, id="app.legend", tooltip="what each colour and mark means"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding("n", "next_match(1)", "Next match", show=False, id="app.next-match"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="app.previous-match"),
@@ -113,6 +117,7 @@ class KreaderApp(App[int]):
 
     def __init__(self, document: Document | Opening, *, enrich: bool = True, persist: bool = False) -> None:
         super().__init__()
+        self.add_class(f"-{display_mode(self.no_color, self.console.color_system)}")  # see widgets/styles.py
         # An Opening (reader/pipeline.py) shows its preview until the whole article is ready.
         opening = None if isinstance(document, Document) else document
         self.document: Document = document if isinstance(document, Document) else document.preview()
@@ -481,7 +486,10 @@ class KreaderApp(App[int]):
         ]
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.binding_groups(), legend=figures_legend()))
+        self.push_screen(HelpScreen(self.binding_groups(), legend=figures_legend(), marks=marks_legend(self)))
+
+    def action_legend(self) -> None:
+        self.push_screen(LegendScreen(marks_legend(self)))
 
     # -------------------------------------------------------------- review
 

@@ -23,7 +23,9 @@ from widgets.article.layout import Conversion, terminal_safe
 if TYPE_CHECKING:
     from widgets.article.view import ArticleView
 
-GUTTER = 2  # cells left of the text: the current-paragraph bar, or 原 on comparison lines
+GUTTER = 2  # cells left of the text: the current-paragraph bar, or the marks of a comparison
+ORIGINAL_BADGE = "原"  # first row of a paragraph's original-script comparison (o), reversed: a badge
+ORIGINAL_RULE = "┆ "  # its other rows
 
 Mark = tuple[int, int, Style]  # a style over a span of the converted text
 BlockKey = tuple[Any, ...]  # block, script, width, versions, states... (see Painter.block_key)
@@ -50,7 +52,7 @@ class Painter:
         return style
 
     def gutter(self, i: int, r: int) -> Strip:
-        """Left of row ``r`` of block ``i``: the bar on the current paragraph's text, 原 on a comparison."""
+        """Left of row ``r`` of block ``i``: the bar on the current paragraph's text, 原 and ┆ on a comparison."""
         view = self.view
         b = view.blocks[i]
         r = view.text_layout.gutter_row(i, r)
@@ -58,8 +60,13 @@ class Painter:
         base = self.style("base")
         if b.top_gap <= r < b.top_gap + n and i == view.current_block:
             return Strip([Segment("▌", base + self.style("article-view--cursor")), Segment(" ", base)], GUTTER)
-        if view.shows_original(i) and r == b.top_gap + n:
-            return Strip([Segment("原", base + self.style("article-view--label"))], GUTTER)
+        if view.shows_original(i) and r >= b.top_gap + n:
+            # outside the text flow: a badge on the comparison's first row, a rule beside the rest
+            k = r - b.top_gap - n
+            if k == 0:
+                return Strip([Segment(ORIGINAL_BADGE, base + self.style("article-view--label"))], GUTTER)
+            if k < len(view.text_layout.original_lines(i)):
+                return Strip([Segment(ORIGINAL_RULE, base + self.style("article-view--original-rule"))], GUTTER)
         return Strip.blank(GUTTER, base)
 
     def block_key(self, i: int) -> BlockKey:

@@ -40,7 +40,7 @@ from widgets.article.ruby import (
     wanted_mode,
 )
 from widgets.article.search import ArticleSearch
-from widgets.article.words import WORD_ACTIONS, WORD_BINDINGS, WORD_COMPONENT_CLASSES, WORD_CSS, ArticleWords
+from widgets.article.words import WORD_ACTIONS, WORD_BINDINGS, WORD_COMPONENT_CLASSES, ArticleWords
 from widgets.messages import FirstPaint, Moved, Notice
 
 __all__ = ["ArticleView", "EAGER_BLOCKS", "GUTTER", "MAX_MEASURE"]
@@ -74,7 +74,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         *PINYIN_BINDINGS,
     ]
 
-    DEFAULT_CSS = PINYIN_CSS + WORD_CSS
+    DEFAULT_CSS = PINYIN_CSS  # the marks' styles: widgets/styles.py
 
     COMPONENT_CLASSES = {
         "article-view--heading",
@@ -90,6 +90,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--original",
         "article-view--cursor",
         "article-view--label",
+        "article-view--original-rule",
         *PINYIN_COMPONENT_CLASSES,
         *WORD_COMPONENT_CLASSES,
     }

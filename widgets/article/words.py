@@ -45,12 +45,6 @@ WORD_ACTIONS = {"word_step", "word_line", "word_lookup", "word_leave"}
 
 WORD_COMPONENT_CLASSES = {"article-view--word"}
 
-WORD_CSS = """
-ArticleView {
-    & > .article-view--word { text-style: reverse bold; }
-}
-"""
-
 
 class ArticleWords:
     """Word mode of the article view (its ``words``); the cursor is the view's ``word_cursor``."""

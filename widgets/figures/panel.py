@@ -50,13 +50,13 @@ from widgets.figures.rows import (  # noqa: F401 - the symbols, imported from he
     keep_only,
     marker_width,
     passes,
-    plain_terminal,
     rows_of,
     same_rows,
     value_width,
     verdict_mark,
 )
 from widgets.host import panel_host
+from widgets.styles import plain_terminal
 
 
 class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):

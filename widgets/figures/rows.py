@@ -15,7 +15,6 @@ a row object per figure: a book has tens of thousands of figures.
 from __future__ import annotations
 
 import functools
-import os
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -57,10 +56,6 @@ def passes(filter_name: str, verdict: str | None) -> bool:
     if filter_name == "flagged":
         return verdict in ("doubtful", "wrong")
     return True
-
-
-def plain_terminal() -> bool:
-    return os.environ.get("TERM") == "linux"
 
 
 def format_value(value, value_max, unit: str, kind: str, qualifier: str, simplified: bool = False) -> str:

@@ -35,7 +35,7 @@ def binding_rows(node: DOMNode, with_action: bool = False) -> list:
     return [(" ".join(keys), text, ident) for (_a, text, ident), keys in grouped.items()]
 
 
-def help_content(groups: Sequence[tuple[str, DOMNode]], legend: str = "") -> Content:
+def help_content(groups: Sequence[tuple[str, DOMNode]], legend: str = "", marks: Content | None = None) -> Content:
     lines: list[Content] = []
     for title, node in groups:
         rows = binding_rows(node)
@@ -56,6 +56,8 @@ def help_content(groups: Sequence[tuple[str, DOMNode]], legend: str = "") -> Con
         lines.append(Content.styled("Figures panel: codes and marks", "bold $accent"))
         lines += [Content("  " + line) for line in legend.splitlines()]
         lines.append(Content(""))
+    if marks is not None:  # the colours and marks, as they render here (widgets/screens/legend.py)
+        lines += [marks, Content("")]
     lines.append(Content.styled("Keys can be remapped in a keymap by the binding ids shown dimmed.", "$text-muted"))
     return Content("\n").join(lines)
 
@@ -67,16 +69,17 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
     ]
 
-    def __init__(self, groups: Sequence[tuple[str, DOMNode]], legend: str = "") -> None:
+    def __init__(self, groups: Sequence[tuple[str, DOMNode]], legend: str = "", marks: Content | None = None) -> None:
         super().__init__()
         self._groups = groups
         self._legend = legend  # what the figures panel's codes and marks mean
+        self._marks = marks  # the colours and marks, styled as drawn
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = "kreader keys"
             body.border_subtitle = "Esc closes"
-            yield Static(help_content(self._groups, self._legend), id="help-text")
+            yield Static(help_content(self._groups, self._legend, self._marks), id="help-text")
 
     def action_close(self) -> None:
         self.dismiss(None)
