@@ -184,3 +184,6 @@ async def test_help_shows_the_legend_too():
         plain = str(app.screen.query_one("#help-text").render())
         assert "Colours and marks" in plain and "your own highlight term" in plain
         assert "Legend" in plain and "app.legend" in plain
+        from widgets.commands import binding_commands
+
+        assert "Legend" in [name for name, _run, _help in binding_commands(app)]  # and in the palette

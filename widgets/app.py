@@ -49,7 +49,7 @@ from widgets.screens.term import TermPrompt
 from widgets.search_bar import SearchBar
 from widgets.section_nav import SectionNav
 from widgets.status_bar import StatusBar
-from widgets.styles import display_mode, marks_css
+from widgets.styles import display_mode
 
 NARROW = 100  # columns under which the side panels collapse into overlays
 INTERACTIVE_GC_THRESHOLDS = (10_000, 50, 100)  # Python's own: (700, 10, 10)
@@ -82,7 +82,6 @@ class KreaderApp(App[int]):
     """
 
     CSS_PATH = str(asset("kreader.tcss"))
-    CSS = marks_css()  # the marks in each display mode: widgets/styles.py
     TITLE = "kreader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS = [

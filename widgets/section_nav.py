@@ -4,11 +4,12 @@ The count is a right-aligned column, ``0`` included, named under the list ("figu
 ``01  27`` does not read as two labels and a section without figures does not look unfinished.
 
 >>> [p.plain for p in section_prompts_for(["導語", "01", "一個很長很長的小節標題"], [20, 0, 3])]
-['導語           20', '01              0', '一個很長很長…   3']
+['導語           20', '01              0', '一個很長很長…  3']
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -19,8 +20,21 @@ from reader.document import Document
 from reader.text.script import in_script
 from widgets.host import panel_host
 
-LABEL_CELLS = 13  # the label column; with the count column it fits the 18 cells inside the panel
-COUNT_CELLS = 4
+LABEL_CELLS = 14  # the label column; with the count column it fits the 18 cells inside the panel
+COUNT_CELLS = 3
+
+
+def fit_label(label: str, cells: int = LABEL_CELLS) -> str:
+    """``label`` in exactly ``cells`` cells: padded, or cut with ``…`` (a wide character is not split).
+
+    >>> fit_label("01", 4) + "|", fit_label("一個很長", 6) + "|", fit_label("abcdefgh", 6) + "|"
+    ('01  |', '一個… |', 'abcde…|')
+    """
+    if cell_len(label) > cells:
+        while label and cell_len(label) > cells - 1:
+            label = label[:-1]
+        label += "…"
+    return label + " " * (cells - cell_len(label))
 
 
 def section_prompts(doc: Document, script: str = "original") -> list[Content]:
@@ -36,7 +50,7 @@ def section_prompts_for(labels: list[str], counts: list[int]) -> list[Content]:
     """``label`` then its figure count, right-aligned (zero too, dimmed)."""
     prompts = []
     for label, n in zip(labels, counts):
-        shown = Content(label).truncate(LABEL_CELLS, ellipsis=True, pad=True)
+        shown = Content(fit_label(label))
         count = Content.styled(f"{n:>{COUNT_CELLS}}", "$text-muted" if n else "$text-disabled")
         prompts.append(Content.assemble(shown, count))
     return prompts

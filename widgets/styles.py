@@ -262,10 +262,13 @@ def declarations(shown: Look, mode: Mode) -> str:
     return f"color: {color}; {style}"
 
 
-def marks_css() -> str:
-    """Every mark's rules; the app carries the class of its mode (``-ansi16``, ``-mono``)."""
+def marks_css(widget: str | None = None) -> str:
+    """The rules of every mark (drawn by ``widget``); the app carries the class of its mode
+    (``-ansi16``, ``-mono``), so the widget's CSS must not be scoped to it."""
     rules = []
     for mark in MARKS:
+        if widget is not None and mark.widget != widget:
+            continue
         selector = f"{mark.widget} > .{mark.component}"
         rules.append(f"{selector} {{ {declarations(mark.color, 'color')} }}")
         for mode in OTHER_MODES:

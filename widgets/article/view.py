@@ -42,6 +42,7 @@ from widgets.article.ruby import (
 from widgets.article.search import ArticleSearch
 from widgets.article.words import WORD_ACTIONS, WORD_BINDINGS, WORD_COMPONENT_CLASSES, ArticleWords
 from widgets.messages import FirstPaint, Moved, Notice
+from widgets.styles import marks_css
 
 __all__ = ["ArticleView", "EAGER_BLOCKS", "GUTTER", "MAX_MEASURE"]
 
@@ -74,7 +75,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         *PINYIN_BINDINGS,
     ]
 
-    DEFAULT_CSS = PINYIN_CSS  # the marks' styles: widgets/styles.py
+    DEFAULT_CSS = PINYIN_CSS + marks_css("ArticleView")  # the marks in each display mode: widgets/styles.py
+    SCOPED_CSS = False  # the mode is a class of the app, above this widget
 
     COMPONENT_CLASSES = {
         "article-view--heading",

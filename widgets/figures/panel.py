@@ -56,7 +56,7 @@ from widgets.figures.rows import (  # noqa: F401 - the symbols, imported from he
     verdict_mark,
 )
 from widgets.host import panel_host
-from widgets.styles import plain_terminal
+from widgets.styles import marks_css, plain_terminal
 
 
 class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
@@ -130,7 +130,8 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
             text-style: $block-cursor-blurred-text-style;
         }
     }
-    """
+    """ + marks_css("FiguresPanel")  # the verdicts in each display mode: widgets/styles.py
+    SCOPED_CSS = False  # the mode is a class of the app, above this widget
 
     class Chosen(Message):
         """The user chose a figure (index into Document.figures)."""
