@@ -203,6 +203,26 @@ MARKS: tuple[Mark, ...] = (
         over_text=False,
     ),
     _mark(
+        "reading-source",
+        A,
+        "zēngzhǎng",
+        "pinyin (p) as the article annotated it",
+        Look(None, "italic underline"),
+        Look(None, "italic underline"),
+        Look(None, "italic underline"),
+        over_text=False,
+    ),
+    _mark(
+        "reading-disputed",
+        A,
+        "zhǎng",
+        "pinyin where the article's annotation was wrong (disputed; the word's reading shown)",
+        Look(None, "reverse"),
+        Look(None, "reverse"),
+        Look(None, "reverse"),
+        over_text=False,
+    ),
+    _mark(
         "verified",
         F,
         "✓",
@@ -253,11 +273,12 @@ def ansi_hex(name: str) -> str:
     return STANDARD_PALETTE[ANSI_COLOR_NAMES[name]].hex
 
 
-def declarations(shown: Look, mode: Mode) -> str:
-    """The Textual CSS of one look (a mark without colour takes the text's in every mode)."""
+def declarations(shown: Look, mode: Mode, inherit: bool = False) -> str:
+    """The Textual CSS of one look: a mark without colour takes the text's (or, ``inherit``, keeps
+    what it is drawn on, as a reading keeps the readings' colour)."""
     style = f"text-style: {shown.style or 'none'};"
     if shown.color is None:
-        return style if mode == "color" else f"color: $foreground; {style}"
+        return style if mode == "color" or inherit else f"color: $foreground; {style}"
     color = ansi_hex(shown.color) if mode == "ansi16" else shown.color
     return f"color: {color}; {style}"
 
@@ -271,8 +292,9 @@ def marks_css(widget: str | None = None) -> str:
             continue
         selector = f"{mark.widget} > .{mark.component}"
         rules.append(f"{selector} {{ {declarations(mark.color, 'color')} }}")
-        for mode in OTHER_MODES:
-            rules.append(f".-{mode} {selector} {{ {declarations(look(mark, mode), mode)} }}")
+        for mode in OTHER_MODES:  # a mark without a colour in any mode keeps the one it is drawn on
+            inherit = mark.color.color is None
+            rules.append(f".-{mode} {selector} {{ {declarations(look(mark, mode), mode, inherit)} }}")
     return "\n".join(rules) + "\n"
 
 

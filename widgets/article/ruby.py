@@ -63,8 +63,6 @@ PINYIN_COMPONENT_CLASSES = {
 PINYIN_CSS = """
 ArticleView {
     & > .article-view--reading { color: $text-muted; }
-    & > .article-view--reading-source { text-style: italic underline; }
-    & > .article-view--reading-disputed { text-style: reverse; }
     & > .article-view--tone-1 { color: $error; }
     & > .article-view--tone-2 { color: $success; }
     & > .article-view--tone-3 { color: $primary-lighten-2; }
