@@ -185,3 +185,24 @@ def test_long_repetitions_are_read_without_recursion(shape):
     text = shape * 5000
     found = extract_figures(parse(text))
     assert all(text[f.start : f.end] == f.text for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("午後氣溫升到35度", "temperature"),
+        ("攝氏零下12度", "temperature"),
+        ("連續多日33度高溫", "temperature"),
+        ("室內保持26℃", "temperature"),
+        ("她3度刷新紀錄", "count"),  # 度 without a temperature word: a number of times
+    ],
+)
+def test_temperature_is_its_own_kind(text, kind):
+    assert [f[3] for f in figs(text)] == [kind]
+
+
+def test_a_unit_less_amount_after_a_payment_verb_or_a_currency_is_money():
+    assert [(f[0], f[3]) for f in figs("會員自付2千換購5千")] == [("2千", "money"), ("5千", "money")]
+    assert [(f[0], f[3]) for f in figs("政府撥出港幣3千億")] == [("3千億", "money")]
+    assert [(f[0], f[3]) for f in figs("預計帶來4千多億效益")] == [("4千多億", "money")]
+    assert [(f[0], f[3]) for f in figs("帶來千億級流量")] == [("千億級", "number")]

@@ -136,3 +136,43 @@ def test_a_date_right_after_a_noun_and_before_a_value_dates_that_noun():
 def test_a_date_in_a_clause_with_no_noun_continues_the_date_before():
     got = labels("新券自9月22日起使用，可用到明年4月30日止。")
     assert got["9月22日"] == got["4月30日"] == "新券"
+
+
+def test_a_date_starting_an_event_with_an_object_is_labelled_by_the_event():
+    # an actor's date is its action; a thing's date (新券…使用, no object) stays its subject
+    assert labels("鐵路公司自3月5日起加開班車。")["3月5日"] == "加開班車"
+    assert labels("銀行從6月10日起上調房貸利率。")["6月10日"] == "上調房貸利率"
+    assert labels("新券自9月22日起使用。")["9月22日"] == "新券"
+
+
+def test_a_date_before_a_verb_and_a_quoted_name_dates_the_name():
+    assert labels("市政府今（3日）公布「青年安居計劃」細節。")["3日"] == "青年安居計劃"
+    assert labels("教育局在去年8月1日推出「午膳資助」。")["8月1日"] == "午膳資助"
+
+
+def test_a_date_with_only_a_start_verb_after_it_is_labelled_by_the_verb():
+    assert labels("申請表格已經印好，並自6月3日開始派發。")["6月3日"] == "派發"
+
+
+def test_a_clause_without_subject_goes_back_to_the_noun_ending_the_clause_before():
+    assert labels("去年的失業率，不斷上升，高達6.2%。")["6.2%"] == "失業率"
+    assert labels("議會昨日通過了防洪工程預算案，編列300億元。")["300億元"] == "防洪工程預算案"
+    # not through a source or condition, not a person or place, not a noun another figure counts
+    assert labels("據統計局估算，全年將達3.5%。")["3.5%"] == ""
+    assert labels("他昨天去了北京，花了3000元。")["3000元"] == ""
+    assert labels("工地約有300名工人，尚欠缺上百人。")["上百人"] == ""
+
+
+def test_a_topic_frame_names_what_the_sentence_goes_on_about():
+    got = labels("以大華銀行為例，上月5日開始已經漲了一波，到月底時，達到了48元以上。")
+    assert got["48元以上"] == got["5日"] == "大華銀行"
+    assert labels("以月薪8千元來看，每天的開支只有50元。")["50元"] == "開支"  # a figure is no topic
+
+
+def test_people_counted_by_what_they_did():
+    assert labels("該屋苑的群組已增加至15人確診。")["15人"] == "確診"
+    assert labels("計劃共有320萬人受惠。")["320萬人"] == "受惠"
+
+
+def test_a_span_before_a_record_measures_the_record():
+    assert labels("失業率創8年新高。")["8年"] == "新高"

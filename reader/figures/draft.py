@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Literal
 
 from reader.figures.numbers import Num
-from reader.figures.units import COUNT_CUES, MONEY_CUES, UNIT_BREAKERS, longest_unit
+from reader.figures.units import COUNT_CUES, MONEY_CUES, MONEY_KIND_CUES, UNIT_BREAKERS, longest_unit
 
 RANGE_SEP = re.compile(r"[-~～—–至到]")
 _CLAUSE_BREAK = "，,。！？!?；;：:\n"
@@ -149,5 +149,9 @@ def cue_kind(text: str, start: int, end: int) -> str:
 
 # One search for every cue, money's first (the order cue_kind breaks ties in).
 CUE = re.compile(
-    "(?P<money>" + "|".join(map(re.escape, MONEY_CUES)) + ")|(?P<count>" + "|".join(map(re.escape, COUNT_CUES)) + ")"
+    "(?P<money>"
+    + "|".join(map(re.escape, MONEY_CUES + MONEY_KIND_CUES))
+    + ")|(?P<count>"
+    + "|".join(map(re.escape, COUNT_CUES))
+    + ")"
 )

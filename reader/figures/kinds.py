@@ -31,6 +31,7 @@ class Kind(StrEnum):
     TIME = "time"  # a race or split time, in seconds: 1分53.92秒, 52秒70
     AGE = "age"
     QUANTITY = "quantity"  # physical, in its written unit: 20公分, 4100 mAh
+    TEMPERATURE = "temperature"  # 38℃, 氣溫38度
     NUMBER = "number"
 
 

@@ -37,7 +37,7 @@ COMPARISON_WORDS = frozenset(
 # Words that name the currency or unit of a figure, never what it measures.
 UNIT_WORDS = frozenset(
     MONEY_UNITS
-    + "新台币 台币 港币 美金 人民币 元 万元 萬元 亿元 億元 每吨 每噸 每日 每天 每人 每月 每年 每股 每次".split()
+    + "新台币 台币 港币 美金 人民币 元 万元 萬元 亿元 億元 每吨 每噸 每日 每天 每人 每月 每年 每股 每次 攝氏 摄氏 華氏 华氏".split()
 )
 # People who act: an amount of money or a quantity does not measure them (民众自付1千元).
 AGENT_NOUNS = frozenset(

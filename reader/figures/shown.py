@@ -33,6 +33,7 @@ KIND_CODES: dict[str, tuple[str, str]] = {
     "duration": ("dur", "duration"),
     "age": ("age", "age"),
     "quantity": ("qty", "physical quantity"),
+    "temperature": ("tmp", "temperature"),
     "time": ("tim", "race time"),
     "number": ("num", "number"),
 }

@@ -19,6 +19,7 @@ from reader.figures.units import (
     POST_QUALIFIER_WORDS,
     POST_QUALIFIERS,
     SCALED_ONLY_UNITS,
+    TEMPERATURE_CUES,
 )
 from reader.text.numerals import CN_DIGITS, CN_NUMERAL_CHARS
 
@@ -41,6 +42,8 @@ _HALF_MARKS = set("個个")
 _OTHER_DIGITS = set(CN_DIGITS) - {"一"}
 _MEDAL_COUNT = re.compile(rf"(?:\d+|[{CN_DIGITS}]+)[金銀银銅铜]")
 _POINT = set("點点")
+_CUE_REACH = 12  # characters before a figure searched for its context word, within its clause
+_CLAUSE_MARKS = "，,。！？!?；;：:\n"
 
 
 def unit(d: Draft) -> Outcome:
@@ -79,6 +82,24 @@ def unit(d: Draft) -> Outcome:
         before = text[max(0, d.start - 1) : d.start]
         if d.kind != "duration" or _QUARTER_LABEL.search(before) or d.at("報", "报"):
             return False
+    return None
+
+
+def temperature(d: Draft) -> Outcome:
+    """度 is a temperature, not a count, beside a temperature word (氣溫38度, 38度高溫, 攝氏38度).
+
+    >>> from reader.figures.quantity import trial
+    >>> [trial(t, i, temperature).kind for t, i in (("氣溫達38度，", 3), ("攝氏38度", 2), ("4度刷新紀錄", 0))]
+    ['temperature', 'temperature', 'count']
+    """
+    if d.unit != "度" or d.kind != "count":
+        return None
+    left = d.start
+    while left > 0 and d.start - left < _CUE_REACH and d.text[left - 1] not in _CLAUSE_MARKS:
+        left -= 1
+    near = d.text[left : d.start] + d.text[d.pos : d.pos + 4]
+    if any(cue in near for cue in TEMPERATURE_CUES):
+        d.kind = "temperature"
     return None
 
 

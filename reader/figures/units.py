@@ -36,8 +36,15 @@ AGE_UNITS = "歲 岁 週歲 周岁".split()
 QUANTITY_UNITS = (
     "公里 千米 平方公里 平方米 平米 立方米 米 公尺 厘米 釐米 公分 毫米 微米 納米 纳米 英寸 英吋 吋 寸 英尺 尺 英里 海里 "
     "畝 亩 公頃 公顷 噸 吨 公斤 千克 克 毫克 斤 磅 盎司 升 毫升 公升 加侖 加仑 "
-    "千瓦時 千瓦时 瓦時 瓦时 千瓦 兆瓦 瓦 伏 毫安時 毫安时 千卡 大卡 卡路里 赫茲 赫兹 分貝 分贝 像素 幀 帧 ℃ "
+    "千瓦時 千瓦时 瓦時 瓦时 千瓦 兆瓦 瓦 伏 毫安時 毫安时 千卡 大卡 卡路里 赫茲 赫兹 分貝 分贝 像素 幀 帧 "
     "GB TB MB KB Gbps Mbps km kg cm mm nm kWh kW MW GW mAh Wh W GHz MHz kHz Hz dB fps"
+).split()
+# Temperatures: a kind of their own.  度 alone is a count (4度刷新) unless TEMPERATURE_CUES
+# surround it (氣溫38度, 攝氏38度, 38度高溫).
+TEMPERATURE_UNITS = "℃ °C 攝氏度 摄氏度 華氏度 华氏度 ℉ °F".split()
+TEMPERATURE_CUES = (
+    "氣溫 气温 高溫 高温 低溫 低温 溫度 温度 體溫 体温 水溫 水温 室溫 室温 攝氏 摄氏 華氏 华氏 零下 降溫 降温 升溫 升温 "
+    "發燒 发烧 高燒 高烧 酷熱 酷热 炎熱 炎热 寒流 冷氣 冷气"
 ).split()
 # Other measuring units: kind "number".
 MEASURE_UNITS = "個基點 个基点 基點 基点 字".split()
@@ -50,6 +57,7 @@ UNITS: dict[str, str] = {}
 for _kind, _units in (
     ("number", MEASURE_UNITS),
     ("quantity", QUANTITY_UNITS),
+    ("temperature", TEMPERATURE_UNITS),
     ("count", COUNT_UNITS),
     ("people", PEOPLE_UNITS),
     ("age", AGE_UNITS),
@@ -186,7 +194,14 @@ POST_QUALIFIER_WORDS = sorted(POST_QUALIFIERS, key=len, reverse=True)
 MONEY_CUES = (
     "GMV gmv 月入 年入 出資 出资 基金 借款 募集 認繳 认缴 資本 资本 銷售額 销售额 營收 营收 收入 賣出 卖出 成交額 成交额 交易額 交易额 市值 估值 工資 工资 薪 "
     "金額 金额 資金 资金 投資 投资 融資 融资 利潤 利润 費用 费用 價 价 帶貨 带货 營業額 营业额 資產 资产 "
-    "存款 貸款 贷款 補貼 补贴 獎金 奖金 預算 预算 成本 銷售 销售 賺 赚 花費 花费 罰款 罚款 收益 盈利 虧損 亏损"
+    "存款 貸款 贷款 補貼 补贴 獎金 奖金 預算 预算 成本 銷售 销售 賺 赚 花費 花费 罰款 罚款 收益 盈利 虧損 亏损 "
+    "效益 經費 经费 補助 补助"
+).split()
+# Also money cues, for the kind of a unit-less amount only (not label words): paying verbs
+# (自付1千領5千) and a currency written before the number (新台幣2千億).
+MONEY_KIND_CUES = (
+    "自付 支付 付出 付了 撥款 拨款 捐款 捐出 籌集 筹集 新臺幣 新台幣 新台币 臺幣 台幣 台币 港幣 港币 人民幣 人民币 "
+    "美金 美元 歐元 欧元 日圓 日元 英鎊 英镑"
 ).split()
 COUNT_CUES = (
     "粉絲 粉丝 月活 日活 用戶 用户 人數 人数 會員 会员 觀眾 观众 學生 学生 畢業生 毕业生 員工 员工 訂單 订单 商家 "
