@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from reader.figures.context import LIMIT as CONTEXT_LIMIT
 from reader.figures.label_phrases import after_de, subject_before
-from reader.figures.label_words import AGENT_NOUNS, Word, is_noun, unglued
+from reader.figures.label_words import AGENT_NOUNS, HAN, Word, is_noun, unglued
 
 CLAUSE_BREAKS = "，,。！？!?；;：:\n（）()【】《》"
 UNDATED_KINDS = ("date", "year")
@@ -140,7 +140,9 @@ def topic(text: str, left: int, out: list, words: Words, framed_only: bool = Fal
 def _ending_noun(piece: str, words: Words, after_figure: bool) -> str:
     """The noun phrase ``piece`` ends with (…後的儲蓄率, …的五倍券), else ``""``; not a name or place."""
     tail = [(w, t) for w, t in words(piece) if not w.isspace()]
-    if not tail or tail[-1][1] in _NOT_TOPIC_TAGS or tail[-1][0] in AGENT_NOUNS:  # …受衝擊的業者及民眾
+    # …受衝擊的業者及民眾: people who act; 無一預增: an unknown word (x) the HMM glued, often a predicate
+    # an unknown Han word (x) is often a predicate the HMM glued (無一預增)
+    if not tail or tail[-1][1] in _NOT_TOPIC_TAGS or tail[-1][0] in AGENT_NOUNS or _glued(*tail[-1]):
         return ""
     found = subject_before(tail)
     if not found:
@@ -149,3 +151,7 @@ def _ending_noun(piece: str, words: Words, after_figure: bool) -> str:
     if not found or not piece.rstrip(_CLOSERS).endswith(found) or (after_figure and piece.lstrip().startswith(found)):
         return ""  # …約有4萬工人: the noun a figure counts is that figure's, not a topic
     return found
+
+
+def _glued(word: str, tag: str) -> bool:
+    return tag == "x" and HAN.match(word) is not None

@@ -62,11 +62,31 @@ def date_event(after: list[Word]) -> tuple[str, str]:
     if k >= len(after):
         return "", ""
     w, t = after[k]
-    verb = (t in ("v", "vn") or (t == "x" and HAN.match(w) is not None)) and len(w) >= 2
+    # a verbal noun (就業市場, vn) names a thing, not the event
+    verb = (t == "v" or (t == "x" and HAN.match(w) is not None)) and len(w) >= 2
     if not verb or w in FUNCTION_WORDS or w[0] in _MODALS:
         return "", ""
     rest = after[k + 1 :]
-    return w, quoted_name(rest) or noun_after(rest, limit=4, unknown=True)
+    name = quoted_name(rest)
+    if name:
+        return w, name
+    obj = noun_after(rest, limit=4, unknown=True)
+    return w, obj if obj and _object_ends(rest, obj) else ""
+
+
+def _object_ends(rest: list[Word], obj: str) -> bool:
+    """The object ends its clause or meets a mark (增供天然氣，), else it is the head of a longer
+    phrase the verb only modifies (2021年就業市場上提供了…).
+
+    >>> _object_ends([("市場", "n"), ("上", "f")], "市場"), _object_ends([("天然氣", "n"), ("，", "x")], "天然氣")
+    (False, True)
+    """
+    seen, k = 0, 0
+    size = len(obj.replace(" ", ""))
+    while k < len(rest) and seen < size:
+        seen += len(rest[k][0].strip())
+        k += 1
+    return k >= len(rest) or HAN.match(rest[k][0]) is None
 
 
 def quoted_name(words: list[Word]) -> str:
