@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import stat
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -72,7 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", nargs="?", metavar="FILE", help="article to open ('-' reads standard input)")
+    p.add_argument(
+        "file",
+        nargs="*",
+        metavar="FILE",
+        help="articles to open, or folders of them (':n'/':p' switch; '-' reads standard input)",
+    )
     views = p.add_mutually_exclusive_group()
     views.add_argument("--dump", action="store_true", help="print the clean document as plain text with headings")
     views.add_argument("--sections", action="store_true", help="list the sections with their paragraph counts")
@@ -141,14 +145,6 @@ def print_completion(parser: argparse.ArgumentParser, shell: str, out: TextIO) -
     out.write(shtab.complete(parser, shell=shell))
 
 
-def _open_terminal_as_stdin() -> None:
-    """After an article came through a pipe, let the TUI read keys from the terminal."""
-    fd = os.open("/dev/tty", os.O_RDONLY)
-    os.dup2(fd, 0)
-    os.close(fd)
-    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
-
-
 def foreign_reader() -> str | None:
     """Why the importable ``reader`` package is not kreader's, or None when it is.
 
@@ -175,6 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    from reader.articles import ArticlesError
     from reader.load import LoadError
 
     parser = build_parser()
@@ -184,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         return _run(args)
-    except LoadError as err:
+    except (LoadError, ArticlesError) as err:
         print(f"kreader: {shown_name(str(err))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -207,12 +204,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _run(args: argparse.Namespace) -> int:
-    path = args.file
-    if path is None:
+def _articles(args: argparse.Namespace) -> tuple[str, ...]:
+    """The articles named (folders expanded, reader/articles.py), the sample when none is."""
+    from reader.articles import ArticlesError, expand
+
+    if not args.file:
         from reader.locations import sample_article
 
-        path = str(sample_article())
+        return (str(sample_article()),)
+    if STDIN in args.file and len(args.file) > 1:
+        raise ArticlesError("standard input ('-') can only be read as the one article")
+    return expand(args.file)
+
+
+def _run(args: argparse.Namespace) -> int:
+    paths = _articles(args)
+    path, args.several = paths[0], len(paths) > 1
     if path == STDIN and sys.stdin is not None and sys.stdin.isatty():
         print("kreader: no article on standard input; usage: kreader [FILE | -] (see --help)", file=sys.stderr)
         return EXIT_USAGE
@@ -231,8 +238,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.output and not printed:
         print("kreader: -o/--output is for the views that print (--dump, --figures, --report, ...)", file=sys.stderr)
         return EXIT_USAGE
+    if len(paths) > 1:
+        from reader.articles import refuse_several
+
+        refuse_several(serve=args.serve, fmt=fmt)
     if not (printed or args.serve):
-        return _open_reader(path)
+        return _open_reader(paths)
     if args.serve:
         return _serve(path, args.host, args.port, args.expose)
     from reader.load import load_document
@@ -242,10 +253,16 @@ def _run(args: argparse.Namespace) -> int:
     # The repair log and the readings are kept only for the views that show them.
     # --sections shows the byline metadata, read from the boilerplate repairs.
     record = bool(args.repairs or exported or args.sections)
-    doc = load_document(path, jobs=jobs, record=record, keep_boilerplate=args.keep_boilerplate)
+
+    def load(path: str):
+        return load_document(path, jobs=jobs, record=record, keep_boilerplate=args.keep_boilerplate)
+
     from reader.output.destination import OutputError, destination
 
     try:
+        if len(paths) > 1:
+            return _print_several(args, paths, load, fmt, jobs)
+        doc = load(path)
         with destination(args.output, doc.source) as out:
             return _print_view(args, doc, fmt, jobs, out)
     except OutputError as err:
@@ -253,8 +270,23 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
+def _print_several(args: argparse.Namespace, paths: Sequence[str], load, fmt: str, jobs: int) -> int:
+    """Each article's view in turn (reader/output/several.py); one that cannot be read is
+    skipped with a line on stderr, and the exit status says so."""
+    from reader.output.several import print_several
+
+    def skipped(why: str) -> None:
+        print(f"kreader: {shown_name(why)} (skipped)", file=sys.stderr)
+
+    printed = print_several(paths, load, fmt, args.output, skipped, lambda doc, o: _print_view(args, doc, fmt, jobs, o))
+    if not printed:
+        print(f"kreader: none of the {len(paths)} articles could be read", file=sys.stderr)
+    return EXIT_OK if printed == len(paths) else EXIT_USAGE
+
+
 def _print_view(args: argparse.Namespace, doc, fmt: str, jobs: int, out: TextIO) -> int:
     from reader.output import views
+    from reader.output.exports import report_text, vocabulary_text
 
     if args.dump:
         views.print_dump(doc, args.script, out)
@@ -267,58 +299,37 @@ def _print_view(args: argparse.Namespace, doc, fmt: str, jobs: int, out: TextIO)
     elif args.keywords:
         views.print_keywords(doc, fmt, out, args.script)
     elif args.report:
-        out.write(_report_text(doc, "json" if fmt == "table" else fmt))
+        out.write(report_text(doc, "json" if fmt == "table" else fmt))
     elif args.vocabulary:
-        out.write(_vocabulary_text(doc, "md" if fmt == "table" else fmt, args.function_words))
+        named = getattr(args, "several", False)
+        out.write(vocabulary_text(doc, "md" if fmt == "table" else fmt, args.function_words, named=named))
     return EXIT_OK
 
 
-def _open_reader(path: str) -> int:
+def _open_reader(paths: Sequence[str]) -> int:
     """The TUI: the article is decoded now (refusals are immediate) and cleaned in the
-    background while Textual starts (reader/pipeline.py)."""
-    from reader.pipeline import open_document
+    background while Textual starts (reader/pipeline.py).  Of several, the first that can be
+    read is shown; the app tells which were skipped."""
+    from reader.pipeline import open_first
+    from reader.runtime.terminal import is_stream
 
-    stream = _is_stream(path)  # before reading: a FIFO is gone once read
-    opening = open_document(path)
-    if stream and not opening.text.strip():
+    streams = [is_stream(path) for path in paths]  # before reading: a FIFO is gone once read
+    index, opening, unreadable = open_first(paths)
+    if opening is None:
+        why = shown_name(unreadable[0])
+        print(f"kreader: none of the {len(paths)} articles could be opened (the first: {why})", file=sys.stderr)
+        return EXIT_USAGE
+    path = paths[index]
+    if streams[index] and not opening.text.strip():
         # `kreader <(curl …)` or `… | kreader -` that produced nothing: say so, not a blank reader
         opening.cancel()
         name = "standard input" if path == STDIN else shown_name(path)
         print(f"kreader: {name}: nothing was read (the stream was empty)", file=sys.stderr)
         return EXIT_USAGE
-    code = _run_tui(opening, reading_stdin=path == STDIN)
+    code = _run_tui(opening, reading_stdin=path == STDIN, articles=(tuple(paths), index, unreadable))
     if code:
         opening.cancel()
     return code
-
-
-def _is_stream(path: str) -> bool:
-    """Standard input, a FIFO or a device: something that can be read only once."""
-    if path == STDIN:
-        return True
-    try:
-        return not stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
-
-
-def _report_text(doc, fmt: str) -> str:
-    from reader.enrich import with_figures
-    from reader.review.report import render
-    from reader.review.store import ReviewStore
-
-    doc = with_figures(doc, labels=True)
-    store = ReviewStore(doc.source, doc.text, [(f.start, f.end) for f in doc.figures])
-    loaded = store.load()
-    for notice in loaded.notices:
-        print(f"kreader: {shown_name(notice)}", file=sys.stderr)
-    return render(doc, loaded.review, fmt)
-
-
-def _vocabulary_text(doc, fmt: str, function_words: bool = False) -> str:
-    from reader.vocabulary import render_vocabulary, vocabulary
-
-    return render_vocabulary(vocabulary(doc, function_words=function_words), fmt, os.path.basename(doc.source))
 
 
 def _serve(path: str, host: str, port: int, expose: bool = False) -> int:
@@ -349,45 +360,44 @@ def _serve(path: str, host: str, port: int, expose: bool = False) -> int:
     return EXIT_OK
 
 
-def _run_tui(doc, reading_stdin: bool) -> int:
+def _run_tui(doc, reading_stdin: bool, articles: tuple | None = None) -> int:
+    from reader.runtime.terminal import open_terminal_as_stdin, silence_output
+
     if os.environ.get("TEXTUAL_DRIVER"):  # e.g. textual-serve's web driver: no terminal needed
-        return _run_app(doc)
+        return _run_app(doc, articles)
     if not sys.stdout.isatty():
         print("kreader: the reader needs a terminal; for a pipe use --dump, --figures or --sections", file=sys.stderr)
         return EXIT_USAGE
     if reading_stdin or not sys.stdin.isatty():
         try:
-            _open_terminal_as_stdin()
+            open_terminal_as_stdin()
         except OSError:
             print("kreader: no terminal to read keys from", file=sys.stderr)
             return EXIT_USAGE
-    code = _run_app(doc)
+    code = _run_app(doc, articles)
     if code == 128 + signal.SIGHUP:
         # The terminal hung up (an SSH connection dropped): the review was saved on the way
         # out; anything still written to the dead terminal would only fail.
-        _silence_output()
+        silence_output()
     return code
 
 
-def _run_app(doc) -> int:
-    """Run the Textual app on ``doc``.
+def _run_app(doc, articles: tuple | None = None) -> int:
+    """Run the Textual app on ``doc`` (``articles``: the list it is one of, its index there,
+    the ones that could not be opened).
 
     The core never imports the UI at module level (an import-linter contract); the App is
     looked up by name here, the one door from ``reader`` into ``widgets``.
     """
     import importlib
 
-    return importlib.import_module(TUI_MODULE).run_app(doc)
+    run_app = importlib.import_module(TUI_MODULE).run_app
+    if articles is None or len(articles[0]) < 2:
+        return run_app(doc)
+    from reader.articles import ArticleList
 
-
-def _silence_output() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        for fd in (1, 2):
-            os.dup2(devnull, fd)
-        os.close(devnull)
-    except OSError:
-        pass
+    paths, index, unreadable = articles
+    return run_app(doc, articles=ArticleList(paths, index), unreadable=unreadable)
 
 
 def entry() -> None:  # pragma: no cover - thin wrapper used by `python -m reader`

@@ -35,11 +35,12 @@ import os
 import pickle
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.document import Document
-from reader.load import STDIN, document_from_cleaned, document_from_text, load_path
+from reader.load import STDIN, LoadError, document_from_cleaned, document_from_text, load_path
 
 if TYPE_CHECKING:  # the parent process never imports the cleaner at run time
     from reader.clean.repair_log import Readings, Repairs
@@ -82,6 +83,20 @@ def open_document(path: str | os.PathLike[str], *, fork: bool = True) -> Opening
     decoded = load_path(path)
     source = "<stdin>" if str(path) == STDIN else str(Path(path))
     return Opening(decoded.text, source, decoded.encoding, decoded.replacement_chars, fork=fork)
+
+
+def open_first(paths: Sequence[str]) -> tuple[int, Opening | None, dict[int, str]]:
+    """Start opening the first of ``paths`` kreader can read: its index, its Opening (None when
+    none can be) and why each one before it was refused.  A single path's refusal is raised."""
+    if len(paths) == 1:
+        return 0, open_document(paths[0]), {}
+    refused: dict[int, str] = {}
+    for index, path in enumerate(paths):
+        try:
+            return index, open_document(path), refused
+        except LoadError as err:
+            refused[index] = str(err)
+    return -1, None, refused
 
 
 def _first_lines(text: str, chars: int) -> str:

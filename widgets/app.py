@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from reader.articles import ArticleList
 from reader.document import Document
 from reader.figures.shown import legend as figures_legend
 from reader.locations import asset
@@ -32,6 +33,7 @@ from reader.text.visible import shown_name
 from widgets.article.layout import find_all
 from widgets.article.search import pattern_error
 from widgets.article.view import ArticleView
+from widgets.articles import ARTICLES_BINDINGS, Articles
 from widgets.commands import ReaderCommands
 from widgets.figures.chart import FiguresChart
 from widgets.figures.panel import FiguresPanel
@@ -39,7 +41,7 @@ from widgets.figures.preview import FigurePreview
 from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
 from widgets.header_bar import HeaderBar
 from widgets.loading import DocumentLoading
-from widgets.messages import Enriched, FirstPaint, Moved, Notice, Opened, Reloaded
+from widgets.messages import Enriched, FirstPaint, Moved, Notice, Opened, Reloaded, Switched
 from widgets.navigation import PLACES_BINDINGS, Places
 from widgets.review.reviewing import REVIEW_BINDINGS, Reviewing
 from widgets.review.saving import reading_at
@@ -110,11 +112,20 @@ class KreaderApp(App[int]):
         *REVIEW_BINDINGS,
         *PLACES_BINDINGS,
         *FILE_WATCH_BINDINGS,
+        *ARTICLES_BINDINGS,
     ]
 
     enrichment: reactive[str] = reactive("", init=False)  # what enrichment is doing ("" when idle)
 
-    def __init__(self, document: Document | Opening, *, enrich: bool = True, persist: bool = False) -> None:
+    def __init__(
+        self,
+        document: Document | Opening,
+        *,
+        enrich: bool = True,
+        persist: bool = False,
+        articles: ArticleList | None = None,  # several articles: the list, ``document`` its current one
+        unreadable: dict[int, str] | None = None,  # those of the list that could not be opened
+    ) -> None:
         super().__init__()
         self.add_class(f"-{display_mode(self.no_color, self.console.color_system)}")  # see widgets/styles.py
         # An Opening (reader/pipeline.py) shows its preview until the whole article is ready.
@@ -126,6 +137,7 @@ class KreaderApp(App[int]):
         self.persist_when_opened = persist and not opened  # the review belongs to the whole text
         self.places = Places(self)  # jump back, copy
         self.review = Reviewing(self, persist=persist and opened)  # verdicts, notes, bookmarks, their saving
+        self.articles = Articles(self, articles, unreadable)  # :n, :p, the picker
         self._gc_thresholds = gc.get_threshold()
 
     # ------------------------------------------------------------- layout
@@ -174,6 +186,7 @@ class KreaderApp(App[int]):
         self.loading.start()
         self.review.mount()
         self.file_watch.start()
+        self.articles.mount()
 
     def on_unmount(self) -> None:
         gc.set_threshold(*self._gc_thresholds)
@@ -288,6 +301,21 @@ class KreaderApp(App[int]):
 
     def on_reloaded(self, message: Reloaded) -> None:
         self.file_watch.on_reloaded(message)
+
+    def on_switched(self, message: Switched) -> None:
+        self.articles.on_switched(message)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.articles.allows(action)
+
+    def action_article_command(self) -> None:
+        self.articles.command()
+
+    def action_step_article(self, direction: int) -> None:
+        self.articles.step(direction)
+
+    def action_pick_article(self) -> None:
+        self.articles.pick()
 
     def action_reload(self) -> None:
         self.file_watch.reload()
@@ -547,10 +575,12 @@ class KreaderApp(App[int]):
         self._focus_pane(panes[(at + direction) % len(panes)])
 
 
-def run_app(document: Document | Opening) -> int:
-    """Run the reader on ``document`` (or on an article being opened, see reader/pipeline.py);
-    the exit code (0 unless something failed)."""
-    app = KreaderApp(document, persist=True)
+def run_app(
+    document: Document | Opening, articles: ArticleList | None = None, unreadable: dict[int, str] | None = None
+) -> int:
+    """Run the reader on ``document`` (or on an article being opened, see reader/pipeline.py),
+    the current one of ``articles`` if several are open; the exit code (0 unless something failed)."""
+    app = KreaderApp(document, persist=True, articles=articles, unreadable=unreadable)
     app.run()
     gc.freeze()  # the interpreter's last collection would walk every object of a book: seconds, for nothing
     if app.review.error:

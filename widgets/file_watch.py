@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
+from textual.timer import Timer
 
 from reader.runtime.watch import FileStamp, carry_offset, is_watchable, stamp
 from reader.text.visible import shown_name
@@ -56,6 +57,7 @@ class FileWatch:
         self._source = ""  # the file watched ("" when the article came from a stream)
         self.keep_boilerplate = False  # page furniture shown (dimmed) rather than removed
         self._previous_handlers: dict[int, Any] = {}
+        self._timer: Timer | None = None
 
     # ---------------------------------------------------------- life cycle
 
@@ -63,12 +65,23 @@ class FileWatch:
         app = self.app
         if not app.is_headless:
             self._install_exit_signals()
-        source = app.document.source
-        if is_watchable(source):
-            self._source = source
-            self._shown = self._seen = stamp(source)
+        self.follow(app.document.source)
+
+    def follow(self, source: str, shown: FileStamp | None = None, *, keep_boilerplate: bool = False) -> None:
+        """Watch ``source``, the article now shown (another of the list), whose text came from
+        the version ``shown`` of the file (None: the file as it is now)."""
+        self.reloading = False  # a reload of the article left is dropped when it comes
+        self.keep_boilerplate = keep_boilerplate
+        self._source = source if is_watchable(source) else ""
+        self._shown = self._seen = shown if shown is not None else stamp(source) if self._source else None
+        if self._source and self._timer is None:
             # the module's own interval, read when the watch starts (the tests shorten it)
-            app.set_interval(WATCH_INTERVAL, self.check_file, name="file-watch")
+            self._timer = self.app.set_interval(WATCH_INTERVAL, self.check_file, name="file-watch")
+
+    @property
+    def shown(self) -> FileStamp | None:
+        """The version of the file the text shown came from."""
+        return self._shown
 
     def stop(self) -> None:
         for sig, handler in self._previous_handlers.items():
@@ -129,11 +142,11 @@ class FileWatch:
 
         before = stamp(source)  # taken before reading: a change while reading is offered again
         try:
-            message = Reloaded(reload_document(source, keep_boilerplate=self.keep_boilerplate), before)
+            message = Reloaded(reload_document(source, keep_boilerplate=self.keep_boilerplate), before, source=source)
         except LoadError as err:
-            message = Reloaded(error=str(err))
+            message = Reloaded(error=str(err), source=source)
         except Exception as err:  # noqa: BLE001 - the text shown stays whatever happens
-            message = Reloaded(error=f"{type(err).__name__}: {err}")
+            message = Reloaded(error=f"{type(err).__name__}: {err}", source=source)
         try:
             self.app.post_message(message)
         except RuntimeError:  # the app has quit meanwhile (its loop is closed)
@@ -141,6 +154,8 @@ class FileWatch:
 
     def on_reloaded(self, message: Reloaded) -> None:
         app = self.app
+        if message.source != self._source:
+            return  # the reader switched to another article meanwhile
         self.reloading = False
         if message.document is None:
             app.notify(

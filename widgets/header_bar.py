@@ -1,4 +1,4 @@
-"""The header line: file, review progress, script shown, byline, repairs made by kind, encoding.
+"""The header line: file (and its place among several open, ``2/7``), review progress, script shown, byline, repairs made by kind, encoding.
 
 It fits the terminal by shortening whole parts, the least needed first (byline, the repairs'
 kinds, encoding, wide separators, the words of the progress and the script, the repairs), never by
@@ -113,23 +113,30 @@ def repairs_total(counts: dict[str, int]) -> str:
 Progress = tuple[int, int]  # figures reviewed, figures found
 
 
-def header_content(doc: Document, script: str, progress: Progress | None = None, width: int | None = None) -> Content:
-    """The header as Content, in at most ``width`` cells (the file name is untrusted: never markup)."""
+def header_content(
+    doc: Document, script: str, progress: Progress | None = None, width: int | None = None, position: str = ""
+) -> Content:
+    """The header as Content, in at most ``width`` cells (the file name is untrusted: never markup);
+    ``position``: the article's place among several open (``2/7``), kept whole after the name."""
     name = shown_name(os.path.basename(doc.source) or doc.source)
     content = Content("")
     for fit in SHORTENINGS:
-        content = _assemble(doc, name, script, progress, fit)
+        content = _assemble(doc, name, script, progress, fit, position)
         if width is None or content.cell_length <= width:
             return content
     assert width is not None
     # the shortest form, the file name elided to what is left
     rest = content.cell_length - cell_len(name)
-    return _assemble(doc, elide(name, max(1, width - rest)), script, progress, SHORTEST)
+    return _assemble(doc, elide(name, max(1, width - rest)), script, progress, SHORTEST, position)
 
 
-def _assemble(doc: Document, name: str, script: str, progress: Progress | None, fit: Fit) -> Content:
+def _assemble(
+    doc: Document, name: str, script: str, progress: Progress | None, fit: Fit, position: str = ""
+) -> Content:
     dot = ("  ·  " if fit.wide_dots else " · ", "$text-muted")
     parts: list = [(name, "bold")]
+    if position:
+        parts += [(f" ({position})", "$text-accent")]
     if progress and progress[1]:
         parts += [dot, progress_content(*progress, short=not fit.progress_words)]  # what a reviewer looks for
     # The script shown next: `t` changes it, so it must stay on screen when the long parts go.
@@ -153,11 +160,18 @@ class HeaderBar(Static):
         super().__init__(id=id)
         self._shown: tuple[Document, str] | None = None
         self._progress: Progress | None = None
+        self._position = ""
 
     def show(self, doc: Document, script: str) -> None:
         self._shown = (doc, script)
         width = self.content_size.width or None  # not laid out yet: the whole line, fitted on resize
-        self.update(header_content(doc, script, self._progress, width), layout=False)
+        self.update(header_content(doc, script, self._progress, width, self._position), layout=False)
+
+    def show_position(self, position: str) -> None:
+        """``2/7``: the article's place among those open ("" when it is the only one)."""
+        self._position = position
+        if self._shown is not None:
+            self.show(*self._shown)
 
     def show_progress(self, reviewed: int, figures: int) -> None:
         self._progress = (reviewed, figures)

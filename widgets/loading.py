@@ -40,6 +40,7 @@ class DocumentLoading:
         self.enrich_on_open = enrich
         self.exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
         self.exit_after_open = os.environ.get("KREADER_EXIT_AFTER_OPEN") == "1"  # for `make bench`
+        self.stopped = False  # the app quit or showed another article: the workers stop telling
 
     @property
     def opened(self) -> bool:
@@ -72,24 +73,30 @@ class DocumentLoading:
         self.app.notify(EARLY_NOTICE, title="First run", timeout=10, markup=False)
 
     def stop(self) -> None:
+        self.stopped = True
         if self.opening is not None:
-            self.opening.cancel()  # the reader quit before the article was cleaned
+            self.opening.cancel()  # the reader quit (or switched article) before the article was cleaned
 
     def _await_opening(self, opening: Opening) -> None:
         """Wait for the whole article; say how it goes when that takes more than a moment."""
         shown, quiet_until = "", time.monotonic() + 0.3
         post = self.app.post_message
         while not opening.wait(0.05):
+            if self.stopped:
+                return
             if time.monotonic() >= quiet_until and opening.stage != shown:
                 shown = opening.stage
                 post(Enriched(status=f"opening the whole article… ({shown})"))
         try:
-            post(Opened(opening.result()))
+            post(Opened(opening.result(), opening=opening))
         except Exception as error:  # noqa: BLE001 - the preview stays readable
-            post(Opened(error=f"only the beginning could be opened ({type(error).__name__}: {shown_name(str(error))})"))
+            why = f"{type(error).__name__}: {shown_name(str(error))}"
+            post(Opened(error=f"only the beginning could be opened ({why})", opening=opening))
 
     def on_opened(self, message: Opened) -> None:
         app = self.app
+        if message.opening is not None and message.opening is not self.opening:
+            return  # an article switched away from before it was whole
         app.enrichment = ""
         if message.document is None:
             app.notify(message.error, severity="error", timeout=15, markup=False)
@@ -123,7 +130,10 @@ class DocumentLoading:
         from reader.figures import extract as figures_module
         from reader.text import script as script_module
 
-        post = self.app.post_message
+        def post(message: Enriched) -> None:
+            message.text = doc.text
+            self.app.post_message(message)
+
         try:  # Simplified now (keywords need it anyway), so that the first `t` is instant
             script_module.load(SCRIPTS[1])
         except Exception:  # noqa: BLE001 - the view says so when it converts
@@ -158,6 +168,8 @@ class DocumentLoading:
     def on_enriched(self, message: Enriched) -> None:
         app = self.app
         doc = app.document
+        if message.text is not None and message.text is not doc.text and message.text != doc.text:
+            return  # a step for an article switched away from (or reloaded since)
         if message.figures is not None:
             doc = replace(doc, figures=tuple(message.figures))
         if message.keywords is not None:

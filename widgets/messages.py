@@ -70,6 +70,7 @@ class Enriched(Message):
     keywords: Sequence[Keyword] | None = None
     status: str = ""
     error: str = ""
+    text: str | None = None  # the text enriched: a step for another article (switched away from) is dropped
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Opened(Message):
 
     document: Document | None = None
     error: str = ""
+    opening: object = None  # the Opening it comes from: one for an article switched away from is dropped
 
 
 @dataclass
@@ -86,4 +88,16 @@ class Reloaded(Message):
 
     document: Document | None = None
     stamp: FileStamp | None = None
+    error: str = ""
+    source: str = ""  # the file read: a reload of an article switched away from is dropped
+
+
+@dataclass
+class Switched(Message):
+    """Another article of the list is ready to be shown (its preview, or all of it), or could
+    not be opened (``error``)."""
+
+    index: int
+    document: Document | None = None
+    opening: object = None  # reader.pipeline.Opening, still cleaning the whole text when the preview came
     error: str = ""

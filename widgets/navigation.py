@@ -85,6 +85,10 @@ class Places:
         except Exception:  # noqa: BLE001 - no layout yet: nothing to come back to
             self._back = None
 
+    def forget(self) -> None:
+        """Another article is shown: the place a jump started from was in the one left."""
+        self._back = None
+
     def back(self) -> None:
         if self._back is None:
             self.app.notify("No jump to go back from yet.", timeout=2)

@@ -61,6 +61,12 @@ def destination(output: str | None, source: str) -> Iterator[TextIO]:
             os.unlink(tmp)  # left only when the view failed
 
 
+def check_output(output: str | None, source: str) -> None:
+    """Refuse an OUT that is a folder or the article ``source`` itself (OutputError)."""
+    if output is not None and output != STDOUT:
+        _check(output, source)
+
+
 def _check(output: str, source: str) -> None:
     if os.path.isdir(output):
         raise OutputError(f"cannot write {shown_name(output)}: it is a folder")

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any, cast
 
 from textual.app import App
@@ -30,6 +32,18 @@ from widgets.review.host import ReviewHost
 POSITION_SAVE_DELAY = 1.5  # seconds without movement before the reading position is saved
 
 
+@dataclass(frozen=True)
+class Parked:
+    """The review of an article the reader switched away from, as it was left: taken up again
+    as it is when they come back (a save still on its way to the disk is not waited for)."""
+
+    text: str
+    store: ReviewStore | None
+    review: Review
+    saved_position: Position | None
+    dirty: bool
+
+
 class ReviewSaving:
     """Holds the :class:`~reader.review.model.Review` of the article and keeps it on disk."""
 
@@ -43,7 +57,8 @@ class ReviewSaving:
         self._store: ReviewStore | None = None
         self._lock = threading.Lock()  # guards the pending job
         self._save_lock = threading.Lock()  # one save at a time
-        self._pending: tuple[ReviewStore, Review] | None = None
+        self._pending: dict[Path, tuple[ReviewStore, Review]] = {}  # by file: several articles' at once
+        self._expected: Parked | None = None  # the review of the article about to be shown again
         self._text = self.host.document.text
         self._loading = False
         self._mounted = False
@@ -80,15 +95,23 @@ class ReviewSaving:
         except Exception:  # noqa: BLE001 - exiting must never fail; the last tracked position stands
             pass
         store = self._store
-        if store is None or not (self._dirty or self._position_unsaved()):
+        with self._lock:
+            jobs = dict(self._pending)  # other articles' reviews not written yet
+            self._pending.clear()
+        if store is not None and (self._dirty or self._position_unsaved()):
+            jobs[store.path] = (store, self.review)
+        if not jobs:
             return
         if not self._save_lock.acquire(timeout=10):  # a save stuck on a dead disk
-            self.error = f"the review could not be saved to {shown_name(store.path)}: the disk did not answer"
+            path = next(iter(jobs.values()))[0].path
+            self.error = f"the review could not be saved to {shown_name(path)}: the disk did not answer"
             return
         try:
-            store.save(self.review)
-        except OSError as err:
-            self.error = f"the review could not be saved to {shown_name(store.path)}: {err.strerror or err}"
+            for job_store, review in jobs.values():
+                try:
+                    job_store.save(review)
+                except OSError as err:
+                    self.error = f"the review could not be saved to {shown_name(job_store.path)}: {err.strerror or err}"
         finally:
             self._save_lock.release()
 
@@ -97,9 +120,13 @@ class ReviewSaving:
         if not self._mounted:
             return
         if doc.text != self._text:
-            # another text (reloaded): its own review
+            # another text (reloaded, or another article): its own review
             self._flush_position()
             self._text = doc.text
+            expected, self._expected = self._expected, None
+            if expected is not None and expected.text == doc.text:
+                self._take_up(expected, doc)
+                return
             self._store = None
             self.review = Review()
             self._saved_position = None
@@ -107,6 +134,28 @@ class ReviewSaving:
                 self._start_loading(doc)
         elif self.persist and self._store is None and not self._loading:
             self._start_loading(doc)  # persistence was turned on after the mount
+
+    def park(self) -> Parked:
+        """The review as the reader leaves the article for another; its place is saved."""
+        try:
+            self._track_position()
+        except Exception:  # noqa: BLE001 - no layout: the last tracked position stands
+            pass
+        self._flush_position()
+        return Parked(self._text, self._store, self.review, self._saved_position, self._dirty)
+
+    def expect(self, parked: Parked | None) -> None:
+        """The next text shown is ``parked``'s article again: take its review up as it was left."""
+        self._expected = parked
+
+    def _take_up(self, parked: Parked, doc: Document) -> None:
+        self._store, self.review = parked.store, parked.review
+        self._saved_position, self._dirty = parked.saved_position, parked.dirty
+        self._loading = False
+        if self.persist and self._store is None:
+            self._start_loading(doc)  # left before its saved review was read: read it now
+        else:
+            self.app.call_after_refresh(self._restore, self.review.position)
 
     # --------------------------------------------------------------- load
 
@@ -194,29 +243,30 @@ class ReviewSaving:
             self._dirty = True  # saved as soon as the review is loaded
             return
         with self._lock:
-            self._pending = (self._store, self.review)
+            self._pending[self._store.path] = (self._store, self.review)
         self._dirty = True
         self.app.run_worker(
             self._save_worker, thread=True, group="review-save", exit_on_error=False, description="save the review"
         )
 
     def _save_worker(self) -> None:
+        done: list[tuple[ReviewStore, Review, Review | None, OSError | None, list[str]]] = []
         with self._save_lock:
             with self._lock:
-                job, self._pending = self._pending, None
-            if job is None:
-                return  # a worker before this one saved the newest review already
-            store, review = job
-            try:
-                merged, error, notices = store.save(review), None, list(store.save_notices)
-            except OSError as err:
-                merged, error, notices = None, err, []
+                jobs = list(self._pending.values())  # empty when a worker before this one saved them
+                self._pending.clear()
+            for store, review in jobs:
+                try:
+                    done.append((store, review, store.save(review), None, list(store.save_notices)))
+                except OSError as err:
+                    done.append((store, review, None, err, []))
         # Only now call the app (and wait for it): unmount, on the app's thread, may be
         # waiting for the lock to save the last changes.
-        if error is not None:
-            self.call(self._save_failed, store, error)
-        else:
-            self.call(self._saved, store, review, merged, notices)
+        for store, review, merged, error, notices in done:
+            if error is not None or merged is None:
+                self.call(self._save_failed, store, error)
+            else:
+                self.call(self._saved, store, review, merged, notices)
 
     def call(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         """Call ``callback`` on the app's thread from a worker's (nothing once the app has exited)."""

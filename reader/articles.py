@@ -1,0 +1,145 @@
+"""Several articles in one session: the files and folders named on the command line, as the
+list the reader steps through (``:n``/``:p``, the picker) and the plain views print in turn.
+
+A folder stands for its article files: the regular files in it (not its subfolders), hidden
+ones (``.name``) skipped, in natural order (``2.txt`` before ``10.txt``).  Whether a file is
+text is found out when it is opened (a binary one is reported then, never fatal to the rest).
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> for name in ("10.txt", "2.txt", ".hidden", "B.md"):
+...     _ = (folder / name).write_text("文")
+>>> (folder / "sub").mkdir()
+>>> [pathlib.Path(p).name for p in expand([str(folder)])]
+['2.txt', '10.txt', 'B.md']
+>>> articles = ArticleList(("a.txt", "b.txt", "c.txt"))
+>>> articles.label, articles.step(1).label, articles.step(-1)
+('1/3', '2/3', None)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+STDIN = "-"
+_DIGITS = re.compile(r"(\d+)")
+
+
+class ArticlesError(ValueError):
+    """The articles named cannot make a list; the message says why, in one line."""
+
+
+def refuse_several(*, serve: bool, fmt: str) -> None:
+    """Raise ArticlesError when the options asked for take one article only.
+
+    >>> refuse_several(serve=False, fmt="json")
+    >>> refuse_several(serve=True, fmt="table")
+    Traceback (most recent call last):
+    reader.articles.ArticlesError: --serve serves one article: name one FILE
+    """
+    if serve:
+        raise ArticlesError("--serve serves one article: name one FILE")
+    if fmt == "csv":
+        raise ArticlesError(
+            "--format csv prints one article; for several use table, md or json (an array, one object each)"
+        )
+
+
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key: runs of digits compare as numbers, the rest without case.
+
+    >>> sorted(["a10", "a2", "A1", "b"], key=natural_key)
+    ['A1', 'a2', 'a10', 'b']
+    """
+    return tuple((1, int(part)) if part.isdigit() else (0, part.casefold()) for part in _DIGITS.split(name) if part)
+
+
+def is_hidden(name: str) -> bool:
+    """A dot file (editors' swap files, ``.DS_Store``): never an article of a folder.
+
+    >>> is_hidden(".a.txt.swp"), is_hidden("a.txt")
+    (True, False)
+    """
+    return name.startswith(".")
+
+
+def folder_articles(folder: str) -> list[str]:
+    """The article files of ``folder``: regular, not hidden, in natural order."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as err:
+        raise ArticlesError(f"{folder}: cannot list the folder: {err.strerror or err}") from None
+    names = [e.name for e in entries if not is_hidden(e.name) and _is_file(e)]
+    return [os.path.join(folder, name) for name in sorted(names, key=natural_key)]
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()  # follows a symbolic link to a file
+    except OSError:
+        return False
+
+
+def expand(paths: Sequence[str]) -> tuple[str, ...]:
+    """The articles named by ``paths``: each folder replaced by its article files, a path
+    given twice kept once.  A folder without any is an error (nothing to read there)."""
+    found: list[str] = []
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            inside = folder_articles(path)
+            if not inside:
+                raise ArticlesError(
+                    f"{path}: no article files in this folder (hidden files and subfolders are skipped)"
+                )
+            found += inside
+        else:
+            found.append(path)
+    return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class ArticleList:
+    """The articles of a session and the one shown (``current``, an index into ``paths``)."""
+
+    paths: tuple[str, ...]
+    current: int = 0
+
+    @property
+    def path(self) -> str:
+        return self.paths[self.current]
+
+    @property
+    def several(self) -> bool:
+        return len(self.paths) > 1
+
+    @property
+    def label(self) -> str:
+        """``2/7``: where the current article is in the list ("" for a single article).
+
+        >>> ArticleList(("a",)).label, ArticleList(("a", "b"), 1).label
+        ('', '2/2')
+        """
+        return f"{self.current + 1}/{len(self.paths)}" if self.several else ""
+
+    def at(self, index: int) -> ArticleList:
+        return ArticleList(self.paths, max(0, min(index, len(self.paths) - 1)))
+
+    def step(self, direction: int, skip: Iterable[int] = ()) -> ArticleList | None:
+        """The list moved to the next (``1``) or previous (``-1``) article not in ``skip``;
+        None at either end (less does not wrap round either).
+
+        >>> ArticleList(("a", "b", "c")).step(1, skip={1}).current
+        2
+        >>> ArticleList(("a", "b", "c"), 2).step(1) is None
+        True
+        """
+        skipped = set(skip)
+        index = self.current + direction
+        while 0 <= index < len(self.paths):
+            if index not in skipped:
+                return ArticleList(self.paths, index)
+            index += direction
+        return None

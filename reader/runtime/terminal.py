@@ -1,0 +1,38 @@
+"""The terminal the reader runs in: standard input given back to the keyboard after a pipe,
+output silenced once the terminal hung up, streams told from files (read only once)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+STDIN = "-"
+
+
+def open_terminal_as_stdin() -> None:
+    """After an article came through a pipe, let the TUI read keys from the terminal."""
+    fd = os.open("/dev/tty", os.O_RDONLY)
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
+
+
+def is_stream(path: str) -> bool:
+    """Standard input, a FIFO or a device: something that can be read only once."""
+    if path == STDIN:
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def silence_output() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for fd in (1, 2):
+            os.dup2(devnull, fd)
+        os.close(devnull)
+    except OSError:
+        pass
