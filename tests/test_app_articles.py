@@ -58,8 +58,9 @@ def shown(app) -> str:
 
 async def switched_to(pilot, name: str) -> None:
     app = pilot.app
-    await until(pilot, lambda: shown(app) == name and app.loading.opened, what=f"{name} shown")
-    await until(pilot, lambda: not app.enrichment and app.document.figures, what=f"{name} enriched")
+    # generous: jieba loads on the first enrichment, and the machine may be busy
+    await until(pilot, lambda: shown(app) == name and app.loading.opened, timeout=60, what=f"{name} shown")
+    await until(pilot, lambda: not app.enrichment and app.document.figures, timeout=60, what=f"{name} enriched")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -201,3 +202,20 @@ async def test_verdicts_given_before_switching_are_saved_for_the_next_session(tm
         await pilot.press("colon", "n")
         await switched_to(pilot, "b.txt")
         await until(pilot, lambda: again.review.reviewed() == 1, what="b's verdict read")
+
+
+@sync
+async def test_an_enrichment_step_or_a_reload_for_another_article_is_dropped(tmp_path):
+    from reader.load import load_document
+    from widgets.messages import Enriched, Reloaded
+
+    paths = three_articles(tmp_path)
+    app = app_on(paths)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await switched_to(pilot, "a.txt")
+        before = app.document
+        app.post_message(Enriched(figures=(), keywords=(), text="the text of the article left"))
+        app.post_message(Reloaded(load_document(paths[1]), None, source=paths[1]))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.document is before and app.document.figures

@@ -73,7 +73,7 @@ def test_version_and_help():
     ("setup", "message"),
     [
         (lambda p: str(p / "missing.txt"), "no such file"),
-        (lambda p: str(p), "is a directory"),
+        (lambda p: str(p), "no article files in this folder"),  # a folder is its articles: none here
         (lambda p: "/bin/ls", "not a text article"),
     ],
 )

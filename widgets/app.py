@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 from dataclasses import replace
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -50,21 +50,12 @@ from widgets.screens.legend import LegendScreen, marks_legend
 from widgets.screens.term import TermPrompt
 from widgets.search_bar import SearchBar
 from widgets.section_nav import SectionNav
-from widgets.status_bar import StatusBar
+from widgets.status_bar import StatusBar, percent_through
 from widgets.styles import display_mode
 
 NARROW = 100  # columns under which the side panels collapse into overlays
 INTERACTIVE_GC_THRESHOLDS = (10_000, 50, 100)  # Python's own: (700, 10, 10)
 MANY_FIGURES = 2000  # above this, the figures panel follows the reading position after a pause
-
-
-def percent_through(y: float, last: float) -> int:
-    """How far down the article the view is, in percent (100 at the end).
-
-    >>> percent_through(0, 0), percent_through(50, 200), percent_through(200, 200)
-    (100, 25, 100)
-    """
-    return 100 if last <= 0 else max(0, min(100, round(100 * y / last)))
 
 
 class ReaderScreen(Screen):
@@ -425,20 +416,7 @@ class KreaderApp(App[int]):
         if self.figures.has_focus:
             self.query_one(FigurePreview).show(self.document, self.figures.figure_at_cursor(), script)
         if script != "original":
-            self._warm_scripts()
-
-    @work(thread=True, exclusive=True, group="scripts", exit_on_error=False, description="load the script converters")
-    def _warm_scripts(self) -> None:
-        """Load the other scripts' converters once the reader starts switching: the
-        Traditional ones share 28 MB of OpenCC dictionaries that a reader who never
-        switches does not pay for, and the next `t` finds them loaded."""
-        from reader.text import script as script_module
-
-        for script in SCRIPTS[1:]:
-            try:
-                script_module.load(script)
-            except Exception:  # noqa: BLE001 - the view says so when it converts
-                pass
+            self.loading.warm_scripts()
 
     def action_cycle_script(self) -> None:
         current = self.article.script

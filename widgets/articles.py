@@ -85,7 +85,7 @@ class Articles:
         self.parked: dict[int, Parked] = {}  # the review of each article left
         self.kept: OrderedDict[int, Kept] = OrderedDict()  # the last few articles left, shown again at once
         self.wanted: int | None = None  # the article being opened to be shown next
-        self._stamps: dict[int, FileStamp | None] = {}
+        self._direction = 0  # the way the list is being stepped (0: an article picked)
 
     @property
     def label(self) -> str:
@@ -137,11 +137,13 @@ class Articles:
         if not self.list.several:
             self.app.notify("Only one article is open (kreader a.txt b.txt … or a folder opens several).", timeout=4)
             return
-        start = self.list if self.wanted is None else self.list.at(self.wanted)
-        target = start.step(direction, skip=self.unreadable)
+        self._step_from(self.list.current if self.wanted is None else self.wanted, direction)
+
+    def _step_from(self, index: int, direction: int) -> None:
+        target = self.list.at(index).step(direction, skip=self.unreadable)
         if target is None:
             end = "last" if direction > 0 else "first"
-            self.app.notify(f"This is the {end} article ({start.label}).", timeout=3, markup=False)
+            self.app.notify(f"This is the {end} article ({self.label}).", timeout=3, markup=False)
             return
         self.go(target.current, direction)
 
@@ -152,8 +154,9 @@ class Articles:
 
     def go(self, index: int, direction: int = 0) -> None:
         """Show the article at ``index`` of the list: at once if it was shown before, else once
-        its preview is ready (a thread worker opens it; the article shown stays meanwhile).
-        One that cannot be opened is told and, when stepping (``direction``), stepped over."""
+        its preview is ready (a thread worker reads and opens it; the article shown stays
+        meanwhile).  One that cannot be opened is told and, when stepping (``direction``),
+        stepped over."""
         if index == self.list.current and self.wanted is None:
             return
         if index in self.kept:
@@ -161,23 +164,11 @@ class Articles:
             kept = self.kept[index]
             self._show(index, kept.document, None, kept)
             return
-        from reader.load import LoadError
-        from reader.pipeline import open_document
-
+        self.wanted, self._direction = index, direction
         path = self.list.paths[index]
-        self._stamps[index] = stamp(path)  # before reading: a change while reading is offered
-        try:
-            opening = open_document(path)
-        except LoadError as err:
-            self.unreadable[index] = str(err)
-            self.app.notify(f"{shown_name(str(err))}: skipped", severity="warning", timeout=8, markup=False)
-            if direction:
-                self.step(direction)
-            return
-        self.wanted = index
         self.app.enrichment = f"opening {shown_name(path)}…"
         self.app.run_worker(
-            partial(self._preview, index, opening),
+            partial(self._open, index, path),
             thread=True,
             exclusive=True,
             group="switch",
@@ -185,15 +176,26 @@ class Articles:
             description="open another article",
         )
 
-    def _preview(self, index: int, opening: Opening) -> None:
+    def _open(self, index: int, path: str) -> None:
+        """In a thread: read the file (a large one takes a moment), start cleaning it, and
+        send its preview (the whole article when it is short)."""
+        from reader.load import LoadError
+        from reader.pipeline import open_document
+
+        opening = None
         try:
-            message = Switched(index, opening.preview(), opening)
+            shown = stamp(path)  # before reading: a change while reading is offered
+            opening = open_document(path)
+            message = Switched(index, opening.preview(), opening, stamp=shown)
+        except LoadError as error:
+            message = Switched(index, error=str(error), refused=True)
         except Exception as error:  # noqa: BLE001 - told in the app; the article shown stays
             message = Switched(index, opening=opening, error=f"{type(error).__name__}: {error}")
         try:
             self.app.post_message(message)
         except RuntimeError:  # the app quit meanwhile
-            opening.cancel()
+            if opening is not None:
+                opening.cancel()
 
     def on_switched(self, message: Switched) -> None:
         opening = message.opening
@@ -202,12 +204,18 @@ class Articles:
                 opening.cancel()  # type: ignore[attr-defined]
             return
         self.wanted = None
+        self.app.enrichment = ""
         if message.document is None:
             self.unreadable[message.index] = message.error
-            self.app.enrichment = ""
-            self.app.notify(f"Could not open the article: {shown_name(message.error)}", severity="error", markup=False)
+            if message.refused:  # kreader does not open it (binary, missing…): the list goes on
+                self.app.notify(f"{shown_name(message.error)}: skipped", severity="warning", timeout=8, markup=False)
+                if self._direction:
+                    self._step_from(message.index, self._direction)
+            else:
+                why = shown_name(message.error)
+                self.app.notify(f"Could not open the article: {why}", severity="error", markup=False)
             return
-        self._show(message.index, message.document, opening, None)  # type: ignore[arg-type]
+        self._show(message.index, message.document, opening, None, message.stamp)  # type: ignore[arg-type]
 
     def _park(self) -> None:
         """Keep what the article left was, to show it again as it is."""
@@ -219,7 +227,9 @@ class Articles:
             while len(self.kept) > KEPT_DOCUMENTS:
                 self.kept.popitem(last=False)
 
-    def _show(self, index: int, doc: Document, opening: Opening | None, kept: Kept | None) -> None:
+    def _show(
+        self, index: int, doc: Document, opening: Opening | None, kept: Kept | None, shown: FileStamp | None = None
+    ) -> None:
         """Swap the article shown for ``doc``, as at start: the review belongs to the whole text."""
         app = self.app
         self._park()
@@ -232,7 +242,7 @@ class Articles:
         app.loading = DocumentLoading(app, opening, enrich=enrich)
         app.places.forget()  # a jump back would land in the article left
         self.list = self.list.at(index)
-        stamp_shown = kept.stamp if kept else self._stamps.pop(index, None)
+        stamp_shown = kept.stamp if kept else shown
         app.file_watch.follow(doc.source, stamp_shown, keep_boilerplate=kept.keep_boilerplate if kept else False)
         app.enrichment = ""
         app.article.scroll_to(y=0, animate=False, immediate=True)  # the saved place is restored after

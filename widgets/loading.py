@@ -180,3 +180,26 @@ class DocumentLoading:
         elif not (message.figures or message.keywords):
             app.enrichment = message.status
         app.set_document(doc)
+
+    def warm_scripts(self) -> None:
+        """Load the other scripts' converters once the reader starts switching: the
+        Traditional ones share 28 MB of OpenCC dictionaries that a reader who never
+        switches does not pay for, and the next `t` finds them loaded."""
+        self.app.run_worker(
+            self._warm_scripts,
+            thread=True,
+            exclusive=True,
+            group="scripts",
+            exit_on_error=False,
+            description="load the script converters",
+        )
+
+    @staticmethod
+    def _warm_scripts() -> None:
+        from reader.text import script as script_module
+
+        for script in SCRIPTS[1:]:
+            try:
+                script_module.load(script)
+            except Exception:  # noqa: BLE001 - the view says so when it converts
+                pass

@@ -101,3 +101,5 @@ class Switched(Message):
     document: Document | None = None
     opening: object = None  # reader.pipeline.Opening, still cleaning the whole text when the preview came
     error: str = ""
+    refused: bool = False  # the error is kreader's refusal (binary, missing, too large…)
+    stamp: FileStamp | None = None  # the version of the file read

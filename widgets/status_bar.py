@@ -10,6 +10,15 @@ from reader.document import Document
 from reader.text.script import in_script
 
 
+def percent_through(y: float, last: float) -> int:
+    """How far down the article the view is, in percent (100 at the end).
+
+    >>> percent_through(0, 0), percent_through(50, 200), percent_through(200, 200)
+    (100, 25, 100)
+    """
+    return 100 if last <= 0 else max(0, min(100, round(100 * y / last)))
+
+
 def inferred_note(inferred: list[Inferred]) -> Content:
     """Say which characters of the paragraph were inferred, and the other candidates."""
     parts: list = [("inferred ", "$text-warning")]
