@@ -49,12 +49,13 @@ def refuse_several(*, serve: bool, fmt: str) -> None:
 
 
 def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key: runs of digits compare as numbers, the rest without case.
+    """Sort key: runs of digits compare as numbers (and before letters, as ``ls -v``), the rest
+    without case.
 
-    >>> sorted(["a10", "a2", "A1", "b"], key=natural_key)
-    ['A1', 'a2', 'a10', 'b']
+    >>> sorted(["a10", "a2", "A1", "b", "B.md", "10.txt", "2.txt"], key=natural_key)
+    ['2.txt', '10.txt', 'A1', 'a2', 'a10', 'b', 'B.md']
     """
-    return tuple((1, int(part)) if part.isdigit() else (0, part.casefold()) for part in _DIGITS.split(name) if part)
+    return tuple((0, int(part)) if part.isdigit() else (1, part.casefold()) for part in _DIGITS.split(name) if part)
 
 
 def is_hidden(name: str) -> bool:

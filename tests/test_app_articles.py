@@ -157,10 +157,21 @@ async def test_an_unreadable_article_is_stepped_over_with_a_notice(tmp_path):
 @sync
 async def test_articles_skipped_at_start_are_told_and_one_article_has_no_position(tmp_path):
     paths = three_articles(tmp_path)
-    app = app_on((paths[1], paths[2]), unreadable={})
+    binary = tmp_path / "0.bin"
+    binary.write_bytes(b"\x00binary")
+    listed_paths = (str(binary), paths[1], paths[2])
+    app = KreaderApp(
+        open_document(paths[1]), articles=ArticleList(listed_paths, 1), unreadable={0: f"{binary}: binary file"}
+    )
+    notices: list[str] = []
+    app.notify = lambda message, **kw: notices.append(str(message))  # type: ignore[method-assign]
     async with app.run_test(size=(100, 30)) as pilot:
         await switched_to(pilot, "b.txt")
-        assert "b.txt (1/2)" in header(app)
+        assert "b.txt (2/3)" in header(app)
+        assert any("cannot be read" in n and "0.bin" in n for n in notices)
+        await pilot.press("colon", "p")  # the only one before cannot be read
+        await pilot.pause()
+        assert shown(app) == "b.txt" and any("first article" in n for n in notices)
     single = KreaderApp(open_document(paths[0]))
     async with single.run_test(size=(100, 30)) as pilot:
         await switched_to(pilot, "a.txt")
@@ -168,6 +179,19 @@ async def test_articles_skipped_at_start_are_told_and_one_article_has_no_positio
         await pilot.press("colon", "n")
         await pilot.pause()
         assert shown(single) == "a.txt"
+
+
+@sync
+async def test_the_article_keys_can_be_remapped_in_the_key_map(tmp_path, monkeypatch):
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keymap]\n"articles.next" = "ctrl+n"\n', encoding="utf-8")
+    monkeypatch.setenv("KREADER_KEYMAP", str(keymap))
+    paths = three_articles(tmp_path)
+    app = app_on(paths)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await switched_to(pilot, "a.txt")
+        await pilot.press("ctrl+n")
+        await switched_to(pilot, "b.txt")
 
 
 @sync

@@ -56,7 +56,7 @@ def sparse(path: Path, size: int) -> str:
 
 REFUSED = {
     "missing path": (lambda p: str(p / "missing.txt"), "no such file"),
-    "directory": (lambda p: str(p), "is a directory"),
+    "directory": (lambda p: str(p), "no article files in this folder"),  # a folder is its articles: none here
     "PNG image": (lambda p: write(p / "x.png", b"\x89PNG\r\n\x1a\n" + os.urandom(300)), "PNG image"),
     "/bin/ls": (lambda p: "/bin/ls", "not a text article"),
     "200 MB file": (lambda p: sparse(p / "huge.txt", 200 * 2**20), LIMIT),
