@@ -206,3 +206,9 @@ def test_a_unit_less_amount_after_a_payment_verb_or_a_currency_is_money():
     assert [(f[0], f[3]) for f in figs("政府撥出港幣3千億")] == [("3千億", "money")]
     assert [(f[0], f[3]) for f in figs("預計帶來4千多億效益")] == [("4千多億", "money")]
     assert [(f[0], f[3]) for f in figs("帶來千億級流量")] == [("千億級", "number")]
+
+
+def test_a_day_after_a_month_word_is_a_date_whatever_follows():
+    assert figs("銀行下月10日起調整利率") == [("10日", "---10", None, "date")]
+    assert figs("本月3日前交表") == [("3日", "---03", None, "date")]
+    assert figs("連續10日起跑") == [("10日", 10.0, None, "duration")]  # days counted stay a duration

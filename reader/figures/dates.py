@@ -52,6 +52,9 @@ _DAYS_COUNTED_AFTER = (
     "頭",
     "头",
 )
+# ... and is a day of the month whatever follows after a month named by a word: 下月10日起, 本月3日前.
+_MONTH_WORDS = ("下月", "本月", "上月", "次月", "同月", "當月", "当月", "該月", "该月", "每月", "翌月")
+_DAY_OF_MONTH = re.compile(r"(3[01]|[12]\d|0?[1-9])日(?!元|圓|圆|幣|币)")
 _YEAR_BREAKERS = "代級级"
 
 DateHit = tuple[int, str, "str | None", str]  # end, value, value_max, kind
@@ -86,7 +89,12 @@ def _day_alone(text: str, i: int) -> DateHit | None:
 
     >>> _day_alone("一連7日的", 2), _day_alone("30日元", 0), _day_alone("A股7日溫和", 2)
     (None, None, (4, '---07', None, 'date'))
+    >>> _day_alone("下月10日起", 2), _day_alone("10日起", 0)
+    ((5, '---10', None, 'date'), None)
     """
+    if text[max(0, i - 2) : i] in _MONTH_WORDS:
+        m = _DAY_OF_MONTH.match(text, i)
+        return (m.end(), f"---{int(m.group(1)):02d}", None, "date") if m else None
     m = _DAY_ALONE.match(text, i)
     if not m or text[max(0, i - 2) : i].endswith(_DAYS_COUNTED_AFTER):
         return None
