@@ -124,3 +124,21 @@ def test_the_readers_start_builds_no_help_text():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.stdout.strip() == "lazy", out.stderr[-2000:]
+
+
+@sync
+async def test_a_bookmark_made_on_the_early_preview_is_kept(sample_doc):
+    """The whole article (its mojibake repaired: another text) replaces the preview: the review made
+    on the preview is the article's, not another article's to drop."""
+    preview = replace(sample_doc, text=sample_doc.text.replace("快手", "快手 ", 1))
+    held = HeldOpening(preview, sample_doc)
+    held.early = True
+    app = KreaderApp(held, enrich=False, persist=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await until(pilot, lambda: len(app.review.current.bookmarks) == 1, what="the bookmark")
+        held.released.set()
+        await until(pilot, lambda: app.document is sample_doc, what="the whole article")
+        await until(pilot, lambda: app.review.saving._store is not None, what="the review loaded")
+        assert len(app.review.current.bookmarks) == 1

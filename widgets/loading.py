@@ -104,6 +104,7 @@ class DocumentLoading:
             return
         app.persist_review = app.persist_review or app.persist_when_opened
         if message.document is not app.document:
+            app.review.saving.carry_to(message.document.text)  # not another article: the same review
             app.set_document(message.document)  # the article view keeps the reader's place
         app._show_header()
         app._show_status()

@@ -115,6 +115,11 @@ class ReviewSaving:
         finally:
             self._save_lock.release()
 
+    def carry_to(self, text: str) -> None:
+        """The whole article replaces its preview: what the reader did on the preview (a bookmark, a
+        note) belongs to it too, and is merged with the review saved for it once that is read."""
+        self._text = text
+
     def follow(self, doc: Document) -> None:
         """The app shows a new version of the document (more figures, or another text)."""
         if not self._mounted:
