@@ -36,6 +36,7 @@ sys.path[:0] = [str(HERE.parent.parent), str(HERE)]
 
 from common import BARE, KREADER, ROOT, RUNS, SAMPLE, alternate, first_words, med, pty_env, row  # noqa: E402
 from corpus import make_corpus, make_wild_corpus  # noqa: E402
+from cpu_rows import cpu_only  # noqa: E402
 from figures_rows import dump_rates, figures_memory, figures_throughput, long_lines  # noqa: E402
 from paired import compare  # noqa: E402
 from ptyrun import run_in_pty  # noqa: E402
@@ -402,6 +403,8 @@ def main() -> None:
         f"kreader benchmarks ({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
         f"{RUNS} runs per median; machine speed: a fixed Python workload takes {calibration_ms():.0f} ms)"
     )
+    if sys.argv[1:] == ["cpu"]:
+        return cpu_only()
     corpus = make_corpus(10.0)
     first_paint_sample()
     first_run_paint(SAMPLE)
@@ -421,6 +424,7 @@ def main() -> None:
     long_lines()
 
     dump_rates(corpus)
+    cpu_only()
     print(f"  (the fixed Python workload now takes {calibration_ms():.0f} ms)")
 
 

@@ -31,9 +31,9 @@ class Run:
     out: bytes
 
 
-def timed(argv: list[str], jobs: int = 1) -> Run | None:
+def timed(argv: list[str], jobs: int = 1, extra_env: dict[str, str] | None = None) -> Run | None:
     """One process: wall time, CPU time and peak RSS (wait4), its stdout; None if it failed."""
-    env = {**os.environ, "KREADER_JOBS": str(jobs)}
+    env = {**os.environ, "KREADER_JOBS": str(jobs), **(extra_env or {})}
     t0 = time.perf_counter()
     with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT, env=env) as p:
         out = p.stdout.read()  # type: ignore[union-attr]

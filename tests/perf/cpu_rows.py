@@ -1,0 +1,82 @@
+"""CPU seconds of ``--figures`` and ``--dump`` in one worker, on the 2 MB wild corpus and on the
+10 MB corpus's clean text, against a bare Python regex scan of the same text and, when
+``BENCH_BASELINE`` names a checkout of an earlier commit (``git worktree add /tmp/old d0846d1``),
+against that commit's kreader: every variant alternated pair by pair (issue 16's "within 10% of
+the release before", issue 19's "within 10x of a regex scan").  CPU time, not wall time: the
+machine is shared, and a process's own CPU seconds drift far less with the load.
+
+``python tests/perf/bench.py cpu`` runs these rows alone.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from common import KREADER, ROOT, RUNS, row
+from corpus import make_corpus, make_wild_corpus
+from figures_rows import REGEX_SCAN, timed
+from paired import MIN_PAIRS, alternate_calls, pair_ratios, spread
+
+VIEWS = (("--figures", ["--figures", "--format", "json"]), ("--dump", ["--dump"]))
+
+
+def baseline() -> Path | None:
+    """The earlier commit's checkout to compare with (``BENCH_BASELINE``), if it holds kreader."""
+    folder = os.environ.get("BENCH_BASELINE")
+    if not folder or not (Path(folder) / "reader" / "cli.py").is_file():
+        return None
+    return Path(folder)
+
+
+def _old_kreader(tree: Path) -> list[str]:
+    # An old checkout may have no reader/__main__.py: its CLI's main() is called the same way, its
+    # folder first on the path (the current directory, this checkout, would come first otherwise).
+    code = f"import sys; sys.path.insert(0, {str(tree)!r}); sys.argv[0] = 'kreader'; from reader.cli import main; sys.exit(main())"
+    return [sys.executable, "-c", code]
+
+
+def clean_text(corpus: Path) -> Path:
+    """The corpus's clean text (this version's ``--dump``): figures with nothing left to repair."""
+    path = corpus.with_name(corpus.stem + "-clean.txt")
+    dumped = subprocess.run([*KREADER, "--dump", str(corpus)], capture_output=True, cwd=ROOT, timeout=900, check=True)
+    path.write_bytes(dumped.stdout)
+    return path
+
+
+def _cpu(argv: list[str], env: dict[str, str] | None = None):
+    def run() -> float | None:
+        got = timed(argv, 1, env)
+        return got.cpu if got else None
+
+    return run
+
+
+def cpu_rows(corpora: list[tuple[str, Path]]) -> None:
+    """One row per corpus and view: kreader's CPU seconds, MB/s, its ratio to the scan and to the baseline."""
+    old = baseline()
+    for label, path in corpora:
+        size_mb = path.stat().st_size / 1e6
+        for view, args in VIEWS:
+            variants = {"now": _cpu([*KREADER, *args, str(path)])}
+            variants["scan"] = _cpu([sys.executable, "-c", REGEX_SCAN, str(path)])
+            if old is not None:
+                variants["old"] = _cpu([*_old_kreader(old), *args, str(path)])
+            got = alternate_calls(variants, max(RUNS, MIN_PAIRS))
+            now = spread(got["now"])
+            notes = [f"{size_mb / now.median:.2f} MB/s", f"/ regex scan {pair_ratios(got['now'], got['scan']).times()}"]
+            if old is not None:
+                notes.append(f"/ {old.name} {pair_ratios(got['now'], got['old']).times()} ({spread(got['old']).s()})")
+            goal = "≤ 1.10× old" if old is not None else ("≤ 10× scan" if view == "--figures" else "")
+            row(f"{view} CPU, 1 worker, {label}", now.s(), goal, "; ".join(notes) + f"; {len(got['now'])} pairs")
+
+
+def cpu_only() -> None:
+    """The rows on the 2 MB wild corpus and the 10 MB corpus's clean text (``bench.py cpu``)."""
+    corpora = [("10 MB clean text", clean_text(make_corpus(10.0)))]
+    wild = make_wild_corpus(2.0)
+    if wild is not None:
+        corpora.insert(0, ("2 MB wild", wild))
+    cpu_rows(corpora)
