@@ -83,3 +83,19 @@ def test_damage_of_either_family_is_still_found(codec):
     assert signature(codec).search(damaged)
     assert run_pattern(codec).search(damaged)
     assert not signature(codec).search("但是這次發佈會上的新產品非常受歡迎")
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5hkscs"])
+def test_the_signature_finds_what_its_three_branches_find(codec):
+    """The signature opens with one character class (a scan in C); it matches where the plain
+    alternation of its three orders does, on damage, genuine text and characters beyond the BMP."""
+    from reader.clean.mojibake.signatures import _pair_points
+
+    lead, cont = range(0xE0, 0xF0), range(0x80, 0xC0)
+    a, b, c = (one_of(_pair_points(codec, x, y)) for x, y in ((lead, cont), (cont, lead), (cont, cont)))
+    plain = re.compile(f"{a}{b}{c}|{b}{c}{a}|{c}{a}{b}")
+    genuine = "深圳市场监管局今年第三季度抽检了𠀋𡈽𨋢食品的质量，合格率达到百分之九十八。"
+    text = genuine + genuine.encode().decode(codec, "replace") + genuine.encode().decode("gb18030", "replace")
+    text += "".join(chr(p) for p in range(0x4E00, 0x9FA6, 7)) + "\U00020000\U0002a6d6\U00028b46"
+    assert [m.span() for m in signature(codec).finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert signature(codec).search(text)
