@@ -99,3 +99,12 @@ def test_the_signature_finds_what_its_three_branches_find(codec):
     text += "".join(chr(p) for p in range(0x4E00, 0x9FA6, 7)) + "\U00020000\U0002a6d6\U00028b46"
     assert [m.span() for m in signature(codec).finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert signature(codec).search(text)
+
+
+def test_latin_runs_are_the_runs_of_two_or_more():
+    from reader.clean.mojibake.families import _LATIN, LATIN_RUN
+
+    plain = re.compile(f"(?:{_LATIN}[@-~]?){{2,}}")
+    text = "天气：ÌìÆøÇçÀÊ，å¿«æ‰‹ ¦n¤Ñ é café —— “引号” Ã a€b ÿ"
+    assert [m.span() for m in LATIN_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(LATIN_RUN.findall(text)) >= 4

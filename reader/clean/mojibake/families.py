@@ -160,4 +160,6 @@ _LATIN = (
     "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-LATIN_RUN = re.compile(f"(?:{_LATIN}[@-~]?){{2,}}")
+# Two or more of them, written to open with the class itself: the regex engine then skips in C to
+# such a character (a repeated group first has it try the pattern at every character).
+LATIN_RUN = re.compile(f"{_LATIN}[@-~]?(?:{_LATIN}[@-~]?)+")
