@@ -180,11 +180,15 @@ def _refuse_binary(data: bytes, name: str) -> None:
         raise LoadError(f"{name}: binary file (contains NUL bytes), not a text article")
 
 
+# U+FFFD, C0 controls other than line breaks, tabs and form feeds, DEL and C1 controls.
+_GARBAGE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _refuse_garbage(decoded: Decoded, name: str) -> None:
     sample = decoded.text[:65536]
     if not sample:
         return
-    bad = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0)
+    bad = len(_GARBAGE.findall(sample))
     if bad > len(sample) * 0.1:
         raise LoadError(f"{name}: mostly undecodable bytes; not a text article in a known encoding")
 

@@ -108,3 +108,23 @@ def test_latin_runs_are_the_runs_of_two_or_more():
     text = "天气：ÌìÆøÇçÀÊ，å¿«æ‰‹ ¦n¤Ñ é café —— “引号” Ã a€b ÿ"
     assert [m.span() for m in LATIN_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert len(LATIN_RUN.findall(text)) >= 4
+
+
+def test_garbage_is_counted_as_before():
+    from reader.load import _GARBAGE
+
+    def bad(c: str) -> bool:
+        return c == "\ufffd" or (ord(c) < 32 and c not in "\n\r\t\f") or 0x7F <= ord(c) < 0xA0
+
+    assert [c for c in map(chr, range(0x30000)) if bad(c)] == _GARBAGE.findall("".join(map(chr, range(0x30000))))
+
+
+def test_kunkinkao_runs_are_found_as_before():
+    from itertools import product
+
+    from reader.clean.mojibake.passages import _KUNKINKAO
+
+    plain = re.compile("(?:锟斤拷)+锟?|锟斤")
+    for chars in product("锟斤拷x", repeat=7):
+        text = "".join(chars)
+        assert [m.span() for m in _KUNKINKAO.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -132,7 +132,8 @@ def latin_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]
 
 
 # A run of U+FFFD read as GBK (UTF-8 EF BF BD EF BF BD -> 锟斤拷): bytes lost before the page was saved.
-_KUNKINKAO = re.compile("(?:锟斤拷)+锟?|锟斤")
+# ("(?:锟斤拷)+锟?|锟斤" written to open with its first character, which the engine then finds in C)
+_KUNKINKAO = re.compile("锟(?:斤拷(?:锟斤拷)*锟?|斤)")
 _KUNKINKAO_FIRST = "锟"
 _LOST = re.compile("\ufffd+")
 
