@@ -128,3 +128,18 @@ def test_kunkinkao_runs_are_found_as_before():
     for chars in product("锟斤拷x", repeat=7):
         text = "".join(chars)
         assert [m.span() for m in _KUNKINKAO.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5hkscs", "gbk", "big5"])
+def test_pairs_decoded_at_once_are_decoded_as_one_by_one(codec):
+    from reader.clean.mojibake.signatures import pair_chars
+
+    def one(x: int, y: int) -> str | None:
+        try:
+            ch = bytes((x, y)).decode(codec)
+        except UnicodeDecodeError:
+            return None
+        return ch if len(ch) == 1 and not 0xE000 <= ord(ch) <= 0xF8FF else None
+
+    pairs = [(x, y) for x in range(0x80, 0x100) for y in range(0x30, 0x100)]
+    assert pair_chars(codec, pairs) == [one(x, y) for x, y in pairs]

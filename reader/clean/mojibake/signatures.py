@@ -64,39 +64,56 @@ def one_of(points: list[int]) -> str:
     return f"(?:[{ranges(bmp)}]|{_BEYOND_BMP}(?<=[{ranges(beyond)}]))"
 
 
+def pair_chars(codec: str, pairs: list[tuple[int, int]]) -> list[str | None]:
+    """What ``codec`` decodes each two-byte pair to, when that is one character outside the
+    private use area (else None).  All pairs are decoded in one call, a line each (a pair never
+    decodes to a line break, and every byte a decoder rejects stays one surrogate), not in
+    thousands of calls; a decoder that took a line break into an error falls back to one call
+    a pair.
+
+    >>> pair_chars("gb18030", [(0xE5, 0x8F), (0x80, 0x41), (0xFF, 0x41)])
+    ['鍙', None, None]
+    """
+    lines = b"\n".join(bytes(p) for p in pairs).decode(codec, "surrogateescape").split("\n")
+    if len(lines) != len(pairs):
+        lines = [_strict(codec, p) for p in pairs]
+    return [ch if len(ch) == 1 and _usable(ch) else None for ch in lines]
+
+
+def _strict(codec: str, pair: tuple[int, int]) -> str:
+    try:
+        return bytes(pair).decode(codec)
+    except UnicodeDecodeError:
+        return ""
+
+
+def _usable(ch: str) -> bool:
+    return not 0xE000 <= ord(ch) <= 0xF8FF and not 0xD800 <= ord(ch) <= 0xDFFF
+
+
+def _suspect_pairs() -> list[tuple[int, int]]:
+    """Byte pairs both of whose bytes UTF-8 can produce (with an ASCII trail: a UTF-8 sequence's
+    last byte paired with the next ASCII letter), never two lead bytes in a row."""
+    return [
+        (x, y)
+        for x in range(0x80, 0xF5)
+        for y in range(0x40, 0xF5)
+        if utf8_byte(x) and utf8_byte(y) and not 0x7F <= y < 0x80 and not (0xC2 <= x and 0xC2 <= y)
+    ]
+
+
 @functools.lru_cache(maxsize=4)
 def suspect_char(codec: str) -> str:
-    """One of the two-byte characters of ``codec`` both of whose bytes UTF-8 can produce
-    (with an ASCII trail: a UTF-8 sequence's last byte paired with the next ASCII letter),
-    or U+FFFD, as a regex fragment."""
-    chars = set()
-    for x in range(0x80, 0xF5):
-        for y in range(0x40, 0xF5):
-            if not utf8_byte(x) or not utf8_byte(y) or 0x7F <= y < 0x80:
-                continue
-            if 0xC2 <= x and 0xC2 <= y:  # two lead bytes in a row: never UTF-8
-                continue
-            try:
-                ch = bytes((x, y)).decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if len(ch) == 1 and not 0xE000 <= ord(ch) <= 0xF8FF:
-                chars.add(ch)
+    """One of the two-byte characters of ``codec`` whose bytes UTF-8 can produce, or U+FFFD,
+    as a regex fragment."""
+    chars = {ch for ch in pair_chars(codec, _suspect_pairs()) if ch is not None}
     chars.add(REPLACEMENT)
     return one_of(sorted(map(ord, chars)))
 
 
 def _pair_points(codec: str, leads: range, trails: range) -> list[int]:
-    chars = []
-    for x in leads:
-        for y in trails:
-            try:
-                ch = bytes((x, y)).decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if len(ch) == 1 and not 0xE000 <= ord(ch) <= 0xF8FF:
-                chars.append(ord(ch))
-    return sorted(set(chars))
+    found = pair_chars(codec, [(x, y) for x in leads for y in trails])
+    return sorted({ord(ch) for ch in found if ch is not None})
 
 
 def any_of(points: list[int]) -> str:
