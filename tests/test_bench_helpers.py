@@ -58,3 +58,16 @@ def test_wild_corpus_has_varied_damage(perf_module, monkeypatch: pytest.MonkeyPa
     text = corpus.make_wild_corpus(0.2).read_text(encoding="utf-8")
     paragraphs = [line for line in text.splitlines() if len(line) > 20]
     assert len(set(paragraphs)) > 0.8 * len(paragraphs)
+
+
+def test_cpu_rows_compare_with_a_baseline_only_when_it_is_a_checkout(perf_module, monkeypatch, tmp_path) -> None:
+    cpu_rows = perf_module("cpu_rows")
+    monkeypatch.delenv("BENCH_BASELINE", raising=False)
+    assert cpu_rows.baseline() is None
+    monkeypatch.setenv("BENCH_BASELINE", str(tmp_path))
+    assert cpu_rows.baseline() is None  # no kreader there
+    (tmp_path / "reader").mkdir()
+    (tmp_path / "reader" / "cli.py").write_text("def main(): return 0\n")
+    assert cpu_rows.baseline() == tmp_path
+    argv = cpu_rows._old_kreader(tmp_path)
+    assert argv[0] == sys.executable and repr(str(tmp_path)) in argv[-1]
