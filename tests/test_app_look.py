@@ -50,6 +50,14 @@ async def test_the_footer_ends_with_the_palette_hint_when_the_keys_overflow(size
         footer = screen_lines(app)[-1]
         # the hint is docked right over the keys that do not fit: no cell of them may show after it
         assert footer.rstrip().endswith("^p palette"), footer
+        # and the keys before it are whole: none is cut by the hint (`v▏`, `Ke▏`)
+        shown = footer.split("▏")[0].split()
+        assert shown[-1] in ("Original", "Help", "Search", "Script", "Keywords", "Figures", "Sections"), footer
+        await pilot.press("f")  # other keys (the panel's): fitted again
+        await pilot.pause()
+        await pilot.pause()
+        footer = screen_lines(app)[-1]
+        assert footer.split("▏")[0].split()[-1] in ("Sort", "Filter", "Chart", "Help", "Search", "Figures"), footer
 
 
 HEADERS = {

@@ -21,7 +21,6 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from reader.articles import ArticleList
 from reader.document import Document
@@ -39,6 +38,7 @@ from widgets.figures.chart import FiguresChart
 from widgets.figures.panel import FiguresPanel
 from widgets.figures.preview import FigurePreview
 from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
+from widgets.footer import FittedFooter
 from widgets.header_bar import HeaderBar
 from widgets.loading import DocumentLoading
 from widgets.messages import Enriched, FirstPaint, Moved, Notice, Opened, Reloaded, Switched
@@ -149,7 +149,7 @@ class KreaderApp(App[int]):
                 yield FiguresChart(id="figures-chart")
         yield FigurePreview(id="preview")
         yield StatusBar(id="status")
-        yield Footer(compact=True)
+        yield FittedFooter(compact=True)
 
     @property
     def article(self) -> ArticleView:
