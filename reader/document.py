@@ -39,6 +39,9 @@ class Paragraph:
         return self.start + len(self.text)
 
 
+LEDE = {"trad": "導語", "simp": "导语"}  # the label of the text before the first heading
+
+
 @dataclass(frozen=True)
 class Section:
     """The lede (index 0, name "") or a numbered/titled section.
@@ -57,12 +60,18 @@ class Section:
     heading: tuple[Paragraph, ...]
     paragraphs: tuple[Paragraph, ...]
     level: int = 1
+    lede: str = LEDE["trad"]  # the lede's label, in the article's own script
 
     @property
     def label(self) -> str:
-        """What a navigator shows: "導語" for the lede, else name + title."""
+        """What a navigator shows: "導語" for the lede ("导语" in a Simplified article), else
+        name + title.
+
+        >>> parse("正文。", script="simp").sections[0].label, parse("正文。", script="trad").sections[0].label
+        ('导语', '導語')
+        """
         if self.index == 0 and not self.name:
-            return "導語"
+            return self.lede
         if self.title and self.title not in self.name:
             return f"{self.name} {self.title}"
         return self.name
@@ -271,9 +280,10 @@ def parse(
     heading: list[Paragraph] = []
     paras: list[Paragraph] = []
     expect_title = False  # a marker-only line may be followed by a title line
+    lede = LEDE.get(script, LEDE["trad"])
 
     def close() -> None:
-        sections.append(Section(len(sections), name, title, tuple(heading), tuple(paras), level))
+        sections.append(Section(len(sections), name, title, tuple(heading), tuple(paras), level, lede))
 
     offset = 0
     for raw in text.split("\n"):

@@ -202,3 +202,44 @@ async def test_n_without_a_search_says_how_to_start_one():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")
         assert said == ["No search yet: / starts one."]
+
+
+def kreader_bindings():
+    """(class, binding) for every binding that kreader's own widgets and screens declare."""
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    from widgets.binding_ids import _subclasses, known_binding_ids
+
+    known_binding_ids()  # imports the screens shown only on demand
+    for cls in _subclasses(DOMNode):
+        if cls.__module__.startswith("widgets."):
+            for binding in cls.__dict__.get("BINDINGS", ()):
+                if isinstance(binding, Binding):
+                    yield cls, binding
+
+
+@sync
+async def test_every_binding_has_an_id_a_help_line_and_a_palette_command():
+    """Adding a key without an id or a description, or one the palette cannot run, fails here."""
+    from textual.screen import ModalScreen
+
+    from widgets.commands import in_palette
+
+    app = KreaderApp(sample(), enrich=False)
+    async with app.run_test(size=(120, 36)):
+        panes = {}
+        for pane, node in app.binding_groups():
+            for _keys, text, ident in binding_rows(node):
+                panes[ident] = (pane, text)
+        palette = {help_text.split(" · ", 1)[1] for _name, _command, help_text in binding_commands(app)}
+        for cls, binding in kreader_bindings():
+            assert binding.id and binding.description, f"{cls.__name__}: {binding.key} has no id or description"
+            if issubclass(cls, ModalScreen):
+                continue  # a list's or a prompt's own keys: they act on what it shows
+            assert binding.id in panes, f"{binding.id} is not in the help"
+            if in_palette(binding.id):
+                assert panes[binding.id][1] in palette, f"{binding.id} has no palette command"
+            else:  # only cursor steps and a mode's keys stay out of the palette
+                steps = ("down", "up", "cursor-down", "cursor-up", "leave", "select")
+                assert binding.id.startswith(("words.", "search.")) or binding.id.rsplit(".", 1)[1] in steps

@@ -153,7 +153,9 @@ def test_report_shows_vague_and_bounds():
     doc = replace(doc, figures=extract_figures(doc))
     md = render(doc, Review(), "md")
     assert (
-        "| 數萬人 | 10,000 | vague |" in md and "| 約有300人 | 300 | ≈ |" in md and "| 不到2萬元 | 20,000 | ≤ |" in md
+        "| 數萬人 | 10,000 人 | vague |" in md
+        and "| 約有300人 | 300 人 | ≈ |" in md
+        and "| 不到2萬元 | 20,000 元 | ≤ |" in md
     )
     rows = json.loads(render(doc, Review(), "json"))["figures"]
     assert [(r["qualifier"], r["vague"]) for r in rows] == [("none", True), ("approx", False), ("upper", False)]

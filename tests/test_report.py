@@ -68,7 +68,7 @@ def test_markdown_is_readable():
     md = render(doc, make_review(doc), "md")
     assert md.startswith("# Review of a.txt")
     assert "2 of 3 figures reviewed." in md
-    assert "| 1 | 223萬元 | 2,230,000 |  | money |" in md
+    assert "| 1 | 223萬元 | 2,230,000 元 |  | money |" in md
     assert "✔ verified" in md and "✘ wrong" in md
     assert "## Bookmarks" in md
 
@@ -91,3 +91,13 @@ def test_verdicts_whose_figure_is_no_longer_found_are_listed_not_dropped():
     assert data["reviewed"] == 1
     assert [(o["text"], o["note"]) for o in data["orphans"]] == [("223萬元", "對過回放，沒問題")]
     assert "對過回放，沒問題" in render(fewer, review, "md").split("## Orphaned")[1]
+
+
+def test_markdown_shows_the_figure_as_written_the_value_with_its_unit_and_the_qualifier():
+    doc = make_doc()
+    about = replace(doc.figures[2], text="約60%", qualifier="approx")
+    many = replace(doc.figures[1], text="上萬", qualifier="lower", vague=True)
+    doc = replace(doc, figures=(doc.figures[0], many, about))
+    md = render(doc, Review(), "md")
+    assert "| 3 | 約60% | 60% | ≈ | percent |" in md  # the unit kept, the qualifier beside it
+    assert "| 2 | 上萬 | 28,000 | ≥ vague | number |" in md

@@ -1,6 +1,8 @@
 """Everything shown follows the chosen script: the figures panel (figures, labels,
-magnitudes), the section navigator, the status line and the preview; and the CLI's
---figures (units too), --keywords and --sections."""
+magnitudes), the section navigator, the status line and the preview; the bookmarks list,
+the notices and titles that quote the article, what y copies; and the CLI's --figures
+(units too), --keywords and --sections. The chart labels are ASCII (lede, 1, 2 …) and the
+repairs list shows the file's own characters, before and after the cleaner."""
 
 from __future__ import annotations
 
@@ -77,3 +79,44 @@ def test_cli_keywords_and_sections_follow_the_script():
     original, simplified = run("--keywords"), run("--keywords", "--script", "simp")
     assert "電商" in original and "电商" in simplified and "電商" not in simplified
     assert "導語" not in run("--sections", "--format", "json", "--script", "simp")
+
+
+@sync
+async def test_after_t_lists_notices_titles_and_copies_quote_the_article_in_its_script():
+    from textual.widgets import Input, OptionList
+
+    app = KreaderApp(sample(), enrich=False)
+    said, copied = [], []
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.notify = lambda message, **kw: said.append(message)
+        app.copy_to_clipboard = copied.append
+        await pilot.press("t")  # Simplified; the first paragraph is 過去近兩個月…
+        await pilot.press("v")  # the verdict's notice names the figure
+        assert said[-1].startswith("近两个月: verified"), said[-1]
+        await pilot.press("u")
+        assert said[-1].startswith("Undone: 近两个月"), said[-1]
+        await pilot.press("m")  # the bookmark's notice quotes the paragraph
+        assert "过去近两个月" in said[-1] and "過去" not in said[-1]
+        await pilot.press("apostrophe")  # and so does the list of bookmarks, with its section
+        prompt = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert "导语" in prompt and "过去近两个月" in prompt and "過去" not in prompt
+        await pilot.press("escape", "e")  # the note's title
+        assert "近两个月" in str(app.screen.query_one(Input).border_title)
+        await pilot.press("escape", "y")  # what is copied is what is shown
+        assert copied[-1].startswith("过去近两个月") and "過去" not in copied[-1]
+
+
+@sync
+async def test_a_simplified_articles_lede_is_named_in_simplified(tmp_path):
+    path = tmp_path / "simp.txt"
+    path.write_text("过去两个月，营收增长了15%。\n01\n这个新物种正在持续迭代成长。\n", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.script == "simp"
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "导语" in str(app.query_one("#status").render())
+        assert str(app.sections.get_option_at_index(0).prompt).startswith("导语")
+        app.set_script("trad")
+        await pilot.pause()
+        assert "導語" in str(app.query_one("#status").render())

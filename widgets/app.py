@@ -41,7 +41,7 @@ from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
 from widgets.footer import FittedFooter
 from widgets.header_bar import HeaderBar
 from widgets.loading import DocumentLoading
-from widgets.messages import Enriched, FirstPaint, Moved, Notice, Opened, Reloaded, Switched
+from widgets.messages import Enriched, FirstPaint, Moved, Notice, Opened, Preparing, Reloaded, Switched
 from widgets.navigation import PLACES_BINDINGS, Places
 from widgets.review.reviewing import REVIEW_BINDINGS, Reviewing
 from widgets.review.saving import reading_at
@@ -50,7 +50,7 @@ from widgets.screens.legend import LegendScreen, marks_legend
 from widgets.screens.term import TermPrompt
 from widgets.search_bar import SearchBar
 from widgets.section_nav import SectionNav
-from widgets.status_bar import StatusBar, percent_through
+from widgets.status_bar import StatusBar, percent_through, search_part
 from widgets.styles import display_mode
 
 NARROW = 100  # columns under which the side panels collapse into overlays
@@ -84,6 +84,7 @@ class KreaderApp(App[int]):
         Binding("slash", "search", "Search", id="app.search"),
         Binding("n", "next_match(1)", "Next match", show=False, id="app.next-match"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="app.previous-match"),
+        Binding("escape", "clear_search", "Clear the search", show=False, id="app.clear-search"),
         Binding("t", "cycle_script", "Script", id="app.script", tooltip="original → 简 → 繁 → 臺 → 港, in place"),
         Binding("h", "toggle_highlight", "Keywords", id="app.highlight", tooltip="toggle keyword highlighting"),
         Binding(
@@ -240,16 +241,10 @@ class KreaderApp(App[int]):
             return
         block = view.blocks[min(view.current_block, len(view.blocks) - 1)]
         inferred = view.inferred_in(block.index)
-        search = ""
-        if view.search_query:
-            n = len(view.search.hits)
-            at = f"{view.search.current + 1}/{n}" if view.search.current >= 0 else f"{n}"
-            search = f"“{view.search_query}” {at}" if n else f"“{view.search_query}” not found"
-            if view.search.searching:
-                search = f"“{view.search_query}” {at}…" if n else f"“{view.search_query}” searching…"
-            if view.search.regex:
-                error = pattern_error(view.search_query)
-                search = f"regex {search}" if not error else f"regex “{view.search_query}”: {error}"
+        search, query = None, view.search_query
+        if query:
+            error = pattern_error(query) if view.search.regex else None
+            search = search_part(query, len(view.search.hits), view.search.current, view.search.searching, error)
         self.query_one(StatusBar).show(
             self.document,
             block.section,
@@ -357,6 +352,10 @@ class KreaderApp(App[int]):
     def on_article_view_notice(self, message: Notice) -> None:
         self.notify(message.text, severity=message.severity, markup=False)
 
+    def on_article_view_preparing(self, message: Preparing) -> None:
+        for bar in self.query(StatusBar):  # none while the app shuts down
+            bar.preparing(message.what, message.text)
+
     def on_section_nav_jump(self, message: SectionNav.Jump) -> None:
         self.go_to_section(message.section)
         if self.screen.has_class("-narrow"):
@@ -392,8 +391,13 @@ class KreaderApp(App[int]):
 
     @on(SearchBar.Cancelled)
     def _search_cancelled(self) -> None:
-        self.article.search_query = ""
+        self.action_clear_search()
         self._close_search()
+
+    def action_clear_search(self) -> None:
+        """Esc: the search is over; its highlights and its status go."""
+        self.article.search_query = ""
+        self._show_status()
 
     def _close_search(self) -> None:
         self.query_one(SearchBar).remove_class("-active")

@@ -164,7 +164,7 @@ class DocumentLoading:
                 post(Enriched(figures=labelled))
             except Exception as error:  # noqa: BLE001
                 post(Enriched(error=f"figure labels unavailable ({type(error).__name__})"))
-        post(Enriched(status=""))
+        post(Enriched(status="", done=True))
 
     def on_enriched(self, message: Enriched) -> None:
         app = self.app
@@ -181,6 +181,8 @@ class DocumentLoading:
         elif not (message.figures or message.keywords):
             app.enrichment = message.status
         app.set_document(doc)
+        if message.done:  # the reading aids' turn: their first use is then instant
+            app.article.warmup.warm()
 
     def warm_scripts(self) -> None:
         """Load the other scripts' converters once the reader starts switching: the

@@ -63,6 +63,15 @@ class Notice(Message, namespace="article_view"):
 
 
 @dataclass
+class Preparing(Message, namespace="article_view"):
+    """Something the reader asked for is being prepared (``text``, "" once it is ready):
+    the status line says so meanwhile."""
+
+    what: str
+    text: str
+
+
+@dataclass
 class Enriched(Message):
     """A worker finished one enrichment step (figures, keywords or labels), or says how it goes."""
 
@@ -71,6 +80,7 @@ class Enriched(Message):
     status: str = ""
     error: str = ""
     text: str | None = None  # the text enriched: a step for another article (switched away from) is dropped
+    done: bool = False  # the last step: enrichment is over
 
 
 @dataclass

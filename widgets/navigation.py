@@ -16,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from reader.document import Document
+from reader.text.script import in_script
 from widgets.article.view import ArticleView
 from widgets.figures.panel import FiguresPanel
 
@@ -117,6 +118,7 @@ class Places:
             text = view.blocks[min(view.current_block, len(view.blocks) - 1)].paragraph.text
         else:
             return
+        text = in_script(text, view.script)  # what the reader sees is what is copied
         self.app.copy_to_clipboard(text)
         shown = " ".join(text.split())
         shown = shown if len(shown) <= EXCERPT else shown[:EXCERPT] + "…"

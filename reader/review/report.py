@@ -13,6 +13,7 @@ from typing import Any
 
 from reader.document import Document
 from reader.figures.kinds import marker
+from reader.figures.shown import date_shown
 from reader.review.model import Review, Verdict, figure_keys, verdicts_by_figure
 from reader.text.visible import inert_cell, inert_json, shown_name
 
@@ -106,6 +107,34 @@ def to_csv(doc: Document, review: Review) -> str:
     return buf.getvalue()
 
 
+# kinds whose unit is part of the value as written (2018年, 9月10日): not repeated after it
+UNIT_IN_VALUE = frozenset({"date", "year"})
+ATTACHED_UNITS = frozenset("%％‰")  # written against the number
+# what a figure's text ends with that is no unit: a vague magnitude (億級), a ranking (三大)
+NOT_UNITS = frozenset({"級", "级", "大"})
+
+
+def value_with_unit(value: object, value_max: object, unit: str, kind: str) -> str:
+    """The exact value as a reviewer checks it against the figure: a range with an en
+    dash, thousands separated, and the unit it was written in.
+
+    >>> value_with_unit(15, None, "%", "percent"), value_with_unit(2230000, None, "元", "money")
+    ('15%', '2,230,000 元')
+    >>> value_with_unit(7, 8, "個", "count"), value_with_unit("2018", None, "年", "year"), value_with_unit(0.25, None, "", "fraction")
+    ('7–8 個', '2018', '0.25')
+    >>> value_with_unit("--05", "--08", "", "date"), value_with_unit(1e8, None, "級", "money")
+    ('05–08', '100,000,000')
+    """
+    text = _one(value) if value_max is None or value_max == value else f"{_one(value)}–{_one(value_max)}"
+    if not unit or unit in NOT_UNITS or kind in UNIT_IN_VALUE or not isinstance(value, int | float):
+        return text
+    return text + unit if unit in ATTACHED_UNITS else f"{text} {unit}"
+
+
+def _one(v: object) -> str:
+    return date_shown(v) if isinstance(v, str) else _md_cell(_value(v))
+
+
 def _md_cell(v: object) -> str:
     text = "" if v is None else (f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else str(v))
     return text.replace("|", "\\|").replace("\n", " ")
@@ -124,7 +153,7 @@ def to_markdown(doc: Document, review: Review) -> str:
     out.append("| # | figure | value | exact? | kind | label | section | verdict | note |")
     out.append("|---|---|---|---|---|---|---|---|---|")
     for i, r in enumerate(rows, 1):
-        value = r["value"] if r["value_max"] is None else f"{_md_cell(r['value'])}–{_md_cell(r['value_max'])}"
+        value = value_with_unit(r["value"], r["value_max"], r["unit"], r["kind"])
         out.append(
             "| "
             + " | ".join(

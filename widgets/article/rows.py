@@ -34,6 +34,7 @@ class ArticleRows:
         self.key: LayoutKey | None = None  # what the index was built for
         self._size_pending = False
         self._size_timer: Timer | None = None
+        self.pinned: int | None = None  # the block a jump landed in (see pin)
 
     @property
     def total(self) -> int:
@@ -155,6 +156,7 @@ class ArticleRows:
         """Scroll so that row ``y`` is at the top; a ``relative`` move (a line, a page)
         leaves pending corrections of the scroll area for later when it fits."""
         view = self.view
+        self.pinned = None  # a move of its own: the reader is at the top again
         height = max(1, view.scrollable_content_region.height)
         if not relative or y + height > view.virtual_size.height or y > self.index.total:
             self.update_virtual_size()
@@ -180,8 +182,8 @@ class ArticleRows:
             view.set_scroll(None, y + shift)
             view.scroll_target_y = view.scroll_y
 
-    def current(self) -> int:
-        """The block the reader is at: the one under the top row, or the next one on its gap."""
+    def top(self) -> int:
+        """The first block on screen: the one under the top row, or the next one on its gap."""
         view = self.view
         if not view.blocks:
             return 0
@@ -190,3 +192,19 @@ class ArticleRows:
         if r >= self.index.height(i) - b.bottom_gap and i + 1 < len(view.blocks):
             return i + 1
         return i
+
+    def current(self) -> int:
+        """The block the reader is at: the one a jump landed in while it is on screen, else the top one."""
+        i = self.top()
+        if self.pinned is not None and self.view.blocks:
+            view = self.view
+            last, _ = self.index.find(round(view.scroll_y) + max(1, view.scrollable_content_region.height) - 1)
+            if i <= self.pinned <= last:
+                return self.pinned
+            self.pinned = None  # scrolled away (the mouse wheel)
+        return i
+
+    def pin(self, i: int) -> None:
+        """Make block ``i`` the reader's place while it is on screen: a jump to a search hit
+        or a figure marks the paragraph it landed in, not the one at the top."""
+        self.pinned = i

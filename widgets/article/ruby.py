@@ -15,7 +15,6 @@ pypinyin and jieba load in a worker the first time ``p`` is pressed.
 from __future__ import annotations
 
 import bisect
-import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
@@ -29,16 +28,14 @@ from textual.strip import Strip
 from reader.layout.ruby import RubyLine, ruby_wrap
 from reader.layout.ruby_inline import inline_wrap
 from widgets.article.layout import terminal_safe
-from widgets.article.lines import EAGER_BLOCKS, PlainLayout, Spans
+from widgets.article.lines import PlainLayout, Spans
 from widgets.article.paint import BlockStrips, Mark, Part, overlapping
-from widgets.messages import Notice
 
 if TYPE_CHECKING:
     from reader.text.readings import Reading
     from widgets.article.paint import Painter
     from widgets.article.view import ArticleView
 
-WARM_BLOCKS = 60  # paragraphs read in the worker on each side of the view of a long article
 SHORT_TERMINAL = 20  # rows: below this, readings follow each word instead of standing above it
 
 PINYIN_BINDINGS = [
@@ -71,9 +68,6 @@ ArticleView {
 }
 """
 
-_warmed: set[int] = set()  # ids of document texts whose readings were computed in a worker
-_warm_lock = threading.Lock()
-
 RubyMode = Literal["ruby", "inline"]
 
 
@@ -84,34 +78,6 @@ def wanted_mode(height: int) -> RubyMode:
     ('ruby', 'inline')
     """
     return "ruby" if height >= SHORT_TERMINAL else "inline"
-
-
-def load_pinyin(view: ArticleView) -> None:
-    """Turn pinyin on, loading pypinyin and jieba in a worker the first time (it says so)."""
-    if id(view.document.text) in _warmed:
-        view.pinyin = True
-        return
-    view.post_message(Notice("Loading pinyin…"))
-    # a short article is laid out whole when pinyin comes on; a long one around the view
-    if len(view.blocks) > EAGER_BLOCKS:
-        first = view.rows.current()
-        shown = view.blocks[max(0, first - WARM_BLOCKS) : first + WARM_BLOCKS]
-    else:
-        shown = view.blocks
-    texts, doc_text = [b.paragraph.text for b in shown], view.document.text
-
-    def warm() -> None:
-        """Load pypinyin and jieba, and read the paragraphs about to be shown, off the UI thread."""
-        from reader.text.readings import paragraph_readings
-
-        with _warm_lock:
-            paragraph_readings("預熱")
-            for paragraph in texts:
-                paragraph_readings(paragraph)  # cached per text: the view's own call is then quick
-            _warmed.add(id(doc_text))
-        view.app.call_from_thread(setattr, view, "pinyin", True)
-
-    view.run_worker(warm, thread=True, group="pinyin", exclusive=True, exit_on_error=False)
 
 
 class RubyLayout(PlainLayout):

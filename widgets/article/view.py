@@ -36,10 +36,10 @@ from widgets.article.ruby import (
     PINYIN_COMPONENT_CLASSES,
     PINYIN_CSS,
     RubyLayout,
-    load_pinyin,
     wanted_mode,
 )
 from widgets.article.search import ArticleSearch
+from widgets.article.warmup import ReadingsWarmup
 from widgets.article.words import WORD_ACTIONS, WORD_BINDINGS, WORD_COMPONENT_CLASSES, ArticleWords
 from widgets.messages import FirstPaint, Moved, Notice
 from widgets.styles import marks_css
@@ -122,7 +122,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.originals: set[int] = set()  # blocks shown with their original-script comparison
         self.painted = False  # the article has been painted once (FirstPaint was posted)
         self._told_no_script = False
-        self._last_moved: tuple[int, int] | None = None
+        self._last_moved: tuple[int, int, int] | None = None
         self._travel = 1  # the direction of the last scroll (lines are rendered ahead that way)
         self.fig_version = 0
         self.kw_version = 0
@@ -131,6 +131,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.painter = Painter(self)
         self.search = ArticleSearch(self)
         self.words = ArticleWords(self)
+        self.warmup = ReadingsWarmup(self)  # pypinyin, jieba and the dictionary, loaded once
         self.document = document
         self._set_document(document, None)
 
@@ -269,10 +270,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # Wrap around the new position first, so that the block under the top row
         # is final: the app's panels then update in the same frame as the text.
         self.rows.prepare()
-        current = self.rows.current()
+        current, top = self.rows.current(), self.rows.top()
         y = round(self.scroll_y)
         last, _ = self.rows.index.find(y + max(1, self.scrollable_content_region.height) - 1)
-        state = (current, last)
+        state = (top, current, last)
         if state != self._last_moved:
             self.current_block = current
             self._last_moved = state
@@ -280,7 +281,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             b = self.blocks[current]
             # Straight to the app (its only reader): bubbling takes a hop per container, and
             # the status line would then miss the frame that shows the new text.
-            self.app.post_message(Moved(current, b.section, b.paragraph.start, self.blocks[last].paragraph.end))
+            self.app.post_message(
+                Moved(current, b.section, self.blocks[top].paragraph.start, self.blocks[last].paragraph.end)
+            )
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
@@ -315,12 +318,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def visible_range(self) -> tuple[int, int]:
         """Document offsets of the text on screen, by whole paragraphs: from the start of the
-        one the reader is at to the end of the last one shown ((0, 0) without text)."""
+        first one shown to the end of the last one shown ((0, 0) without text)."""
         if not self.blocks or not len(self.rows.index):
             return 0, 0
         y = round(self.scroll_y)
         last, _ = self.rows.index.find(y + max(1, self.scrollable_content_region.height) - 1)
-        return self.current_paragraph().paragraph.start, self.blocks[last].paragraph.end
+        return self.blocks[self.rows.top()].paragraph.start, self.blocks[last].paragraph.end
 
     def fit_layout(self) -> None:
         """Hold the layout the pinyin switch and the terminal's height call for."""
@@ -341,9 +344,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self.blocks:
             return
         row = self.rows.row_of(offset)
-        if third:
+        if third:  # a jump to a thing (a hit, a figure): its paragraph is the reader's place
             row -= max(1, self.scrollable_content_region.height) // 3
         self.rows.scroll_to_row(row)
+        if third:
+            self.rows.pin(self.block_at(offset))
+            self.call_next(self.post_moved)
 
     def go_to_block(self, i: int) -> None:
         if self.blocks:
@@ -418,7 +424,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.pinyin:
             self.pinyin = False
         else:
-            load_pinyin(self)
+            self.warmup.turn_on()
 
     def action_toggle_tones(self) -> None:
         self.tones = not self.tones

@@ -20,6 +20,7 @@ from textual.binding import Binding
 
 from reader.document import Document
 from reader.review.model import Bookmark, FigureKey, Review, Verdict, verdicts_by_figure
+from reader.text.script import in_script
 from widgets.article.layout import terminal_safe
 from widgets.figures.chart import FiguresChart
 from widgets.figures.series import CHART_MODES
@@ -174,6 +175,10 @@ class Reviewing:
                 self.app.notify("No figure on screen: scroll to one, or choose it in the figures panel (f).", timeout=4)
         return k
 
+    def shown(self, text: str) -> str:
+        """Article text quoted in a notice or a title, in the script the article is shown in."""
+        return terminal_safe(in_script(text, self.host.article.script))
+
     def figure_key(self, k: int) -> FigureKey:
         doc = self.host.document
         f = doc.figures[k]
@@ -209,7 +214,7 @@ class Reviewing:
         if all_done and done == n:
             self.app.notify(f"All {n} figures reviewed.", timeout=4)
             return
-        figure = terminal_safe(self.host.document.figures[k].text)
+        figure = self.shown(self.host.document.figures[k].text)
         tail = " (none unreviewed left in this view)" if all_done else ""
         self.app.notify(f"{figure}: {VERDICT_WORDS[verdict]} ({done}/{n} reviewed){tail}", timeout=2, markup=False)
 
@@ -229,7 +234,7 @@ class Reviewing:
         else:
             self.host.article.selected_figure = last.figure
         word = VERDICT_WORDS[before] if before else "unreviewed"
-        self.app.notify(f"Undone: {terminal_safe(figures[last.figure].text)} is {word} again.", timeout=2, markup=False)
+        self.app.notify(f"Undone: {self.shown(figures[last.figure].text)} is {word} again.", timeout=2, markup=False)
 
     # ------------------------------------------------------------ notes, marks
 
@@ -247,7 +252,7 @@ class Reviewing:
 
         if not self.host.figures.has_focus:
             self.host.article.selected_figure = k
-        self.app.push_screen(NotePrompt(terminal_safe(key.text), old), noted)
+        self.app.push_screen(NotePrompt(self.shown(key.text), old), noted)
 
     def bookmark(self) -> None:
         block, _ = self.saving.reading_at()
@@ -261,7 +266,7 @@ class Reviewing:
         self.saving.change(self.current.with_bookmark(Bookmark(para.start, block.section, excerpt)))
         n = len(self.current.bookmarks)
         self.app.notify(
-            f"Bookmarked “{excerpt[:12]}…” ({n} bookmark{'s' if n != 1 else ''}; ' lists them).",
+            f"Bookmarked “{self.shown(excerpt[:12])}…” ({n} bookmark{'s' if n != 1 else ''}; ' lists them).",
             timeout=3,
             markup=False,
         )
@@ -277,7 +282,8 @@ class Reviewing:
                 self.host.action_focus_article()
                 self.host.article.scroll_to_offset(offset)
 
-        self.app.push_screen(BookmarksScreen(self.host.document, self.current.bookmarks, delete), jump)
+        screen = BookmarksScreen(self.host.document, self.current.bookmarks, delete, self.host.article.script)
+        self.app.push_screen(screen, jump)
 
     # ---------------------------------------------------------- chart, export
 

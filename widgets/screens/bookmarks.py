@@ -13,13 +13,17 @@ from textual.widgets.option_list import Option
 
 from reader.document import Document
 from reader.review.model import Bookmark
+from reader.text.script import in_script
 
 
-def bookmark_prompt(doc: Document, bookmark: Bookmark) -> Content:
-    """Section label and excerpt of a bookmark (plain text, never markup)."""
+def bookmark_prompt(doc: Document, bookmark: Bookmark, script: str = "original") -> Content:
+    """Section label and excerpt of a bookmark in the script the article is shown in
+    (plain text, never markup)."""
     section = doc.sections[bookmark.section].label if 0 <= bookmark.section < len(doc.sections) else ""
     return Content.assemble(
-        Content(section).truncate(16, ellipsis=True).stylize("bold"), ("  ·  ", "dim"), bookmark.excerpt
+        Content(in_script(section, script)).truncate(16, ellipsis=True).stylize("bold"),
+        ("  ·  ", "dim"),
+        in_script(bookmark.excerpt, script),
     )
 
 
@@ -35,10 +39,15 @@ class BookmarksScreen(ModalScreen[int | None]):
     ]
 
     def __init__(
-        self, doc: Document, bookmarks: tuple[Bookmark, ...], on_delete: Callable[[int], tuple[Bookmark, ...]]
+        self,
+        doc: Document,
+        bookmarks: tuple[Bookmark, ...],
+        on_delete: Callable[[int], tuple[Bookmark, ...]],
+        script: str = "original",
     ) -> None:
         super().__init__()
         self._doc = doc
+        self._script = script
         self._bookmarks = bookmarks
         self._on_delete = on_delete  # deletes and saves; answers the bookmarks left
 
@@ -57,7 +66,9 @@ class BookmarksScreen(ModalScreen[int | None]):
         if not self._bookmarks:
             options.add_option(Option("No bookmarks yet: m adds one at the current paragraph.", disabled=True))
             return
-        options.add_options(Option(bookmark_prompt(self._doc, b), id=str(b.offset)) for b in self._bookmarks)
+        options.add_options(
+            Option(bookmark_prompt(self._doc, b, self._script), id=str(b.offset)) for b in self._bookmarks
+        )
         options.highlighted = max(0, min(highlighted, len(self._bookmarks) - 1))
 
     def _chosen(self) -> Bookmark | None:
