@@ -118,3 +118,15 @@ def test_cleaning_is_idempotent_on_stacks_of_damage(text):
     once = clean(text).text
     assert clean(once).text == once
     assert clean(text, record=False).text == once
+
+
+def test_a_repair_whose_result_a_later_pass_edited_stays_inside_the_text():
+    """A pinyin note inside a mojibake run is removed after the run is repaired: the
+    mojibake repair then says what its result became, not what it was before the note went."""
+    from reader.load import document_from_text, load_bytes
+
+    decoded = load_bytes(b"\xb6\xa1" + "丁一(guò)一".encode(), "f.txt")
+    doc = document_from_text(decoded.text, "f.txt", decoded.encoding, decoded.replacement_chars)
+    for repair in doc.repairs:
+        assert 0 <= repair.offset <= repair.end <= len(doc.text)
+        assert doc.text[repair.offset : repair.end] == repair.after

@@ -326,10 +326,10 @@ def _logged(repairs: Repairs, applied: tuple, text: str, first: bool) -> Repairs
     if not first:
         new_repairs = Repairs.of(r for r in new_repairs if r.before != r.after)
     if not len(new_repairs):
-        return repairs if new_text == text else repairs.carried(omap)
+        return repairs if new_text == text else repairs.carried(omap, new_text)
     if new_text == text:  # flags only: nothing moved (and a flag swallows nothing)
         return repairs.merged(new_repairs) if len(repairs) else new_repairs
-    return repairs.carried(omap).merged(new_repairs) if len(repairs) else new_repairs
+    return repairs.carried(omap, new_text).merged(new_repairs) if len(repairs) else new_repairs
 
 
 def _one_run(text: str, find_edits: Pass, jobs: int, record: bool) -> tuple | None:

@@ -211,21 +211,32 @@ class Repairs(Sequence):
 
     # ----------------------------------------------------------- building
 
-    def carried(self, omap: OffsetMap) -> Repairs:
-        """These repairs moved through a later pass's ``omap`` (swallowed ones dropped)."""
+    def carried(self, omap: OffsetMap, new_text: str | None = None) -> Repairs:
+        """These repairs moved through a later pass's ``omap`` (swallowed ones dropped).
+
+        With ``new_text`` (the pass's output), a repair whose result a later pass edited
+        inside (a pinyin note within a mojibake run) says what its result became, so its
+        span stays within the text.
+        """
         builder = RepairsBuilder()
         table = self._table
         forward, swallows = omap.forward, omap.swallows
         for offset, code in zip(self._offsets, self._codes):
             record = table[code]
             if isinstance(record, tuple):
-                if swallows(offset, offset + len(record[2])):
+                end = offset + len(record[2])
+                if swallows(offset, end):
                     continue
-                builder.add_record(forward(offset), record)
+                start = forward(offset)
+                if new_text is not None and end - offset > 1 and forward(end) - start != end - offset:
+                    record = (*record[:2], new_text[start : forward(end)], *record[3:])
+                builder.add_record(start, record)
             else:
                 if swallows(record.offset, record.end):
                     continue
                 moved = carry(record, omap)
+                if new_text is not None and forward(record.end) - moved.offset != len(record.after):
+                    moved = replace(moved, after=new_text[moved.offset : forward(record.end)])
                 builder.add(moved)
         return builder.finish()
 
