@@ -340,6 +340,17 @@ def test_best_repair_fills_a_run_from_evidence():
     from reader.clean.mojibake.repair import hypotheses_at
     from reader.clean.mojibake.solve import best_repair
 
-    text = "公司服務(wù)?L祜L期貨是"
+    text = "公司服務(wù)?L祜L期貨是天風期貨的"
     e = best_repair(text, 8, hypotheses_at(text, 8))
     assert (e.new, e.inferred[0].char, e.inferred[0].candidates[:2]) == ("。天風", "。", ("。", "今"))
+
+
+def test_a_weak_repair_into_no_word_the_document_does_not_write_is_only_suspected():
+    """16 nats into characters that make no word, and that the article writes nowhere else,
+    is no evidence: ``最大電力?6嘞x負荷`` is not turned into ``最大電力。多蟲負荷``."""
+    from reader.clean.mojibake.repair import hypotheses_at
+    from reader.clean.mojibake.solve import best_repair
+
+    for text, at in (("公司服務(wù)?L祜L期貨是", 8), ("最大電力?6嘞x負荷899萬千瓦", 4)):
+        e = best_repair(text, at, hypotheses_at(text, at))
+        assert e is None or e.kind == "suspect", (text, e)

@@ -155,6 +155,33 @@ def word_coverage(text: str) -> float:
     return covered / total
 
 
+def inner_coverage(left: str, middle: str, right: str) -> float:
+    """Share of the Han characters of ``middle`` that lie inside a dictionary word of two to
+    four characters of ``left + middle + right`` (1.0 when it has none): the neighbours' own
+    words say nothing about characters the bytes were re-read into.
+
+    >>> inner_coverage("电力", "多虫", "负荷"), inner_coverage("来", "到北", "京")
+    (0.0, 1.0)
+    """
+    lex = lexicon()
+    text = simplified(left + middle + right)
+    lo, hi = len(left), len(left) + len(middle)
+    inner = [k for k in range(lo, hi) if _HAN_RUN.match(text, k)]
+    if not inner:
+        return 1.0
+    covered = set()
+    for run in _HAN_RUN.finditer(text):
+        a, b = run.span()
+        if b <= lo or a >= hi:
+            continue
+        subs = [(i, j) for i in range(a, b) for j in range(i + 2, min(b, i + 4) + 1) if i < hi and j > lo]
+        freq = lex.freqs([text[i:j] for i, j in subs])
+        for i, j in subs:
+            if freq[text[i:j]]:
+                covered.update(range(max(i, lo), min(j, hi)))
+    return sum(1 for k in inner if k in covered) / len(inner)
+
+
 def word_freq_s(word: str) -> int:
     """jieba frequency of ``word`` after t2s."""
     return lexicon().freq(simplified(word))

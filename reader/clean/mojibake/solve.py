@@ -21,12 +21,12 @@ from reader.clean.mojibake.score import (
     boundary_candidates,
     by_frequency,
     char_freq,
+    inner_coverage,
     is_han,
     reads_as,
     simplified,
     simplified_logp,
     traditional,
-    word_coverage,
     word_freq_s,
 )
 
@@ -264,11 +264,28 @@ COMMON_CHAR = 1000
 
 
 def _backed(scorer: _Scorer, chars: list[str], gain: float) -> bool:
-    """Whether the evidence is strong, or the repaired characters make words with their neighbours."""
+    """Whether the evidence is strong, or the repaired characters are common and make words
+    with each other or their neighbours, or the document writes them so elsewhere (a name:
+    ``?L祜L`` -> ``。天風`` where the article is about 天風期貨)."""
     if gain >= STRONG:
         return True
-    common = all(char_freq(c) >= COMMON_CHAR for c in chars if is_han(c))
-    return common and word_coverage(scorer.left[-2:] + "".join(chars) + scorer.right[:2]) >= 0.5
+    if not all(char_freq(c) >= COMMON_CHAR for c in chars if is_han(c)):
+        return False
+    fixed = "".join(chars)
+    return inner_coverage(scorer.left[-2:], fixed, scorer.right[:2]) >= 0.5 or _echoed(scorer, fixed)
+
+
+def _echoed(scorer: _Scorer, fixed: str) -> bool:
+    """Whether a pair of Han characters the repair makes (with a neighbour, or within it)
+    occurs elsewhere near the run; the run's own place holds the damage, not the pair."""
+    around = scorer.left[-1:] + fixed + scorer.right[:1]
+    lo, hi = len(scorer.left[-1:]), len(scorer.left[-1:]) + len(fixed)
+    for i in range(len(around) - 1):
+        pair = around[i : i + 2]
+        if i + 1 >= lo and i < hi and is_han(pair[0]) and is_han(pair[1]):
+            if scorer.text.find(pair, *scorer.window) >= 0:
+                return True
+    return False
 
 
 def _suspected(text: str, at: int, hyp: Hypothesis, reading: str) -> Edit:
