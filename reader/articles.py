@@ -2,12 +2,13 @@
 list the reader steps through (``:n``/``:p``, the picker) and the plain views print in turn.
 
 A folder stands for its article files: the regular files in it (not its subfolders), hidden
-ones (``.name``) skipped, in natural order (``2.txt`` before ``10.txt``).  Whether a file is
+ones (``.name``) and files whose suffix says they are code, data or media (``score.py``,
+``expected.json``, ``photo.jpg``) skipped, in natural order (``2.txt`` before ``10.txt``).  Whether a file is
 text is found out when it is opened (a binary one is reported then, never fatal to the rest).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> for name in ("10.txt", "2.txt", ".hidden", "B.md"):
+>>> for name in ("10.txt", "2.txt", ".hidden", "B.md", "score.py", "expected.json"):
 ...     _ = (folder / name).write_text("文")
 >>> (folder / "sub").mkdir()
 >>> [pathlib.Path(p).name for p in expand([str(folder)])]
@@ -67,13 +68,36 @@ def is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+# Suffixes of files a scraper's output folder holds beside its articles, which are never one:
+# code, data, media, archives and office documents (a file named on the command line is
+# opened whatever its suffix).
+NOT_ARTICLE_SUFFIXES = frozenset(
+    """
+    .py .pyc .pyo .ipynb .js .ts .css .tcss .sh .bat .ps1 .c .h .rs .go .java .rb .pl .php
+    .json .jsonl .csv .tsv .toml .yaml .yml .ini .cfg .xml .sqlite .db .parquet .pkl .npy
+    .png .jpg .jpeg .gif .webp .bmp .svg .ico .tif .tiff .mp3 .mp4 .m4a .wav .avi .mov .mkv
+    .zip .gz .tgz .bz2 .xz .7z .rar .tar .pdf .doc .docx .xls .xlsx .ppt .pptx .odt .epub
+    .exe .dll .so .dylib .o .a .class .jar .whl .lock .swp .bak .tmp
+    """.split()
+)
+
+
+def is_not_article(name: str) -> bool:
+    """A file a folder holds beside its articles: its suffix says code, data or media.
+
+    >>> is_not_article("score.py"), is_not_article("PHOTO.JPG"), is_not_article("a.txt"), is_not_article("README")
+    (True, True, False, False)
+    """
+    return os.path.splitext(name)[1].casefold() in NOT_ARTICLE_SUFFIXES
+
+
 def folder_articles(folder: str) -> list[str]:
-    """The article files of ``folder``: regular, not hidden, in natural order."""
+    """The article files of ``folder``: regular, not hidden, not code/data/media, in natural order."""
     try:
         entries = list(os.scandir(folder))
     except OSError as err:
         raise ArticlesError(f"{folder}: cannot list the folder: {err.strerror or err}") from None
-    names = [e.name for e in entries if not is_hidden(e.name) and _is_file(e)]
+    names = [e.name for e in entries if not is_hidden(e.name) and not is_not_article(e.name) and _is_file(e)]
     return [os.path.join(folder, name) for name in sorted(names, key=natural_key)]
 
 
@@ -93,7 +117,7 @@ def expand(paths: Sequence[str]) -> tuple[str, ...]:
             inside = folder_articles(path)
             if not inside:
                 raise ArticlesError(
-                    f"{path}: no article files in this folder (hidden files and subfolders are skipped)"
+                    f"{path}: no article files in this folder (hidden files, subfolders and code, data or media files are skipped)"
                 )
             found += inside
         else:

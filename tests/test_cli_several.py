@@ -33,6 +33,19 @@ def test_a_folder_prints_its_articles_in_natural_order_under_a_header_each(folde
     assert "15%" in out.split(headers[1])[0] and "10%" in out.split(headers[1])[1]
 
 
+def test_a_folder_skips_the_code_data_and_media_beside_its_articles(folder):
+    """A scraper's folder (or the dev set's) holds scripts, expected.json and pictures beside the
+    articles: they are not listed as articles; named on the command line, a file is opened."""
+    (folder / "score.py").write_text("print('文')\n", encoding="utf-8")
+    (folder / "expected.json").write_text('{"文": 1}', encoding="utf-8")
+    (folder / "photo.JPG").write_bytes(b"\xff\xd8\xff")
+    result = run_cli("--sections", "--format", "json", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert [Path(item["file"]).name for item in json.loads(result.stdout)] == ["2.txt", "10.txt"]
+    named = run_cli("--sections", "--format", "json", str(folder / "score.py"))
+    assert named.returncode == 0 and json.loads(named.stdout)
+
+
 def test_json_of_several_articles_is_one_array_naming_each_file(folder):
     for view in ("--figures", "--sections", "--keywords", "--repairs", "--vocabulary"):
         result = run_cli(view, "--format", "json", str(folder / "2.txt"), str(folder / "10.txt"))
