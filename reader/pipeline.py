@@ -17,7 +17,9 @@ passes left for the whole article.  It is, for a short article (the whole of
 it: its cleaning is mostly those passes' start-up), before their word list is
 built (the first run: seconds; the reader says so), and on a single core
 (they would take the core Textual starts on).  After an early preview the
-child yields the cores to the interface (``nice``): what is left is background work.
+child yields the cores to the interface (``nice``): what is left is background work,
+and on a single core it waits for the interface's first frame
+(:meth:`Opening.painted`, a :class:`~reader.runtime.gate.Gate`) before doing it.
 
 >>> import tempfile, os
 >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
@@ -35,18 +37,22 @@ import os
 import pickle
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.document import Document
 from reader.load import STDIN, LoadError, document_from_cleaned, document_from_text, load_path
+from reader.runtime.gate import Gate
 
 if TYPE_CHECKING:  # the parent process never imports the cleaner at run time
     from reader.clean.repair_log import Readings, Repairs
 
 PREVIEW_CHARS = 16_000  # characters cleaned for the preview: a dozen screenfuls, about 20 ms
 CHILD_NICENESS = 10  # after an early preview, the cleaning child yields to the interface
+# On one core the child waits for the first frame; a reader that paints nothing lets it go
+# after this long (a delay, never a hang).
+HOLD_LIMIT = 3.0
 
 
 def without_word_list(passes: tuple | None = None) -> tuple:
@@ -128,6 +134,7 @@ class Opening:
         self._document: Document | None = None
         self._error: BaseException | None = None
         self._pid = 0
+        self._gate: Gate | None = None  # the child's go-ahead after the first frame (one core)
         if fork and hasattr(os, "fork") and threading.active_count() == 1:
             try:
                 self._start_process()
@@ -171,8 +178,15 @@ class Opening:
         """Wait up to ``timeout`` seconds for the whole document; whether it is ready."""
         return self._done.wait(timeout)
 
+    def painted(self) -> None:
+        """The reader's first frame is on screen: the child may take the core (see the module)."""
+        if self._gate is not None:
+            self._gate.open()
+
     def result(self, timeout: float | None = None) -> Document:
-        """The complete Document (waits for it; re-raises what went wrong building it)."""
+        """The complete Document (waits for it, letting the child go on; re-raises what went
+        wrong building it)."""
+        self.painted()  # whoever waits for the whole article wants it now
         if not self._done.wait(timeout):
             raise TimeoutError("the article is still being opened")
         if self._error is not None:
@@ -182,6 +196,7 @@ class Opening:
 
     def cancel(self) -> None:
         """Stop the background work (the reader quit before it finished)."""
+        self.painted()
         if self._pid and not self._done.is_set():
             try:
                 os.kill(self._pid, 15)
@@ -222,16 +237,21 @@ class Opening:
 
     def _start_process(self) -> None:
         read_end, write_end = os.pipe()
+        gate = Gate()
         try:
             pid = os.fork()
         except OSError:
-            os.close(read_end)
-            os.close(write_end)
+            for fd in (read_end, write_end):
+                os.close(fd)
+            gate.close()
             raise
         if pid == 0:  # the child: clean, detect, send back, never return
             os.close(read_end)
-            _child(self.text, self._head() if not self.short else None, write_end)
+            gate.in_child()
+            _child(self.text, self._head() if not self.short else None, write_end, gate.wait)
         os.close(write_end)
+        gate.in_parent()
+        self._gate = gate
         self._pid = pid
         _children.add(pid)
         threading.Thread(target=self._receive, args=(read_end,), name="kreader-open", daemon=True).start()
@@ -291,7 +311,7 @@ class _Cleaned(NamedTuple):
     readings: Readings
 
 
-def _child(text: str, head: str | None, fd: int) -> None:
+def _child(text: str, head: str | None, fd: int, hold: Callable[[float], object]) -> None:
     status = 0
     try:
         import signal
@@ -307,7 +327,7 @@ def _child(text: str, head: str | None, fd: int) -> None:
             pipe.flush()
 
         try:
-            _preview(text, head, send)
+            _preview(text, head, send, hold)
             cleaned = clean(text, progress=lambda stage: send("stage", stage))
             from reader.text.script import detect_script
 
@@ -322,9 +342,10 @@ def _child(text: str, head: str | None, fd: int) -> None:
     os._exit(status)  # never run the parent's atexit handlers or flush its buffers twice
 
 
-def _preview(text: str, head: str | None, send) -> None:
+def _preview(text: str, head: str | None, send, hold: Callable[[float], object] = lambda limit: True) -> None:
     """Send the preview the reader paints first: the head of a long article (``head``), or all
-    of a short one; early (:func:`early_preview`) or cleaned by every pass."""
+    of a short one; early (:func:`early_preview`) or cleaned by every pass.  On a single core,
+    ``hold`` then waits for the reader's first frame (the rest would take the core from it)."""
     from reader.clean.passes import PASSES, clean
     from reader.runtime.parallel import available_cores
     from reader.text.lexicon import lexicon_built
@@ -333,6 +354,8 @@ def _preview(text: str, head: str | None, send) -> None:
     early = early_preview(head is None, cores, built)
     preview = clean(text if head is None else head, without_word_list() if early else PASSES)
     send("preview", (preview.text, preview.repairs, preview.readings, early, not built))
+    if cores == 1:
+        hold(HOLD_LIMIT)
     if early:  # the rest is background work, which would compete with the interface's start-up
         os.nice(CHILD_NICENESS)
     if not built:

@@ -31,17 +31,56 @@ def test_the_early_passes_never_open_the_word_list(monkeypatch, sample_text, sam
     assert early.text != sample_doc.text  # the mojibake is left for the whole article
 
 
-def _sent_preview(monkeypatch, text: str, head: str | None, cores: int, built: bool) -> tuple[list, list]:
-    """What ``_preview`` sends, and the niceness it asks for, with the cores and the word list given."""
+def _sent_preview(monkeypatch, text: str, head: str | None, cores: int, built: bool, held=None) -> tuple[list, list]:
+    """What ``_preview`` sends, and the niceness it asks for, with the cores and the word list given
+    (``held``: a list the waits for the reader's first frame go to, with what was sent by then)."""
     import reader.runtime.parallel as parallel
 
     sent, niced = [], []
     monkeypatch.setattr(parallel, "available_cores", lambda: cores)
     monkeypatch.setattr(lexicon_module, "lexicon_built", lambda directory=None: built)
-    monkeypatch.setattr(lexicon_module, "lexicon", lambda: None)  # the build itself is tested elsewhere
+    monkeypatch.setattr(lexicon_module, "lexicon", lambda: sent.append(("built", None)))
     monkeypatch.setattr(os, "nice", lambda n: niced.append(n))
-    pipeline._preview(text, head, lambda kind, payload: sent.append((kind, payload)))
+
+    def hold(limit: float) -> bool:
+        (held if held is not None else []).append((limit, list(sent), list(niced)))
+        return True
+
+    pipeline._preview(text, head, lambda kind, payload: sent.append((kind, payload)), hold)
     return sent, niced
+
+
+def test_on_one_core_the_child_waits_for_the_first_frame_before_the_rest(monkeypatch, sample_text):
+    """The whole article and the first run's word list would take the only core from Textual's
+    start-up: after the preview the child waits for the reader's first frame (issue 19)."""
+    held: list = []
+    sent, _niced = _sent_preview(monkeypatch, sample_text, None, cores=1, built=False, held=held)
+    (limit, sent_by_then, niced_by_then), *more = held
+    assert not more and limit == pipeline.HOLD_LIMIT
+    assert [kind for kind, _ in sent_by_then] == ["preview"]  # the preview first, then the wait
+    assert ("built", None) in sent  # the word list only after it
+    held.clear()
+    _sent_preview(monkeypatch, sample_text, None, cores=2, built=False, held=held)
+    assert held == []  # two cores: the child has its own
+
+
+def test_a_gate_lets_a_forked_child_go_when_opened_or_when_its_opener_is_gone():
+    """reader.runtime.gate across a real fork, in a fresh interpreter (no threads there)."""
+    code = (
+        "import os, sys\n"
+        "from reader.runtime.gate import Gate\n"
+        "def child(gate, opener_goes):\n"
+        "    pid = os.fork()\n"
+        "    if pid == 0:\n"
+        "        gate.in_child(); os._exit(0 if gate.wait(120) else 3)\n"
+        "    gate.in_parent()\n"
+        "    if opener_goes: gate._close_write()  # as the parent's exit would\n"
+        "    else: gate.open()\n"
+        "    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])\n"
+        "print(child(Gate(), False), child(Gate(), True))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=200)
+    assert out.stdout.split() == ["0", "0"], out.stderr[-2000:]
 
 
 def test_a_short_article_is_previewed_early_and_the_child_then_yields(monkeypatch, sample_text):
@@ -101,6 +140,19 @@ async def test_the_reader_says_the_word_list_is_being_built(sample_doc):
 
 
 @sync
+async def test_the_first_frame_lets_the_cleaning_child_go_on(sample_doc):
+    whole = replace(sample_doc)
+    held = HeldOpening(sample_doc, whole)
+    held.early = True
+    app = KreaderApp(held, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.article.painted, what="the first frame")
+        await until(pilot, lambda: held.painted_once, what="the child let go")
+        held.released.set()
+        await until(pilot, lambda: app.document is whole, what="the whole article")
+
+
+@sync
 async def test_no_notice_when_the_word_list_is_there(sample_doc):
     whole = replace(sample_doc)
     held = HeldOpening(sample_doc, whole)
@@ -142,3 +194,33 @@ async def test_a_bookmark_made_on_the_early_preview_is_kept(sample_doc):
         await until(pilot, lambda: app.document is sample_doc, what="the whole article")
         await until(pilot, lambda: app.review.saving._store is not None, what="the review loaded")
         assert len(app.review.current.bookmarks) == 1
+
+
+@sync
+async def test_the_whole_article_or_its_figures_arriving_as_the_reader_quits_are_dropped(sample_doc):
+    """The cleaning and enrichment workers' last messages can be handled after the screen's widgets
+    are gone (Textual closes the screens before the app): no lookup of a widget then, no crash."""
+    from widgets.messages import Enriched, Opened
+
+    whole = replace(sample_doc)
+    held = HeldOpening(sample_doc, whole)
+    app = KreaderApp(held, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.article.painted, what="the first frame")
+        await app.screen.query_children().remove()  # what the app's shutdown does first
+        app.loading.on_opened(Opened(whole, opening=held))
+        app.loading.on_enriched(Enriched(figures=(), status="", done=True))  # neither raises
+
+
+def test_figures_first_run_builds_the_word_list_only_for_text_with_damage_to_repair(tmp_path):
+    """The word list scores the readings of a garbled run (reader.clean.mojibake.solve): a first
+    `--figures` of clean text needs none and builds none; the sample's mojibake needs it."""
+    from tests.conftest import run_cli
+
+    clean_text = tmp_path / "clean.txt"
+    clean_text.write_text("第一季度營收為3.5億元，同比增長12%。\n公司員工共有一千二百人。\n", encoding="utf-8")
+    for path, built in ((clean_text, False), (ROOT / "assets" / "sample-article.txt", True)):
+        cache = tmp_path / f"cache-{built}"
+        out = run_cli("--figures", str(path), env={"KREADER_CACHE_DIR": str(cache), "KREADER_JOBS": "1"})
+        assert out.returncode == 0 and "%" in out.stdout.decode(), out.stderr.decode()[-2000:]
+        assert any(cache.glob("lexicon-*")) is built

@@ -156,6 +156,7 @@ class HeldOpening:
         self.stage = "mojibake"
         self.early = self.building_word_list = False
         self.cancelled = False
+        self.painted_once = False
 
     def preview(self):
         return self._preview
@@ -172,6 +173,9 @@ class HeldOpening:
 
     def cancel(self) -> None:
         self.cancelled = True
+
+    def painted(self) -> None:
+        self.painted_once = True
 
 
 def screen_text(view) -> list[str]:

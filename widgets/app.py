@@ -346,8 +346,7 @@ class KreaderApp(App[int]):
 
     def on_article_view_first_paint(self, _message: FirstPaint) -> None:
         # Posted while the first frame with the article is composed; handled after it is written.
-        if self.loading.exits_on_first_paint:
-            self.exit(0)
+        self.loading.first_paint()
 
     def on_article_view_notice(self, message: Notice) -> None:
         self.notify(message.text, severity=message.severity, markup=False)

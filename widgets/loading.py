@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from textual.css.query import NoMatches
 
 from reader.document import Document
 from reader.pipeline import Opening
@@ -48,6 +51,11 @@ class DocumentLoading:
         return self.opening is None or self.opening.done()
 
     @property
+    def closing(self) -> bool:
+        """Whether the app quits (or has): a worker's last message then finds no widgets to show it."""
+        return self.stopped or not self.app.is_running
+
+    @property
     def exits_on_first_paint(self) -> bool:
         return self.exit_after_paint and not self.exit_after_open
 
@@ -68,6 +76,13 @@ class DocumentLoading:
         elif self.enrich_on_open and not self.exit_after_paint:
             # after the first paint: the article shows before jieba loads
             self.app.call_after_refresh(self.enrich, self.app.document)
+
+    def first_paint(self) -> None:
+        """The article is on screen: the cleaning child may have the core (reader/pipeline.py)."""
+        if self.opening is not None:
+            self.opening.painted()
+        if self.exits_on_first_paint:
+            self.app.exit(0)
 
     def _say_early(self) -> None:
         self.app.notify(EARLY_NOTICE, title="First run", timeout=10, markup=False)
@@ -94,6 +109,11 @@ class DocumentLoading:
             post(Opened(error=f"only the beginning could be opened ({why})", opening=opening))
 
     def on_opened(self, message: Opened) -> None:
+        if not self.closing:  # Textual closes the screens first: a last message finds no widgets
+            with suppress(NoMatches):
+                self._opened(message)
+
+    def _opened(self, message: Opened) -> None:
         app = self.app
         if message.opening is not None and message.opening is not self.opening:
             return  # an article switched away from before it was whole
@@ -167,6 +187,11 @@ class DocumentLoading:
         post(Enriched(status="", done=True))
 
     def on_enriched(self, message: Enriched) -> None:
+        if not self.closing:
+            with suppress(NoMatches):
+                self._enriched(message)
+
+    def _enriched(self, message: Enriched) -> None:
         app = self.app
         doc = app.document
         if message.text is not None and message.text is not doc.text and message.text != doc.text:
