@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Build kreader's second blind holdout (holdout2: six articles of genres the dev sets lack).
+
+Run (from anywhere):  python3 make_holdout2.py [-v]      (the project venv has opencc, pypinyin)
+
+Inputs : src/<name>.src.txt  clean text in the article's own script ("## " = its own heading)
+         figures_holdout2.py hand-written figure lists + the policy notes (its docstring)
+Outputs: <name>.<enc>.txt (a) and <name>.wild.txt (b) damaged files, expected.json
+         (devset2's schema, so ../../../shared/devset2/score.py scores every key).
+
+Nothing is copied from the dev sets: ../../../shared/devset2/make_devset2.py is imported and
+its own functions do the work -- the first dev set's damage (make_devset: s2t, layout, ASCII
+commas, pinyin, GBK mojibake, HTML tail) for (a), make_wild.wild() for (b), assign() for the
+figure spans and the every-numeral-covered check.  Only the per-article parameters below (and
+the boilerplate lines of the wild files, added to make_wild.WILD) are ours.
+"""
+
+import importlib.util
+import json
+import os
+import random
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEVSET2 = os.environ.get("KREADER_DEVSET2") or os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "devset2"))
+
+# name: layout style, ascii-comma rate, mojibake runs, html cut, seed, (a) file, (a) encoding
+ARTICLES = {
+    "cold": ("num+title", 0.5, 3, 290, 201, "cold.gb18030.txt", "gb18030"),
+    "flu": ("cn", 0.4, 2, 240, 202, "flu.txt", "utf-8"),
+    "housing": ("num", 0.5, 1, 310, 203, "housing.txt", "utf-8"),
+    "court": ("cn", 0.3, 0, 260, 204, "court.big5hkscs.txt", "big5hkscs"),
+    "grain": ("num+title", 0.6, 0, 280, 205, "grain.utf16.txt", "utf-16"),
+    "ev": ("cn", 0.5, 1, 300, 206, "ev.txt", "utf-8"),
+}
+GENRE = {
+    "cold": "weather: cold wave, snow, typhoons (℃, 零下, 毫米, 级, times of day)",
+    "flu": "Taiwan health news, Traditional (人次, 例, 歲, 毫克, 新台幣, 成)",
+    "housing": "housing prices and land finance (同比, 个百分点, 亿元, 分数, 负值)",
+    "court": "Hong Kong courts and crime, Traditional (判監 年/個月, 港元, 歲, 時)",
+    "grain": "agriculture (亩, 公顷, 斤, 吨, 元/斤, 零下)",
+    "ev": "autos and EVs (kWh, km, kW, 马力, 秒, 万元 ranges)",
+}
+WILD = {
+    "cold": dict(file="cold.wild.txt", encoding="gb18030", bom=False, newline="\r\n", seed=301,
+                 fullwidth=4, thousands=1, lossy=True, nbsp_units=0,
+                 top=["当前位置：首页 > 天气 > 正文", "发布时间：2026-12-03　来源：中国天气网"],
+                 mid={3: ["点击进入专题：寒潮来袭"]},
+                 bottom=["责任编辑：张宁", "分享到：微信 微博 QQ空间", "扫码关注天气资讯，获取最新预警"]),
+    "flu": dict(file="flu.wild.txt", encoding="utf-8", bom=True, newline="\n", seed=302,
+                fullwidth=3, thousands=1, lossy=False, nbsp_units=0,
+                top=["來源：健康新聞網　記者 林怡君／台北報導"],
+                mid={2: ["圖片來源：疾管署提供"]},
+                bottom=["分享到：Facebook LINE", "【免責聲明】本文僅供參考，不能取代專業醫療建議。", "責任編輯：陳佩玲"]),
+    "housing": dict(file="housing.wild.txt", encoding="utf-8", bom=False, newline="\n", seed=303,
+                    fullwidth=4, thousands=3, lossy=True, nbsp_units=0,
+                    top=["来源：经济观察　作者：佚名"],
+                    mid={4: ["点击进入专题：楼市观察"]},
+                    bottom=["责任编辑：刘洋", "分享到：微信 微博",
+                            "【免责声明】本文仅代表作者个人观点，不构成投资建议。"]),
+    "court": dict(file="court.wild.txt", encoding="utf-8", bom=False, newline="\r\n", seed=304,
+                  fullwidth=3, thousands=2, lossy=False, nbsp_units=0,
+                  top=["點擊進入專題：法庭新聞"],
+                  mid={1: ["被告由懲教人員押解離開法院。資料圖片"]},
+                  bottom=["分享到：Facebook WhatsApp", "責任編輯：黃家豪"]),
+    "grain": dict(file="grain.wild.txt", encoding="gb18030", bom=False, newline="\n", seed=305,
+                  fullwidth=3, thousands=2, lossy=True, nbsp_units=0,
+                  top=["发布时间：2026-12-01", "来源：农民日报"],
+                  mid={2: ["图片来源：视觉中国"]},
+                  bottom=["责任编辑：赵明", "分享到：微信 微博", "扫码关注三农资讯"]),
+    "ev": dict(file="ev.wild.txt", encoding="utf-8", bom=True, newline="\r\n", seed=306,
+               fullwidth=3, thousands=1, lossy=False, nbsp_units=0,
+               top=["当前位置：首页 > 汽车 > 新能源"],
+               mid={1: ["图片来源：厂商官方"]},
+               bottom=["责任编辑：王磊", "分享到：微信 微博 QQ空间"]),
+}
+
+_MODULE = []
+
+
+def devset2():
+    """devset2's make_devset2 module (it imports make_devset and make_wild beside it)."""
+    if not _MODULE:
+        spec = importlib.util.spec_from_file_location("make_devset2", os.path.join(DEVSET2, "make_devset2.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.make_wild.WILD.update(WILD)
+        _MODULE.append(module)
+    return _MODULE[0]
+
+
+def read_src(name):
+    """(lede paragraphs, [(heading, paragraphs)]) from src/NAME.src.txt."""
+    lede, sections = [], []
+    with open(os.path.join(HERE, "src", name + ".src.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line:
+                continue
+            if line.startswith("## "):
+                sections.append((line[3:], []))
+            elif sections:
+                sections[-1][1].append(line)
+            else:
+                lede.append(line)
+    return lede, sections
+
+
+def build_a(name):
+    """make_devset2.build_a's steps (the dev set's damage, seed advanced until encodable)."""
+    md2 = devset2()
+    dm = md2.dm
+    style, crate, nmoj, cut, seed, fn, enc = ARTICLES[name]
+    lede, sections = read_src(name)
+    for s in range(seed, seed + 5000):
+        rng = random.Random(s)
+        clean, names, titles = dm.layout(lede, sections, style)
+        clean = dm.ascii_commas(clean, crate, rng)
+        annot, npy = dm.add_pinyin(clean)
+        # (inject_mojibake with want=0 would take every candidate, so skip it)
+        damaged, runs = dm.inject_mojibake(annot, clean, nmoj, rng) if nmoj else (annot, [])
+        damaged = damaged + dm.HTML_TAG[:cut]
+        if len(runs) < nmoj:
+            continue
+        try:
+            damaged.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        break
+    else:
+        raise SystemExit("%s: no seed gives an encodable file" % name)
+    return {"clean": clean, "names": names, "titles": titles, "runs": runs, "npy": npy,
+            "damaged": damaged, "seed_used": s, "file": fn, "encoding": enc}
+
+
+def wild_clean(name):
+    lede, sections = read_src(name)
+    lines, heads = list(lede), set()
+    for h, paras in sections:
+        heads.add(len(lines))
+        lines.append(h)
+        lines += paras
+    return "\n".join(lines) + "\n", heads
+
+
+def write_wild(name, result):
+    cfg = WILD[name]
+    data = result["text"].encode(cfg["encoding"])
+    if cfg["bom"]:
+        data = {"utf-8": b"\xef\xbb\xbf", "gb18030": b"\x84\x31\x95\x33"}[cfg["encoding"]] + data
+    with open(os.path.join(HERE, cfg["file"]), "wb") as f:
+        f.write(data)
+    back = data.decode(cfg["encoding"] + ("-sig" if cfg["bom"] and cfg["encoding"] == "utf-8" else ""))
+    assert back.lstrip("\ufeff") == result["text"], name
+
+
+def article(name, F, problems):
+    md2 = devset2()
+    figs = [tuple(md2.parse(e)) for e in getattr(F, name.upper())]
+    nots = list(getattr(F, "NOT_" + name.upper())) + ["*" + g for g in md2.F.GENERIC_NOT]
+    wclean, heads = wild_clean(name)
+    wfigs, pb = md2.assign(wclean, figs, nots, name + ".wild")
+    problems += pb
+    a = build_a(name)
+    tfigs = [(md2.S2T.convert(f[0]),) + tuple(f[1:]) for f in figs]
+    if ARTICLES[name][0] in ("num", "num+title"):
+        tfigs += [(m, int(m), "number", None, "o") for m in a["names"][1:]]
+    tnots = [("*" if n.startswith("*") else "") + md2.S2T.convert(n.lstrip("*")) for n in nots]
+    afigs, pa = md2.assign(a["clean"], tfigs, tnots, name)
+    problems += [p for p in pa if "non-figure" not in p]
+    res = md2.make_wild.wild(name, wclean, wfigs, heads)
+    write_wild(name, res)
+    lost = [(m["start"], m["end"]) for m in res["wild_mojibake"] if not m["recoverable"]]
+    for d in wfigs:
+        if any(d["start"] < e and d["end"] > s for s, e in lost):
+            d["lost"] = d["optional"] = True
+    bl = "\n".join(res["boilerplate"])
+    bfigs = []
+    for e in getattr(F, "BOILER")[name]:
+        assert e[0] in bl, e
+        bfigs.append({"text": e[0], "value": e[1], "kind": e[2], "optional": True, "boilerplate": True})
+    with open(os.path.join(HERE, a["file"]), "w", encoding=a["encoding"], newline="") as f:
+        f.write(a["damaged"])
+    cfg = WILD[name]
+    return {
+        name: {"genre": GENRE[name], "files": {a["file"]: a["encoding"]}, "clean_text_trad": a["clean"],
+               "sections": a["names"], "section_titles": a["titles"], "mojibake": a["runs"],
+               "pinyin_annotations": a["npy"], "figures": [md2.public(d) for d in afigs]},
+        name + ".wild": {
+            "genre": GENRE[name], "files": {cfg["file"]: cfg["encoding"] + ("-sig" if cfg["bom"] else "")},
+            "source_script": "traditional" if name in ("flu", "court") else "simplified",
+            "clean_text": wclean, "boilerplate": res["boilerplate"],
+            "wild_mojibake": [{k: m[k] for k in ("damaged", "original", "recoverable", "decoded_as")}
+                              for m in res["wild_mojibake"]],
+            "damage": {"newline": "CRLF" if cfg["newline"] == "\r\n" else "LF", "bom": cfg["bom"],
+                       "fullwidth_figures": res["fullwidth"], "thousands_figures": res["thousands"],
+                       "entities": res["entities"], "tags": res["tags"],
+                       "boilerplate_lines": len(res["boilerplate"])},
+            "figures": [md2.public(d, ("lost",)) for d in wfigs] + bfigs,
+        },
+    }
+
+
+def main():
+    sys.path.insert(0, HERE)
+    import figures_holdout2 as F
+
+    out = {"policy": F.__doc__, "articles": {}}
+    problems = []
+    for name in ARTICLES:
+        out["articles"].update(article(name, F, problems))
+    with open(os.path.join(HERE, "expected.json"), "w", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False, indent=1)
+    for key, a in out["articles"].items():
+        req = [f for f in a["figures"] if not f.get("optional")]
+        text = a.get("clean_text_trad") or a["clean_text"]
+        print("%-14s %-22s chars=%4d required=%3d optional=%2d vague=%d" % (
+            key, list(a["files"])[0], len(text), len(req), len(a["figures"]) - len(req),
+            sum(1 for f in req if f.get("vague"))))
+    if problems:
+        print("\n".join(problems))
+        sys.exit("%d problems" % len(problems))
+
+
+if __name__ == "__main__":
+    main()
