@@ -56,6 +56,11 @@ _DAYS_COUNTED_AFTER = (
 _MONTH_WORDS = ("下月", "本月", "上月", "次月", "同月", "當月", "当月", "該月", "该月", "每月", "翌月")
 _DAY_OF_MONTH = re.compile(r"(3[01]|[12]\d|0?[1-9])日(?!元|圓|圆|幣|币)")
 _YEAR_BREAKERS = "代級级"
+# The end of a range of days within one month: 3日「至6日」, 11月24日「至30日」.
+_DAY_RANGE_END = re.compile(r"[至到\-~～—–](3[01]|[12]\d|0?[1-9])日")
+# Taiwan news dates the report by its day alone, in brackets: 今（2）日, 昨(30)日.
+_BRACKETED_DAY = re.compile(r"(3[01]|[12]\d|0?[1-9])[）)]日")
+_BRACKETED_DAY_BEFORE = ("今（", "昨（", "明（", "今(", "昨(", "明(")
 
 DateHit = tuple[int, str, "str | None", str]  # end, value, value_max, kind
 
@@ -92,13 +97,38 @@ def _day_alone(text: str, i: int) -> DateHit | None:
     >>> _day_alone("下月10日起", 2), _day_alone("10日起", 0)
     ((5, '---10', None, 'date'), None)
     """
-    if text[max(0, i - 2) : i] in _MONTH_WORDS:
+    before = text[max(0, i - 2) : i]
+    if before in _BRACKETED_DAY_BEFORE:
+        m = _BRACKETED_DAY.match(text, i) or _DAY_ALONE.match(text, i)  # 今（2）日, 今（9日）
+    elif before in _MONTH_WORDS:
         m = _DAY_OF_MONTH.match(text, i)
-        return (m.end(), f"---{int(m.group(1)):02d}", None, "date") if m else None
-    m = _DAY_ALONE.match(text, i)
-    if not m or text[max(0, i - 2) : i].endswith(_DAYS_COUNTED_AFTER):
+    else:
+        m = _DAY_ALONE.match(text, i)
+        if m and before.endswith(_DAYS_COUNTED_AFTER):
+            return None
+    if not m:
         return None
-    return m.end(), f"---{int(m.group(1)):02d}", None, "date"
+    day = int(m.group(1))
+    last = day_range_end(text, m.end(), day)
+    if last is not None:
+        return last[0], f"---{day:02d}", f"---{last[1]:02d}", "date"
+    return m.end(), f"---{day:02d}", None, "date"
+
+
+def day_range_end(text: str, end: int, day: int) -> tuple[int, int] | None:
+    """A later day of the same month after a range mark: "3日至6日" is one date range.
+
+    >>> day_range_end("3日至6日，", 2, 3), day_range_end("6日至3日", 2, 6), day_range_end("3日至6個月", 2, 3)
+    ((5, 6), None, None)
+    >>> parse_date("今（9日）推出", 2, has_qualifier=False)
+    (4, '---09', None, 'date')
+    >>> parse_date("11月24日至30日", 0, has_qualifier=False), parse_date("今（2）日表示", 2, has_qualifier=False)
+    ((10, '--11-24', '--11-30', 'date'), (5, '---02', None, 'date'))
+    """
+    m = _DAY_RANGE_END.match(text, end)
+    if m is None or int(m.group(1)) <= day:
+        return None
+    return m.end(), int(m.group(1))
 
 
 def _month_part(text: str, i: int) -> tuple[int, str, str | None] | None:
@@ -118,7 +148,8 @@ def _month_part(text: str, i: int) -> tuple[int, str, str | None] | None:
         return None
     end, mm, dd = md
     if dd is not None:
-        return end, f"--{mm}-{dd}", None
+        last = day_range_end(text, end, int(dd))
+        return (last[0], f"--{mm}-{dd}", f"--{mm}-{last[1]:02d}") if last else (end, f"--{mm}-{dd}", None)
     # "5月至8月": a range of months within one year
     if text[end : end + 1] in _RANGE_SEP:
         second = _month_day(text, end + 1)

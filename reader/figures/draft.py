@@ -132,13 +132,19 @@ def cue_kind(text: str, start: int, end: int) -> str:
 
     >>> cue_kind("融資超過萬", 4, 5), cue_kind("粉絲達到萬", 4, 5), cue_kind("萬級", 0, 1)
     ('money', 'count', 'number')
+    >>> cue_kind("可創造二千億經濟效益", 3, 6), cue_kind("二千億，經濟效益", 0, 3)
+    ('money', 'number')
     """
     left = start
     while left > 0 and start - left < 24 and text[left - 1] not in _CLAUSE_BREAK:
         left -= 1
-    m = CUE.match(text[end : end + 4])
-    if m and m.lastgroup:
-        return m.lastgroup
+    after = text[end : end + 4]
+    for k in range(len(after)):  # the noun right after, or the noun its modifier opens: 二千億經濟效益
+        if after[k] in _CLAUSE_BREAK:
+            break
+        m = CUE.match(after, k)
+        if m and m.lastgroup:
+            return m.lastgroup
     before = text[left:start]
     for k in range(len(before) - 1, -1, -1):
         m = CUE.match(before, k)

@@ -121,7 +121,7 @@ def _may_be_date(run: str, after: str) -> bool:
     return after in _DATE_NEXT or run.count(".") == 2
 
 
-_DATE_NEXT = frozenset("年月日-/~～—–至到")
+_DATE_NEXT = frozenset("年月日-/~～—–至到）)")  # ）: 今（2）日
 
 
 def _figure_at(text: str, i: int, floor: int, may_be_date: bool = True) -> RawFigure | None:
@@ -145,10 +145,28 @@ def _figure_at(text: str, i: int, floor: int, may_be_date: bool = True) -> RawFi
         return None  # 1e300萬 overflows: not an amount anyone wrote
     start = i - len(q.prefix_word or pre_word)
     qualifier = q.qualifier or pre_q
-    value = q.value
+    value, value_max = q.value, q.value_max
     if _signed(text, i, start, q) and isinstance(value, float):
         start, value = i - 1, -value  # 同比-4%: the sign is part of the figure
-    return RawFigure(start, q.end, text[start : q.end], value, q.value_max, q.unit, q.kind, qualifier, q.vague)
+    elif below_zero(text, start, q.kind) and isinstance(value, float) and not isinstance(value_max, str):
+        low, high = value, value_max  # 零下8至10℃: from -10 up to -8
+        start, value, value_max = start - len(BELOW_ZERO), -(high or low), -low if high else None
+    return RawFigure(start, q.end, text[start : q.end], value, value_max, q.unit, q.kind, qualifier, q.vague)
+
+
+BELOW_ZERO = "零下"
+
+
+def below_zero(text: str, start: int, kind: str) -> bool:
+    """零下 before a temperature is its sign, written in words: 零下5度 is -5, and
+    零下8至10℃ is -10..-8 (a value never has the wrong sign).
+
+    >>> below_zero("氣溫零下5度", 4, "temperature"), below_zero("零下5人", 2, "people")
+    (True, False)
+    >>> [(f.text, f.value, f.value_max) for f in scan("跌破零下40℃，零下8至10℃")]
+    [('零下40℃', -40.0, None), ('零下8至10℃', -10.0, -8.0)]
+    """
+    return kind == "temperature" and text.startswith(BELOW_ZERO, start - len(BELOW_ZERO))
 
 
 _MINUS = "-−－"

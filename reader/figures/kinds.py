@@ -29,6 +29,7 @@ class Kind(StrEnum):
     YEAR = "year"
     DURATION = "duration"
     TIME = "time"  # a race or split time, in seconds: 1分53.92秒, 52秒70
+    CLOCK = "clock"  # a time of day, "Thh:mm": 上午9時30分, 晚上8點
     AGE = "age"
     QUANTITY = "quantity"  # physical, in its written unit: 20公分, 4100 mAh
     TEMPERATURE = "temperature"  # 38℃, 氣溫38度

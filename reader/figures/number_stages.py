@@ -33,6 +33,13 @@ _UNIT_LIKE_MULTIPLIER = set("千百")
 _SMALL_MULTIPLIER_BREAKERS = set("度貨货姓強强分家")
 _MORE = set("多餘余")
 _GRADE = set("級级量")
+# 11萬8249, 2萬9千, 4億2千萬, 1億5000萬: the lower digits written after a big multiplier.
+_LOWER_ORDER = re.compile(rf"(\d{{1,4}})({MULTIPLIER_PATTERN})?(?![\d.,])")
+_NOT_AFTER_LOWER = set("年月日號号-/%％")
+# A ratio or score (5.2:1, 3：1) is no quantity (policy: ratios are optional).
+_RATIO = re.compile(r"[:：]\d")
+# A Chinese range that shares the magnitude of its second end: 三到五百元 is 300..500.
+_SHARED_MAGNITUDE = re.compile("[一二兩两三四五六七八九]([十百千])$")
 
 
 def slash_fraction(d: Draft) -> Outcome:
@@ -151,12 +158,48 @@ def multiplier(d: Draft) -> Outcome:
         _more(d)
         return None
     d.scale, d.pos = mult, tail
+    lower = lower_order(d.text, tail, mult) if d.arabic and not d.num.decimal and mult >= 1e4 else None
+    if lower is not None:
+        d.value, d.pos = float(Decimal(repr(d.value)) + Decimal(repr(lower[0])) / Decimal(repr(mult))), lower[1]
+        return None
     _more(d)
     if d.over and mult < 1e4:  # 2千多億: the big multiplier after 多
         big = _BIG_MULTIPLIER.match(d.text, d.pos)
         if big:
             d.scale, d.pos = mult * MULTIPLIERS[big.group()], big.end()
     return None
+
+
+def lower_order(text: str, pos: int, mult: float) -> tuple[float, int] | None:
+    """The lower part of a number written across its multiplier, and where it ends: the
+    8249 of 11萬8249, the 9千 of 2萬9千, the 2千萬 of 4億2千萬 (four digits when bare).
+
+    >>> lower_order("8249人次", 0, 1e4), lower_order("2千萬元", 0, 1e8), lower_order("9千宗", 0, 1e4)
+    ((8249.0, 4), (20000000.0, 3), (9000.0, 2))
+    >>> lower_order("5萬", 0, 1e4), lower_order("2021年", 0, 1e4), lower_order("82人", 0, 1e4)
+    (None, None, None)
+    >>> from reader.figures.grammar import scan
+    >>> [f.value for f in scan("人次為11萬8249人次，約2萬9千宗，新台幣4億2千萬元")]
+    [118249.0, 29000.0, 420000000.0]
+    """
+    m = _LOWER_ORDER.match(text, pos)
+    if m is None or text[m.end() : m.end() + 1] in _NOT_AFTER_LOWER:
+        return None
+    digits, word = m.groups()
+    if word is None and len(digits) != 4:
+        return None  # 1萬2 (colloquial 12000) and 11萬82 are not read
+    value = float(digits) * (MULTIPLIERS[word] if word else 1)
+    return (value, m.end()) if 0 < value < mult else None
+
+
+def ratio(d: Draft) -> Outcome:
+    """A number opening a ratio or score (5.2:1, 3：1) is no quantity.
+
+    >>> from reader.figures.quantity import draft
+    >>> ratio(draft("5.2:1")), ratio(draft("5.2，"))
+    (False, None)
+    """
+    return False if _RATIO.match(d.text, d.pos) else None
 
 
 def _more(d: Draft) -> None:
@@ -196,10 +239,27 @@ def _range_tail(d: Draft, num: Num, pos: int, scale: float, start: int) -> Quant
     if q.unit == "年" and is_year(num.value) and is_year(q.value):
         return Quantity(q.end, str(int(num.value)), str(int(q.value)), "年", "year")  # 2019-2021年
     factor = scale if (scale > 1 or num.scaled) else q.scale
+    if factor == 1 and q.unit != "成":
+        factor = shared_magnitude(num, second)
     low = times(num.value, factor * (10 if q.unit == "成" else 1))
     if not low < q.value:
         return None
     return Quantity(q.end, low, q.value, q.unit, q.kind, q.qualifier, q.vague, "", q.scale)
+
+
+def shared_magnitude(first: Num, second: Num) -> float:
+    """What the first end of a Chinese range is counted in when only the second names it:
+    三到五百元 is 300..500 (五百's hundreds), 一到十 stays 1..10.
+
+    >>> from reader.figures.numbers import read_number
+    >>> [shared_magnitude(read_number(a, 0), read_number(b, 0)) for a, b in (("三", "五百"), ("一", "十"), ("3", "5百"))]
+    [100.0, 1.0, 1.0]
+    """
+    m = _SHARED_MAGNITUDE.search(second.text)
+    if first.script != "cn" or second.script != "cn" or m is None or len(first.text) != 1:
+        return 1.0
+    size = float(MULTIPLIERS[m.group(1)]) if m.group(1) in MULTIPLIERS else 10.0
+    return size if first.value < second.value / size else 1.0
 
 
 def apply_scale(d: Draft) -> Outcome:

@@ -26,13 +26,16 @@ from reader.figures.number_stages import (
     multiplier,
     number_range,
     race_time,
+    ratio,
     slash_fraction,
 )
 from reader.figures.numbers import read_number
+from reader.figures.time_stages import clock_time, two_unit_duration
 from reader.figures.unit_stages import (
     bare_magnitude,
     indefinite_one,
     post_qualifier,
+    scale_reading,
     temperature,
     unit,
     unit_range,
@@ -101,6 +104,9 @@ STAGES: tuple[Stage, ...] = (
     slash_fraction,
     half_of,
     race_time,
+    clock_time,
+    ratio,
+    two_unit_duration,
     metres_and_centimetres,
     dimensions,
     multiplier,
@@ -108,6 +114,7 @@ STAGES: tuple[Stage, ...] = (
     apply_scale,
     grade,
     unit,
+    scale_reading,
     temperature,
     unit_range,
     post_qualifier,

@@ -35,6 +35,7 @@ KIND_CODES: dict[str, tuple[str, str]] = {
     "quantity": ("qty", "physical quantity"),
     "temperature": ("tmp", "temperature"),
     "time": ("tim", "race time"),
+    "clock": ("clk", "time of day"),
     "number": ("num", "number"),
 }
 KIND_CODE_WIDTH = 3

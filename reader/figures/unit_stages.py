@@ -18,6 +18,7 @@ from reader.figures.units import (
     MEDALS,
     POST_QUALIFIER_WORDS,
     POST_QUALIFIERS,
+    SCALE_CUES,
     SCALED_ONLY_UNITS,
     TEMPERATURE_CUES,
 )
@@ -29,6 +30,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _BARE_INT_VERBS: tuple[str, ...] = ("降至", "升至", "增至", "減至", "减至", "收於", "收于", "錄得", "录得")
 _BARE_INT_VERBS += ("為", "为", "達", "达", "至", "到", "是")
 _PUNCT_AFTER = "，,。；;、！？!?）)」”』\n"
+_CHENG_IS = set("為为")  # X成為: "X tenths are", except 一成為 ("once it becomes")
 _CHENG_BREAKERS = set("為为立功本員员長长交就果績绩熟型效分群不是會会要年人都品")
 _QUARTER_LABEL = re.compile(r"[上下]$")  # 上半年/下半年 are period labels
 _DOT_DIGIT = re.compile(r"\.\d")
@@ -44,6 +46,12 @@ _MEDAL_COUNT = re.compile(rf"(?:\d+|[{CN_DIGITS}]+)[金銀银銅铜]")
 _POINT = set("點点")
 _CUE_REACH = 12  # characters before a figure searched for its context word, within its clause
 _CLAUSE_MARKS = "，,。！？!?；;：:\n"
+# 九成五 is 95%: one more digit after 成 counts in hundredths.
+_TENTH_DIGITS = {
+    **{c: v for c, v in zip("一二三四五六七八九", range(1, 10), strict=True)},
+    **{str(v): v for v in range(1, 10)},
+}
+_SCALE_MARKS = set("級级")
 
 
 def unit(d: Draft) -> Outcome:
@@ -67,9 +75,10 @@ def unit(d: Draft) -> Outcome:
             d.value, d.pos = value + 0.5, d.pos + 1
     elif d.scaled and d.text[pos : pos + 1] in SCALED_ONLY_UNITS:
         d.unit, d.kind, d.pos = text[pos], SCALED_ONLY_UNITS[text[pos]], pos + 1
-    elif nxt == "成" and not d.scaled and value <= 10 and text[pos + 1 : pos + 2] not in _CHENG_BREAKERS:
+    elif nxt == "成" and not d.scaled and value <= 10 and not _cheng_word(d.num.text, text[pos + 1 : pos + 2]):
         d.unit, d.kind, d.pos = "成", "percent", pos + 1
         d.value, d.value_max = value * 10, d.value_max * 10 if d.value_max is not None else None
+        _and_a_tenth(d)
     elif nxt in _POINT and d.arabic and not d.scaled and (d.num.decimal or value > 24):
         d.unit, d.kind, d.pos = text[pos], "number", pos + 1  # index points; 12點 is a clock time
     elif nxt in _POINT and not d.arabic and value <= 10 and text[pos + 1 : pos + 2] not in set("鐘钟半多左"):
@@ -82,6 +91,54 @@ def unit(d: Draft) -> Outcome:
         before = text[max(0, d.start - 1) : d.start]
         if d.kind != "duration" or _QUARTER_LABEL.search(before) or d.at("報", "报"):
             return False
+    return None
+
+
+def _cheng_word(numeral: str, after: str) -> bool:
+    """成 starts a word here (成本, 成功, 成為), not tenths: 一成為 is "once it becomes", but
+    八成為65歲以上 is "80% are".
+
+    >>> _cheng_word("一", "為"), _cheng_word("八", "為"), _cheng_word("3", "本")
+    (True, False, True)
+    """
+    return after in _CHENG_BREAKERS and not (after in _CHENG_IS and numeral != "一")
+
+
+def _and_a_tenth(d: Draft) -> None:
+    """九成五 is 95: a digit right after 成 (and before no unit or numeral) adds its hundredths.
+
+    >>> from reader.figures.quantity import trial
+    >>> [trial(t, 0, unit).value for t in ("九成五。", "七成5的", "三成五年", "兩三成")]
+    [95.0, 75.0, 30.0, 20.0]
+    """
+    tenth = _TENTH_DIGITS.get(d.text[d.pos : d.pos + 1])
+    after = d.text[d.pos + 1 : d.pos + 2]
+    if tenth is None or d.value_max is not None or (after and (after.isdigit() or after in CN_NUMERAL_CHARS)):
+        return
+    if unit_at(d.text, d.pos + 1) is None:
+        d.value, d.pos = d.value + tenth, d.pos + 1
+
+
+def scale_reading(d: Draft) -> Outcome:
+    """X級 is a reading on a scale beside a wind or earthquake word (陣風8級, 4到6級偏北風,
+    7.1級地震): a quantity; elsewhere 級 is a grade (一級預警) and this stage leaves it.
+
+    >>> from reader.figures.quantity import trial
+    >>> [(x.unit, x.kind) for x in (trial(t, i, scale_reading) for t, i in (("陣風可達8級，", 4), ("7.1級地震", 0)))]
+    [('級', 'quantity'), ('級', 'quantity')]
+    >>> trial("發布一級預警", 2, scale_reading).unit, trial("三級工", 0, scale_reading).unit
+    ('', '')
+    """
+    if d.unit or d.text[d.pos : d.pos + 1] not in _SCALE_MARKS or d.scaled:
+        return None
+    left = d.start
+    while left > 0 and d.start - left < _CUE_REACH and d.text[left - 1] not in _CLAUSE_MARKS:
+        left -= 1
+    right = d.pos + 1
+    while right < len(d.text) and right - d.pos < 5 and d.text[right] not in _CLAUSE_MARKS:
+        right += 1
+    if any(cue in d.text[left:right] for cue in SCALE_CUES):
+        d.unit, d.kind, d.pos = d.text[d.pos], "quantity", d.pos + 1
     return None
 
 

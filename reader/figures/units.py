@@ -27,17 +27,18 @@ COUNT_UNITS = (
     "個 个 位 名 部門 部门 家 場 场 次 件 條 条 款 種 种 類 类 項 项 座 所 臺 台 輛 辆 架 艘 部 本 "
     "篇 張 张 份 批 支 隻 只 頭 头 棵 株 顆 颗 粒 套 輪 轮 波 屆 届 層 层 道 間 间 戶 户 處 处 "
     "筆 笔 單 单 例 宗 檔 档 集 章 門 门 枚 幅 首 組 组 雙 双 隊 队 節 节 席 罐 瓶 包 箱 袋 盒 杯 "
-    "封 幢 棟 栋 頁 页 大 省 國 国 股 端 重 面 度 牌 金 銀 银 銅 铜 金牌 銀牌 银牌 銅牌 铜牌 獎牌 奖牌"
+    "封 幢 棟 栋 頁 页 大 省 國 国 股 端 重 面 度 牌 金 銀 银 銅 铜 金牌 銀牌 银牌 銅牌 铜牌 獎牌 奖牌 "
+    "列 車次 车次 班次"
 ).split()
 # Counts of people: a kind of their own.
-PEOPLE_UNITS = "人次 人".split()
+PEOPLE_UNITS = "人次 人 男 女".split()  # 16男4女
 AGE_UNITS = "歲 岁 週歲 周岁".split()
 # Physical quantities (D1): the unit is kept as written, never converted.
 QUANTITY_UNITS = (
     "公里 千米 平方公里 平方米 平米 立方米 米 公尺 厘米 釐米 公分 毫米 微米 納米 纳米 英寸 英吋 吋 寸 英尺 尺 英里 海里 "
     "畝 亩 公頃 公顷 噸 吨 公斤 千克 克 毫克 斤 磅 盎司 升 毫升 公升 加侖 加仑 "
     "千瓦時 千瓦时 瓦時 瓦时 千瓦 兆瓦 瓦 伏 毫安時 毫安时 千卡 大卡 卡路里 赫茲 赫兹 分貝 分贝 像素 幀 帧 "
-    "GB TB MB KB Gbps Mbps km kg cm mm nm kWh kW MW GW mAh Wh W GHz MHz kHz Hz dB fps"
+    "馬力 马力 GB TB MB KB Gbps Mbps km kg cm mm nm kWh MWh GWh TWh kW MW GW mAh Wh W GHz MHz kHz Hz dB fps hp"
 ).split()
 # Temperatures: a kind of their own.  度 alone is a count (4度刷新) unless TEMPERATURE_CUES
 # surround it (氣溫38度, 攝氏38度, 38度高溫).
@@ -45,6 +46,12 @@ TEMPERATURE_UNITS = "℃ °C 攝氏度 摄氏度 華氏度 华氏度 ℉ °F".sp
 TEMPERATURE_CUES = (
     "氣溫 气温 高溫 高温 低溫 低温 溫度 温度 體溫 体温 水溫 水温 室溫 室温 攝氏 摄氏 華氏 华氏 零下 降溫 降温 升溫 升温 "
     "發燒 发烧 高燒 高烧 酷熱 酷热 炎熱 炎热 寒流 冷氣 冷气"
+).split()
+# 級 is a reading on a scale (wind force, an earthquake's magnitude) beside these words;
+# elsewhere it is a grade or a level (一級預警, 三級工), not a quantity.
+SCALE_CUES = (
+    "風力 风力 陣風 阵风 大風 大风 颱風 台风 颶風 飓风 北風 北风 南風 南风 東風 东风 西風 西风 風速 风速 "
+    "地震 震級 震级 級風 级风"
 ).split()
 # Other measuring units: kind "number".
 MEASURE_UNITS = "個基點 个基点 基點 基点 字".split()
@@ -78,6 +85,9 @@ UNIT_BREAKERS = {
     "x": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.",  # 3x3, 0x1F, x86
     "X": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.",
     "重": "要視视新複复量點点大慶庆疊叠組组",  # 重要, 重新, 重量, 重慶 ...
+    "列": "為为入出表印舉举明席隊队車车",  # 列為, 列入, 列車 ...
+    "男": "子性士生人裝装籃篮排足廁厕孩童星嬰婴兒儿友方",  # 男子, 男性 ...
+    "女": "子性士生人裝装籃篮排足廁厕孩童星嬰婴兒儿友方王神",
     "端": "午口正莊庄倪",  # 端午, 端口
     "位": "數数置於于",  # 兩位數 (double-digit), 位置
     "大": "於于概約约幅量多部型學学會会家",  # 三大 counts, 大於/大概 do not

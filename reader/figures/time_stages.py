@@ -1,0 +1,133 @@
+"""Stages reading a time written in two parts: a time of day (上午9時30分, 晚上8點, 17時)
+and a duration in two units (3小時20分, 6年8個月).
+
+A time of day is one figure, the ISO 8601 time "Thh:mm" on the 24-hour clock (kind
+``clock``): the word before it (上午, 晚上 ...) is part of its text and says which half of
+the day it is.  A duration in two units is read in the smaller one, as D5 reads a race
+time in seconds (1分53.92秒 -> 113.92): 3小時20分 is 200 minutes, 6年8個月 80 months.
+
+Each stage takes the :class:`~reader.figures.draft.Draft` and returns ``None`` to go on or
+a finished :class:`~reader.figures.draft.Quantity`; :data:`reader.figures.quantity.STAGES`
+runs them in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.figures.draft import Draft, Outcome, Quantity
+
+# The words that place an hour in the day, with the hours added to read it on a 24-hour
+# clock: 晚上8點 is 20:00.  凌晨/深夜 keep small hours as they are (深夜2點 is 02:00).
+DAY_PARTS: dict[str, int] = {
+    **dict.fromkeys("凌晨 清晨 早晨 早上 上午 今晨 今早 晨間 晨间 早間 早间".split(), 0),
+    **dict.fromkeys("下午 午後 午后 傍晚 晚上 晚間 晚间 今晚 當晚 当晚 黃昏 黄昏 夜間 夜间".split(), 12),
+    **dict.fromkeys("深夜 半夜 午夜".split(), -1),  # 深夜11點 is 23:00, 深夜2點 02:00
+    "中午": -2,  # 中午12點 is 12:00, 中午1點 13:00
+}
+_DAY_PART_WORDS = sorted(DAY_PARTS, key=len, reverse=True)
+_HOUR_MARKS = set("時时點点")
+# After the hour: its minutes (30分), a half hour (半) or the full hour (整).
+_MINUTES = re.compile(r"(\d{1,2})分(?![鐘钟之])|[半整]")
+# Characters after 時 that make it another word: 時代, 時期, 時間, 時候 ...
+_NOT_HOUR_AFTER = set("代期間间候刻段速薪長长效")
+_ABOUT = set("許许")
+_CLOCK = set("鐘钟")  # 5時許: about five o'clock
+# Duration pairs: the larger unit, the units of the smaller one, and how many of it make one.
+_TWO_UNITS: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...] = (
+    (("年",), ("個月", "个月"), 12),
+    (("小時", "小时", "個小時", "个小时"), ("分鐘", "分钟", "分"), 60),
+    (("天", "日"), ("小時", "小时", "個小時", "个小时"), 24),
+)
+_NOT_MINUTES_AFTER = set("之數数")
+_SMALL_NUMBER = re.compile(r"\d{1,2}(?![\d.])")
+
+
+def day_part_before(text: str, i: int) -> str:
+    """The word that places the hour at ``text[i]`` in the day (上午, 晚上), else "".
+
+    >>> day_part_before("今天上午9時", 4), day_part_before("記者9時", 2)
+    ('上午', '')
+    """
+    for word in _DAY_PART_WORDS:
+        if text.startswith(word, i - len(word)):
+            return word
+    return ""
+
+
+def on_24_hours(hour: int, part: str) -> int:
+    """The hour on a 24-hour clock, after the word that places it in the day.
+
+    >>> [on_24_hours(h, p) for h, p in ((8, "晚上"), (9, "上午"), (2, "深夜"), (11, "深夜"), (12, "中午"), (1, "中午"))]
+    [20, 9, 2, 23, 12, 13]
+    """
+    shift = DAY_PARTS.get(part, 0)
+    if shift == 12 or (shift == -1 and hour >= 6) or (shift == -2 and hour < 6):
+        return hour + 12 if hour < 12 else hour
+    return hour
+
+
+def clock_time(d: Draft) -> Outcome:
+    """A time of day "Thh:mm": after a word that places it in the day (晚上8點, 上午9時30分,
+    晚上八點), or Arabic hours with 時 (17時), or with their minutes (9點30分).
+
+    >>> from reader.figures.quantity import draft
+    >>> [(q.value, q.prefix_word) for q in (clock_time(draft(t, 2)) for t in ("上午9時30分發布", "晚上8點前後", "晚上八點"))]
+    [('T09:30', '上午'), ('T20:00', '晚上'), ('T20:00', '晚上')]
+    >>> clock_time(draft("截至17時，", 2)).value, clock_time(draft("9點30分開始")).value, clock_time(draft("9點半")).value
+    ('T17:00', 'T09:30', 'T09:30')
+    >>> clock_time(draft("8點建議")), clock_time(draft("三點建議")), clock_time(draft("17時代"))
+    (None, None, None)
+    >>> q = clock_time(draft("凌晨5時許，", 2)); (q.value, q.qualifier, q.end)
+    ('T05:00', 'approx', 5)
+    """
+    mark = d.text[d.pos : d.pos + 1]
+    if mark not in _HOUR_MARKS or d.num.decimal or d.value_max is not None or not 0 <= d.value <= 24:
+        return None
+    if d.text[d.pos + 1 : d.pos + 2] in _NOT_HOUR_AFTER:
+        return None
+    part = day_part_before(d.text, d.start)
+    minutes = _MINUTES.match(d.text, d.pos + 1)
+    sure = part or (d.arabic and (mark in "時时" or minutes is not None))
+    if not sure or not float(d.value).is_integer():
+        return None
+    minute, end = 0, d.pos + 1
+    if minutes is None and d.text[end : end + 1] in _CLOCK:
+        end += 1  # 三點鐘
+    elif minutes is not None:
+        minute = 30 if minutes.group() == "半" else int(minutes.group(1) or 0)
+        end = minutes.end()
+    if minute >= 60:
+        return None
+    about = d.text[end : end + 1] in _ABOUT
+    hour = on_24_hours(int(d.value), part) % 24
+    qualifier = "approx" if about else ""
+    return Quantity(end + about, f"T{hour:02d}:{minute:02d}", None, "", "clock", qualifier, prefix_word=part)
+
+
+def two_unit_duration(d: Draft) -> Outcome:
+    """A duration in two units, in the smaller one: 6年8個月 -> 80 months, 3小時20分 -> 200.
+
+    >>> from reader.figures.quantity import draft
+    >>> [(q.value, q.unit) for q in (two_unit_duration(draft(t)) for t in ("6年8個月", "3小時20分，", "2天5小時"))]
+    [(80.0, '個月'), (200.0, '分'), (53.0, '小時')]
+    >>> two_unit_duration(draft("3年15個月")), two_unit_duration(draft("2021年3月")), two_unit_duration(draft("5年"))
+    (None, None, None)
+    """
+    if not d.arabic or d.num.decimal or d.value_max is not None or d.over:
+        return None
+    for big_units, small_units, per in _TWO_UNITS:
+        big = next((u for u in big_units if d.at(u)), None)
+        if big is None:
+            continue
+        small = _SMALL_NUMBER.match(d.text, d.pos + len(big))
+        if small is None:
+            return None
+        unit = next((u for u in small_units if d.text.startswith(u, small.end())), None)
+        if unit is None or int(small.group()) >= per:
+            return None
+        end = small.end() + len(unit)
+        if d.text[end : end + 1] in _NOT_MINUTES_AFTER:
+            return None  # 3小時20分之一 is no duration
+        return Quantity(end, d.value * per + int(small.group()), None, unit, "duration")
+    return None
