@@ -22,7 +22,9 @@ import random
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEVSET2 = os.environ.get("KREADER_DEVSET2") or os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "devset2"))
+DEVSET2 = os.environ.get("KREADER_DEVSET2") or os.path.normpath(
+    os.path.join(HERE, "..", "..", "..", "shared", "devset2")
+)
 
 # name: layout style, ascii-comma rate, mojibake runs, html cut, seed, (a) file, (a) encoding
 ARTICLES = {
@@ -42,37 +44,90 @@ GENRE = {
     "ev": "autos and EVs (kWh, km, kW, 马力, 秒, 万元 ranges)",
 }
 WILD = {
-    "cold": dict(file="cold.wild.txt", encoding="gb18030", bom=False, newline="\r\n", seed=301,
-                 fullwidth=4, thousands=1, lossy=True, nbsp_units=0,
-                 top=["当前位置：首页 > 天气 > 正文", "发布时间：2026-12-03　来源：中国天气网"],
-                 mid={3: ["点击进入专题：寒潮来袭"]},
-                 bottom=["责任编辑：张宁", "分享到：微信 微博 QQ空间", "扫码关注天气资讯，获取最新预警"]),
-    "flu": dict(file="flu.wild.txt", encoding="utf-8", bom=True, newline="\n", seed=302,
-                fullwidth=3, thousands=1, lossy=False, nbsp_units=0,
-                top=["來源：健康新聞網　記者 林怡君／台北報導"],
-                mid={2: ["圖片來源：疾管署提供"]},
-                bottom=["分享到：Facebook LINE", "【免責聲明】本文僅供參考，不能取代專業醫療建議。", "責任編輯：陳佩玲"]),
-    "housing": dict(file="housing.wild.txt", encoding="utf-8", bom=False, newline="\n", seed=303,
-                    fullwidth=4, thousands=3, lossy=True, nbsp_units=0,
-                    top=["来源：经济观察　作者：佚名"],
-                    mid={4: ["点击进入专题：楼市观察"]},
-                    bottom=["责任编辑：刘洋", "分享到：微信 微博",
-                            "【免责声明】本文仅代表作者个人观点，不构成投资建议。"]),
-    "court": dict(file="court.wild.txt", encoding="utf-8", bom=False, newline="\r\n", seed=304,
-                  fullwidth=3, thousands=2, lossy=False, nbsp_units=0,
-                  top=["點擊進入專題：法庭新聞"],
-                  mid={1: ["被告由懲教人員押解離開法院。資料圖片"]},
-                  bottom=["分享到：Facebook WhatsApp", "責任編輯：黃家豪"]),
-    "grain": dict(file="grain.wild.txt", encoding="gb18030", bom=False, newline="\n", seed=305,
-                  fullwidth=3, thousands=2, lossy=True, nbsp_units=0,
-                  top=["发布时间：2026-12-01", "来源：农民日报"],
-                  mid={2: ["图片来源：视觉中国"]},
-                  bottom=["责任编辑：赵明", "分享到：微信 微博", "扫码关注三农资讯"]),
-    "ev": dict(file="ev.wild.txt", encoding="utf-8", bom=True, newline="\r\n", seed=306,
-               fullwidth=3, thousands=1, lossy=False, nbsp_units=0,
-               top=["当前位置：首页 > 汽车 > 新能源"],
-               mid={1: ["图片来源：厂商官方"]},
-               bottom=["责任编辑：王磊", "分享到：微信 微博 QQ空间"]),
+    "cold": dict(
+        file="cold.wild.txt",
+        encoding="gb18030",
+        bom=False,
+        newline="\r\n",
+        seed=301,
+        fullwidth=4,
+        thousands=1,
+        lossy=True,
+        nbsp_units=0,
+        top=["当前位置：首页 > 天气 > 正文", "发布时间：2026-12-03　来源：中国天气网"],
+        mid={3: ["点击进入专题：寒潮来袭"]},
+        bottom=["责任编辑：张宁", "分享到：微信 微博 QQ空间", "扫码关注天气资讯，获取最新预警"],
+    ),
+    "flu": dict(
+        file="flu.wild.txt",
+        encoding="utf-8",
+        bom=True,
+        newline="\n",
+        seed=302,
+        fullwidth=3,
+        thousands=1,
+        lossy=False,
+        nbsp_units=0,
+        top=["來源：健康新聞網　記者 林怡君／台北報導"],
+        mid={2: ["圖片來源：疾管署提供"]},
+        bottom=["分享到：Facebook LINE", "【免責聲明】本文僅供參考，不能取代專業醫療建議。", "責任編輯：陳佩玲"],
+    ),
+    "housing": dict(
+        file="housing.wild.txt",
+        encoding="utf-8",
+        bom=False,
+        newline="\n",
+        seed=303,
+        fullwidth=4,
+        thousands=3,
+        lossy=True,
+        nbsp_units=0,
+        top=["来源：经济观察　作者：佚名"],
+        mid={4: ["点击进入专题：楼市观察"]},
+        bottom=["责任编辑：刘洋", "分享到：微信 微博", "【免责声明】本文仅代表作者个人观点，不构成投资建议。"],
+    ),
+    "court": dict(
+        file="court.wild.txt",
+        encoding="utf-8",
+        bom=False,
+        newline="\r\n",
+        seed=304,
+        fullwidth=3,
+        thousands=2,
+        lossy=False,
+        nbsp_units=0,
+        top=["點擊進入專題：法庭新聞"],
+        mid={1: ["被告由懲教人員押解離開法院。資料圖片"]},
+        bottom=["分享到：Facebook WhatsApp", "責任編輯：黃家豪"],
+    ),
+    "grain": dict(
+        file="grain.wild.txt",
+        encoding="gb18030",
+        bom=False,
+        newline="\n",
+        seed=305,
+        fullwidth=3,
+        thousands=2,
+        lossy=True,
+        nbsp_units=0,
+        top=["发布时间：2026-12-01", "来源：农民日报"],
+        mid={2: ["图片来源：视觉中国"]},
+        bottom=["责任编辑：赵明", "分享到：微信 微博", "扫码关注三农资讯"],
+    ),
+    "ev": dict(
+        file="ev.wild.txt",
+        encoding="utf-8",
+        bom=True,
+        newline="\r\n",
+        seed=306,
+        fullwidth=3,
+        thousands=1,
+        lossy=False,
+        nbsp_units=0,
+        top=["当前位置：首页 > 汽车 > 新能源"],
+        mid={1: ["图片来源：厂商官方"]},
+        bottom=["责任编辑：王磊", "分享到：微信 微博 QQ空间"],
+    ),
 }
 
 _MODULE = []
@@ -128,9 +183,18 @@ def build_a(name):
             continue
         break
     else:
-        raise SystemExit("%s: no seed gives an encodable file" % name)
-    return {"clean": clean, "names": names, "titles": titles, "runs": runs, "npy": npy,
-            "damaged": damaged, "seed_used": s, "file": fn, "encoding": enc}
+        raise SystemExit(f"{name}: no seed gives an encodable file")
+    return {
+        "clean": clean,
+        "names": names,
+        "titles": titles,
+        "runs": runs,
+        "npy": npy,
+        "damaged": damaged,
+        "seed_used": s,
+        "file": fn,
+        "encoding": enc,
+    }
 
 
 def wild_clean(name):
@@ -176,26 +240,41 @@ def article(name, F, problems):
             d["lost"] = d["optional"] = True
     bl = "\n".join(res["boilerplate"])
     bfigs = []
-    for e in getattr(F, "BOILER")[name]:
+    for e in F.BOILER[name]:
         assert e[0] in bl, e
         bfigs.append({"text": e[0], "value": e[1], "kind": e[2], "optional": True, "boilerplate": True})
     with open(os.path.join(HERE, a["file"]), "w", encoding=a["encoding"], newline="") as f:
         f.write(a["damaged"])
     cfg = WILD[name]
     return {
-        name: {"genre": GENRE[name], "files": {a["file"]: a["encoding"]}, "clean_text_trad": a["clean"],
-               "sections": a["names"], "section_titles": a["titles"], "mojibake": a["runs"],
-               "pinyin_annotations": a["npy"], "figures": [md2.public(d) for d in afigs]},
+        name: {
+            "genre": GENRE[name],
+            "files": {a["file"]: a["encoding"]},
+            "clean_text_trad": a["clean"],
+            "sections": a["names"],
+            "section_titles": a["titles"],
+            "mojibake": a["runs"],
+            "pinyin_annotations": a["npy"],
+            "figures": [md2.public(d) for d in afigs],
+        },
         name + ".wild": {
-            "genre": GENRE[name], "files": {cfg["file"]: cfg["encoding"] + ("-sig" if cfg["bom"] else "")},
+            "genre": GENRE[name],
+            "files": {cfg["file"]: cfg["encoding"] + ("-sig" if cfg["bom"] else "")},
             "source_script": "traditional" if name in ("flu", "court") else "simplified",
-            "clean_text": wclean, "boilerplate": res["boilerplate"],
-            "wild_mojibake": [{k: m[k] for k in ("damaged", "original", "recoverable", "decoded_as")}
-                              for m in res["wild_mojibake"]],
-            "damage": {"newline": "CRLF" if cfg["newline"] == "\r\n" else "LF", "bom": cfg["bom"],
-                       "fullwidth_figures": res["fullwidth"], "thousands_figures": res["thousands"],
-                       "entities": res["entities"], "tags": res["tags"],
-                       "boilerplate_lines": len(res["boilerplate"])},
+            "clean_text": wclean,
+            "boilerplate": res["boilerplate"],
+            "wild_mojibake": [
+                {k: m[k] for k in ("damaged", "original", "recoverable", "decoded_as")} for m in res["wild_mojibake"]
+            ],
+            "damage": {
+                "newline": "CRLF" if cfg["newline"] == "\r\n" else "LF",
+                "bom": cfg["bom"],
+                "fullwidth_figures": res["fullwidth"],
+                "thousands_figures": res["thousands"],
+                "entities": res["entities"],
+                "tags": res["tags"],
+                "boilerplate_lines": len(res["boilerplate"]),
+            },
             "figures": [md2.public(d, ("lost",)) for d in wfigs] + bfigs,
         },
     }
@@ -214,12 +293,12 @@ def main():
     for key, a in out["articles"].items():
         req = [f for f in a["figures"] if not f.get("optional")]
         text = a.get("clean_text_trad") or a["clean_text"]
-        print("%-14s %-22s chars=%4d required=%3d optional=%2d vague=%d" % (
-            key, list(a["files"])[0], len(text), len(req), len(a["figures"]) - len(req),
-            sum(1 for f in req if f.get("vague"))))
+        vague = sum(1 for f in req if f.get("vague"))
+        print(f"{key:<14} {list(a['files'])[0]:<22} chars={len(text):4d} required={len(req):3d}", end=" ")
+        print(f"optional={len(a['figures']) - len(req):2d} vague={vague}")
     if problems:
         print("\n".join(problems))
-        sys.exit("%d problems" % len(problems))
+        sys.exit(f"{len(problems)} problems")
 
 
 if __name__ == "__main__":
