@@ -38,6 +38,8 @@ def figs(text: str) -> list[tuple]:
         ("截至18時，", [("18時", "T18:00", None, "clock")]),
         ("下午三點鐘,中午12點", [("下午三點鐘", "T15:00", None, "clock"), ("中午12點", "T12:00", None, "clock")]),
         ("凌晨2時許，", [("凌晨2時許", "T02:00", None, "clock")]),
+        ("每天上午8:30至", [("上午8:30", "T08:30", None, "clock")]),
+        ("下午2：00開會", [("下午2：00", "T14:00", None, "clock")]),
         # a duration in two units, read in the smaller one (like D5's race times)
         ("判囚4年6個月", [("4年6個月", 54.0, None, "duration")]),
         ("歷時2小時45分鐘", [("2小時45分鐘", 165.0, None, "duration")]),
@@ -67,6 +69,7 @@ def figs(text: str) -> list[tuple]:
         # units and measure words of transport, engines, storage, people
         ("最大功率為300馬力", [("300馬力", 300.0, None, "quantity")]),
         ("裝機量達120GWh", [("120GWh", 120.0, None, "quantity")]),
+        ("每次服用500mg，兒童10ml", [("500mg", 500.0, None, "quantity"), ("10ml", 10.0, None, "quantity")]),
         ("加開12列，", [("12列", 12.0, None, "count")]),
         ("加開30班次", [("30班次", 30.0, None, "count")]),
         ("拘捕5男2女", [("5男", 5.0, None, "people"), ("2女", 2.0, None, "people")]),

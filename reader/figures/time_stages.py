@@ -32,7 +32,9 @@ _MINUTES = re.compile(r"(\d{1,2})分(?![鐘钟之])|[半整]")
 # Characters after 時 that make it another word: 時代, 時期, 時間, 時候 ...
 _NOT_HOUR_AFTER = set("代期間间候刻段速薪長长效")
 _ABOUT = set("許许")
-_CLOCK = set("鐘钟")  # 5時許: about five o'clock
+_CLOCK = set("鐘钟")
+_COLONS = set(":：")
+_COLON_MINUTES = re.compile(r"[:：](\d{2})(?![\d.:])")  # 5時許: about five o'clock
 # Duration pairs: the larger unit, the units of the smaller one, and how many of it make one.
 _TWO_UNITS: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...] = (
     (("年",), ("個月", "个月"), 12),
@@ -82,6 +84,8 @@ def clock_time(d: Draft) -> Outcome:
     ('T05:00', 'approx', 5)
     """
     mark = d.text[d.pos : d.pos + 1]
+    if mark in _COLONS:
+        return _colon_time(d)
     if mark not in _HOUR_MARKS or d.num.decimal or d.value_max is not None or not 0 <= d.value <= 24:
         return None
     if d.text[d.pos + 1 : d.pos + 2] in _NOT_HOUR_AFTER:
@@ -103,6 +107,22 @@ def clock_time(d: Draft) -> Outcome:
     hour = on_24_hours(int(d.value), part) % 24
     qualifier = "approx" if about else ""
     return Quantity(end + about, f"T{hour:02d}:{minute:02d}", None, "", "clock", qualifier, prefix_word=part)
+
+
+def _colon_time(d: Draft) -> Outcome:
+    """上午8:30, 下午2:00: an hour and minutes with a colon, after a word placing it in the day
+    (without one, 3:1 is a score or ratio).
+
+    >>> from reader.figures.quantity import draft
+    >>> clock_time(draft("下午2:00開始", 2)).value, clock_time(draft("3:1")), clock_time(draft("上午8:3", 2))
+    ('T14:00', None, None)
+    """
+    part = day_part_before(d.text, d.start)
+    m = _COLON_MINUTES.match(d.text, d.pos)
+    if not part or m is None or not d.arabic or d.num.decimal or not 0 <= d.value <= 24 or int(m.group(1)) >= 60:
+        return None
+    hour = on_24_hours(int(d.value), part) % 24
+    return Quantity(m.end(), f"T{hour:02d}:{m.group(1)}", None, "", "clock", prefix_word=part)
 
 
 def two_unit_duration(d: Draft) -> Outcome:
