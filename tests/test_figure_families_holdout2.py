@@ -59,6 +59,10 @@ def figs(text: str) -> list[tuple]:
         ("發生6.4級地震", [("6.4級", 6.4, None, "quantity")]),
         ("將有5到7級大風", [("5到7級", 5.0, 7.0, "quantity")]),
         ("啟動一級響應", []),
+        # 分 is a score in points beside a score word
+        ("錄取分數線為620分，", [("620分", 620.0, None, "number")]),
+        ("高考成績平均為512.5分", [("512.5分", 512.5, None, "number")]),
+        ("比賽進行到第30分", []),
         # ratios and scores are no quantities
         ("比分2:1", []),
         ("男女比例為1.05：1", []),
@@ -72,6 +76,11 @@ def figs(text: str) -> list[tuple]:
         ("每次服用500mg，兒童10ml", [("500mg", 500.0, None, "quantity"), ("10ml", 10.0, None, "quantity")]),
         ("加開12列，", [("12列", 12.0, None, "count")]),
         ("加開30班次", [("30班次", 30.0, None, "count")]),
+        ("民航日均執行航班1.7萬班", [("1.7萬班", 17000.0, None, "count")]),
+        ("日均流量5600萬輛次", [("5600萬輛次", 5.6e7, None, "count")]),
+        ("最大扭矩為650N·m", [("650N·m", 650.0, None, "quantity")]),
+        ("判處死刑，緩期二年執行", [("二年", 2.0, None, "duration")]),
+        ("完成了二次開發", []),
         ("拘捕5男2女", [("5男", 5.0, None, "people"), ("2女", 2.0, None, "people")]),
         ("3男子被捕，列為疑犯", []),
         # a money cue in the noun phrase right after a unit-less amount

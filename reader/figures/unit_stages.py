@@ -20,6 +20,7 @@ from reader.figures.units import (
     POST_QUALIFIERS,
     SCALE_CUES,
     SCALED_ONLY_UNITS,
+    SCORE_CUES,
     TEMPERATURE_CUES,
 )
 from reader.text.numerals import CN_DIGITS, CN_NUMERAL_CHARS
@@ -51,7 +52,15 @@ _TENTH_DIGITS = {
     **{c: v for c, v in zip("一二三四五六七八九", range(1, 10), strict=True)},
     **{str(v): v for v in range(1, 10)},
 }
-_SCALE_MARKS = set("級级")
+# A reading on a scale: the mark after the number, the words beside it that say so, its kind.
+_SCALE_MARKS: dict[str, tuple[tuple[str, ...], str]] = {
+    "級": (tuple(SCALE_CUES), "quantity"),
+    "级": (tuple(SCALE_CUES), "quantity"),
+    "分": (tuple(SCORE_CUES), "number"),
+}
+_NOT_POINTS_AFTER = set("鐘钟之子")  # 分鐘, 分之, 分子
+# 二X is ordinal-like (二次) except a duration: 緩期二年執行
+_TWO_DURATIONS = ("年", "個月", "个月", "小時", "小时", "個小時", "个小时", "週", "周")
 
 
 def unit(d: Draft) -> Outcome:
@@ -120,16 +129,23 @@ def _and_a_tenth(d: Draft) -> None:
 
 
 def scale_reading(d: Draft) -> Outcome:
-    """X級 is a reading on a scale beside a wind or earthquake word (陣風8級, 4到6級偏北風,
-    7.1級地震): a quantity; elsewhere 級 is a grade (一級預警) and this stage leaves it.
+    """X級 beside a wind or earthquake word (陣風8級, 4到6級偏北風, 7.1級地震) and X分 beside a
+    score word (錄取分數線為620分) are readings on a scale; elsewhere 級 is a grade
+    (一級預警) and 分 minutes or a word, and this stage leaves them.
 
     >>> from reader.figures.quantity import trial
     >>> [(x.unit, x.kind) for x in (trial(t, i, scale_reading) for t, i in (("陣風可達8級，", 4), ("7.1級地震", 0)))]
     [('級', 'quantity'), ('級', 'quantity')]
     >>> trial("發布一級預警", 2, scale_reading).unit, trial("三級工", 0, scale_reading).unit
     ('', '')
+    >>> trial("分數線為620分，", 4, scale_reading).unit, trial("等了20分鐘的考生", 2, scale_reading).unit
+    ('分', '分鐘')
     """
-    if d.unit or d.text[d.pos : d.pos + 1] not in _SCALE_MARKS or d.scaled:
+    mark = d.text[d.pos : d.pos + 1]
+    if d.unit or mark not in _SCALE_MARKS or d.scaled:
+        return None
+    cues, kind = _SCALE_MARKS[mark]
+    if mark == "分" and (not d.arabic or d.text[d.pos + 1 : d.pos + 2] in _NOT_POINTS_AFTER):
         return None
     left = d.start
     while left > 0 and d.start - left < _CUE_REACH and d.text[left - 1] not in _CLAUSE_MARKS:
@@ -137,8 +153,8 @@ def scale_reading(d: Draft) -> Outcome:
     right = d.pos + 1
     while right < len(d.text) and right - d.pos < 5 and d.text[right] not in _CLAUSE_MARKS:
         right += 1
-    if any(cue in d.text[left:right] for cue in SCALE_CUES):
-        d.unit, d.kind, d.pos = d.text[d.pos], "quantity", d.pos + 1
+    if any(cue in d.text[left:right] for cue in cues):
+        d.unit, d.kind, d.pos = mark, kind, d.pos + 1
     return None
 
 
@@ -299,7 +315,7 @@ def indefinite_one(d: Draft) -> Outcome:
     if d.arabic or d.num.text not in ("一", "二", "半") or d.kind not in ("count", "duration"):
         return None
     if d.num.text == "二":
-        return False
+        return None if d.kind == "duration" and d.unit in _TWO_DURATIONS else False
     if d.num.text == "半" or d.pre_q or d.qualifier == "lower" or d.text.startswith("半", d.pos - 1):
         return None
     before = d.text[max(0, d.start - 2) : d.start]

@@ -28,7 +28,7 @@ COUNT_UNITS = (
     "篇 張 张 份 批 支 隻 只 頭 头 棵 株 顆 颗 粒 套 輪 轮 波 屆 届 層 层 道 間 间 戶 户 處 处 "
     "筆 笔 單 单 例 宗 檔 档 集 章 門 门 枚 幅 首 組 组 雙 双 隊 队 節 节 席 罐 瓶 包 箱 袋 盒 杯 "
     "封 幢 棟 栋 頁 页 大 省 國 国 股 端 重 面 度 牌 金 銀 银 銅 铜 金牌 銀牌 银牌 銅牌 铜牌 獎牌 奖牌 "
-    "列 車次 车次 班次"
+    "列 車次 车次 班次 班 輛次 辆次 架次 艘次 場次 场次 航次"
 ).split()
 # Counts of people: a kind of their own.
 PEOPLE_UNITS = "人次 人 男 女".split()  # 16男4女
@@ -38,7 +38,7 @@ QUANTITY_UNITS = (
     "公里 千米 平方公里 平方米 平米 立方米 米 公尺 厘米 釐米 公分 毫米 微米 納米 纳米 英寸 英吋 吋 寸 英尺 尺 英里 海里 "
     "畝 亩 公頃 公顷 噸 吨 公斤 千克 克 毫克 斤 磅 盎司 升 毫升 公升 加侖 加仑 "
     "千瓦時 千瓦时 瓦時 瓦时 千瓦 兆瓦 瓦 伏 毫安時 毫安时 千卡 大卡 卡路里 赫茲 赫兹 分貝 分贝 像素 幀 帧 "
-    "馬力 马力 GB TB MB KB Gbps Mbps km kg cm mm nm kWh MWh GWh TWh kW MW GW mAh Wh W GHz MHz kHz Hz dB fps hp mg ml mL μg"
+    "馬力 马力 GB TB MB KB Gbps Mbps km kg cm mm nm kWh MWh GWh TWh kW MW GW mAh Wh W GHz MHz kHz Hz dB fps hp mg ml mL μg N·m 牛·米 牛米"
 ).split()
 # Temperatures: a kind of their own.  度 alone is a count (4度刷新) unless TEMPERATURE_CUES
 # surround it (氣溫38度, 攝氏38度, 38度高溫).
@@ -52,6 +52,11 @@ TEMPERATURE_CUES = (
 SCALE_CUES = (
     "風力 风力 陣風 阵风 大風 大风 颱風 台风 颶風 飓风 北風 北风 南風 南风 東風 东风 西風 西风 風速 风速 "
     "地震 震級 震级 級風 级风"
+).split()
+# X分 is a score in points beside these words (錄取分數線為620分, 高考成績650分); elsewhere 分
+# is minutes after a time, cents, or a word (十分, 分之).
+SCORE_CUES = (
+    "分數 分数 成績 成绩 得分 考分 總分 总分 滿分 满分 高考 中考 考試 考试 評分 评分 打分 錄取 录取 考生 均分 平均分"
 ).split()
 # Other measuring units: kind "number".
 MEASURE_UNITS = "個基點 个基点 基點 基点 字".split()
@@ -86,6 +91,7 @@ UNIT_BREAKERS = {
     "X": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.",
     "重": "要視视新複复量點点大慶庆疊叠組组",  # 重要, 重新, 重量, 重慶 ...
     "列": "為为入出表印舉举明席隊队車车",  # 列為, 列入, 列車 ...
+    "班": "長长主底子級级組组",  # 班長, 班主任, 班底 ...
     "男": "子性士生人裝装籃篮排足廁厕孩童星嬰婴兒儿友方",  # 男子, 男性 ...
     "女": "子性士生人裝装籃篮排足廁厕孩童星嬰婴兒儿友方王神",
     "端": "午口正莊庄倪",  # 端午, 端口
