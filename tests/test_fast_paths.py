@@ -143,3 +143,77 @@ def test_pairs_decoded_at_once_are_decoded_as_one_by_one(codec):
 
     pairs = [(x, y) for x in range(0x80, 0x100) for y in range(0x30, 0x100)]
     assert pair_chars(codec, pairs) == [one(x, y) for x, y in pairs]
+
+
+class _Visited(list):
+    """A list that counts the items read from it, either way."""
+
+    visited = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            self.visited += 1
+            yield item
+
+    def __reversed__(self):
+        for item in super().__reversed__():
+            self.visited += 1
+            yield item
+
+
+def test_a_clause_topic_reads_only_its_sentences_figures():
+    from collections import namedtuple
+
+    from reader.figures.label_clause import Tagger, topic
+
+    earlier = "".join(f"第{k}項收入{k}元。" for k in range(1000))
+    text = earlier + "去年的儲蓄率，不降反增，高達40%。"
+    fig = namedtuple("fig", "start end")
+    out = _Visited(fig(m.start(), m.end()) for m in re.finditer(r"\d+元", earlier))
+    assert topic(text, text.index("高"), out, Tagger()) == "儲蓄率"
+    assert out.visited < 10  # not the thousand figures of the sentences before
+
+
+def _topic_article(n: int) -> str:
+    # every third clause names no subject: its label is the topic the clause before ends with
+    return "".join(f"去年第{k}家公司的儲蓄率，不降反增，高達{k % 90 + 1}%。\n" for k in range(n))
+
+
+def test_topic_labels_are_the_clause_befores_noun():
+    from reader.document import parse
+    from reader.figures.extract import extract_figures, label_figures
+
+    doc = parse(_topic_article(3))
+    assert [f.label for f in label_figures(doc, extract_figures(doc))] == ["儲蓄率"] * 3
+
+
+def _furniture_by_every_rule(line: str) -> str | None:
+    """furniture() without its gates: every rule tried in turn."""
+    from reader.clean.boilerplate import _RULES, _is_byline, _is_headline_run
+
+    if not line or len(line) > 220:
+        return None
+    if _is_byline(line):
+        return "byline"
+    for name, pattern, limit in _RULES:
+        if len(line) <= limit and pattern.fullmatch(line):
+            return name
+    return "related links" if _is_headline_run(line) else None
+
+
+def test_furniture_gates_rule_out_only_lines_no_rule_matches():
+    from test_boilerplate import BODY, FURNITURE
+
+    from reader.clean.boilerplate import furniture
+
+    lines = [line for line, _rule in FURNITURE] + BODY
+    lines += [line + tail for line in lines for tail in ("。", " 摄", "▼", "提供")]
+    assert [furniture(line) for line in lines] == [_furniture_by_every_rule(line) for line in lines]
+
+
+def test_rules_that_scan_the_whole_line_are_gated_by_their_ending():
+    from reader.clean.boilerplate import RULES
+    from reader.clean.gates import last_chars
+
+    scanning = [pattern for _name, pattern, _limit in RULES if pattern.startswith(".")]
+    assert scanning and all(last_chars(pattern) for pattern in scanning)

@@ -127,11 +127,14 @@ def label_figures(doc, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     from reader.text.latin import is_content_label
 
     return tuple(
-        f
-        if f.label and is_content_label(f.label)
-        else replace(f, label=latin_label(doc.text, f.start, is_content_label))
+        f if f.label and is_content_label(f.label) else _relabelled(f, latin_label(doc.text, f.start, is_content_label))
         for f in label_all(doc.text, figures)
     )
+
+
+def _relabelled(fig: Figure, label: str) -> Figure:
+    """``fig`` with ``label``: itself when it has it already (most figures: no copy)."""
+    return fig if fig.label == label else replace(fig, label=label)
 
 
 def _json_number(value: float | str | None) -> float | int | str | None:

@@ -108,7 +108,7 @@ def label_all(text: str, figures: tuple) -> tuple:
         near = text[max(0, f.start - 2 * CONTEXT_LIMIT) : f.end + 2 * CONTEXT_LIMIT]
         if label and label not in near:  # cannot happen (labels are words around it), but labels must be text
             label = ""
-        out.append(replace(f, label=label))
+        out.append(f if label == f.label else replace(f, label=label))  # most keep theirs: no copy
     return tuple(out)
 
 

@@ -127,7 +127,7 @@ def topic(text: str, left: int, out: list, words: Words, framed_only: bool = Fal
         cl_left = max(cl_left, start)
         if _ADVERBIAL.match(text, cl_left):
             return ""  # 若依主計總處預估，…: a source or a condition, not what is measured
-        last_figure = max((g.end for g in out if cl_left <= g.start < right), default=cl_left)
+        last_figure = _last_end_in(out, cl_left, right)
         found = _ending_noun(text[last_figure:right], words, last_figure > cl_left)
         if found:
             return found
@@ -135,6 +135,25 @@ def topic(text: str, left: int, out: list, words: Words, framed_only: bool = Fal
             return ""
         right = cl_left - 1
     return ""
+
+
+def _last_end_in(out: list, left: int, right: int) -> int:
+    """The furthest end of the figures of ``out`` (in text order) starting in ``[left, right)``,
+    else ``left``; read from the end of ``out`` (the figures before the one being labelled), so
+    a long text is not walked once per clause.
+
+    >>> from collections import namedtuple
+    >>> F = namedtuple("F", "start end")
+    >>> _last_end_in([F(0, 2), F(5, 9), F(10, 12), F(20, 22)], 4, 11), _last_end_in([F(0, 2)], 4, 11)
+    (12, 4)
+    """
+    last = left
+    for g in reversed(out):
+        if g.start < left:
+            break
+        if g.start < right:
+            last = max(last, g.end)
+    return last
 
 
 def _ending_noun(piece: str, words: Words, after_figure: bool) -> str:
