@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 
 from reader.clean.edits import Edit
+from reader.clean.gates import any_of_patterns, last_chars
 
 # ------------------------------------------------------------------ data tables
 
@@ -93,6 +94,14 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("caption", r".{0,100}?(?:[。！？\s])[\w·]{2,8}\s?(?:摄|攝)", 110),
 )
 _RULES = tuple((name, re.compile(pattern), limit) for name, pattern, limit in RULES)
+# Nearly every line is no furniture: it is ruled out by two quick tests before the rules are
+# tried one by one (reader.clean.gates): its last character is none a rule can end with, and
+# the rules that may end with any character, in one pattern, do not match it.
+_ENDINGS = tuple(last_chars(pattern) for _name, pattern, _limit in RULES)
+_ANY_ENDING = any_of_patterns(
+    [pattern for (_n, pattern, _l), ends in zip(RULES, _ENDINGS, strict=True) if ends is None]
+)
+_RULE_ENDINGS = frozenset().union(*(ends for ends in _ENDINGS if ends is not None))
 
 # A run of related headlines: three or more short titles side by side, no sentence between them.
 _HEADLINE = r"[^\s。，；,;]{5,32}"
@@ -118,9 +127,10 @@ def furniture(line: str) -> str | None:
         return None
     if _is_byline(line):
         return "byline"
-    for name, pattern, limit in _RULES:
-        if len(line) <= limit and pattern.fullmatch(line):
-            return name
+    if line[-1] in _RULE_ENDINGS or _ANY_ENDING.fullmatch(line):
+        for name, pattern, limit in _RULES:
+            if len(line) <= limit and pattern.fullmatch(line):
+                return name
     if _is_headline_run(line):
         return "related links"
     return None
