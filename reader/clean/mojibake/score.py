@@ -169,7 +169,7 @@ def inner_coverage(left: str, middle: str, right: str) -> float:
     inner = [k for k in range(lo, hi) if _HAN_RUN.match(text, k)]
     if not inner:
         return 1.0
-    covered = set()
+    covered: set[int] = set()
     for run in _HAN_RUN.finditer(text):
         a, b = run.span()
         if b <= lo or a >= hi:
