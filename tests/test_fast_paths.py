@@ -101,6 +101,40 @@ def test_the_signature_finds_what_its_three_branches_find(codec):
     assert signature(codec).search(text)
 
 
+@pytest.mark.parametrize("codec", ["gb18030", "big5hkscs"])
+def test_the_quick_signature_is_found_where_the_signature_is(codec):
+    """signature_in opens with the rarest of the three classes; a piece holds it exactly when it
+    holds the signature, in every order of the triple and every window of damage and text."""
+    from reader.clean.mojibake.signatures import _orders, signature_in
+
+    genuine = "深圳市场监管局今年第三季度抽检了𠀋𡈽𨋢食品的质量，合格率达到百分之九十八。"
+    text = genuine + genuine.encode().decode(codec, "replace") + genuine.encode().decode("gb18030", "replace")
+    a, b, c = (chr(points[len(points) // 2]) for points in _orders(codec))
+    text += f"{a}{b}{c}x{b}{c}{a}x{c}{a}{b}x{a}{b}x{b}{c}x{c}{a}"
+    windows = [text[i : i + k] for i in range(len(text)) for k in (1, 2, 3, 4, 7)]
+    full, quick = signature(codec), signature_in(codec)
+    assert [bool(quick.search(w)) for w in windows] == [bool(full.search(w)) for w in windows]
+    assert any(quick.search(w) for w in windows)
+
+
+def test_pinyin_notes_are_found_from_their_parenthesis():
+    from reader.clean.pinyin_notes import _NOTE, _TONED, HAN
+
+    plain = re.compile(rf"(?<=[{HAN}])\(([a-zü{_TONED}]{{1,6}}) ?\)")
+    text = "過(guò)去(OPPO)會(huì )a(guò)\n(guò)𠀋(de)(guò)（guò）"
+    assert [m.span() for m in _NOTE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert _NOTE.findall(text) == ["guò", "huì", "de"]
+
+
+def test_fold_sites_are_what_the_two_branches_find():
+    from reader.text.fold import _SITE, _SPACES, _WIDE_CHARS
+
+    plain = re.compile(rf"[{_WIDE_CHARS}][{_WIDE_CHARS}，]*|[{_SPACES}]{{1,3}}(?![{_SPACES}])")
+    text = "電池 4100\xa0毫安時，１４．８％，１，２３４  x     y\u3000\u30007 月 29 日－＋ "
+    assert [m.span() for m in _SITE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(_SITE.findall(text)) >= 8
+
+
 def test_latin_runs_are_the_runs_of_two_or_more():
     from reader.clean.mojibake.families import _LATIN, LATIN_RUN
 

@@ -24,8 +24,10 @@ from reader.clean.repair_log import Repairs
 from reader.text.han import HAN
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# "(" + one lowercase Latin word with at most one tone-marked vowel + optional space + ")"
-_NOTE = re.compile(rf"(?<=[{HAN}])\(([a-zü{_TONED}]{{1,6}}) ?\)")
+# "(" + one lowercase Latin word with at most one tone-marked vowel + optional space + ")", after a
+# Han character (looked behind from the parenthesis: the engine then finds each "(" in C, where a
+# pattern opening with the look-behind is tried at every character)
+_NOTE = re.compile(rf"\((?<=[{HAN}]\()([a-zü{_TONED}]{{1,6}}) ?\)")
 # A further note right after one (a converter run twice: ``過(guò)(guò)``): the same character's.
 _NEXT_NOTE = re.compile(rf"\(([a-zü{_TONED}]{{1,6}}) ?\)")
 # Initial + final of a Mandarin syllable, checked on the toneless form.

@@ -128,12 +128,20 @@ def any_of(points: list[int]) -> str:
 
 
 @functools.lru_cache(maxsize=4)
+def _orders(codec: str) -> tuple[list[int], list[int], list[int]]:
+    """The code points of the (lead, continuation), (continuation, lead) and (continuation,
+    continuation) pairs of three-byte UTF-8 characters read by ``codec``."""
+    lead, cont = range(0xE0, 0xF0), range(0x80, 0xC0)
+    a, b, c = (_pair_points(codec, x, y) for x, y in ((lead, cont), (cont, lead), (cont, cont)))
+    return a, b, c
+
+
+@functools.lru_cache(maxsize=4)
 def signature(codec: str) -> re.Pattern[str]:
     """Three characters in a row that are three-byte UTF-8 characters read two bytes at a time:
     (lead, continuation), (continuation, lead), (continuation, continuation), in turn.  Genuine
     text seldom has such a triple; every damaged passage of two Chinese characters or more has."""
-    lead, cont = range(0xE0, 0xF0), range(0x80, 0xC0)
-    points = [_pair_points(codec, x, y) for x, y in ((lead, cont), (cont, lead), (cont, cont))]
+    points = _orders(codec)
     a, b, c = map(one_of, points)
     # The same matches as "abc|bca|cab", opening with one character class: Python's regex engine
     # then skips in C to the characters that can start one, instead of trying each branch at
@@ -143,13 +151,34 @@ def signature(codec: str) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=4)
+def signature_in(codec: str) -> re.Pattern[str]:
+    """A pattern found in a piece of text (searched from a line's start, or wherever the
+    character before is none of the signature's) exactly when :func:`signature` is, at the
+    triple's (lead, continuation) character rather than its first one: whether a piece or a line
+    holds damage, for far less work.  Every triple has such a character, and they are rare in
+    text of either script (lead bytes E0–EF are rare characters' first bytes, and 80–BF no common
+    character's second byte in Big5), where a quarter of a text's characters can open a triple.
+
+    >>> found = signature_in("gb18030")
+    >>> bool(found.search("发布：鍙戝竷")), bool(found.search("发布会"))
+    (True, False)
+    >>> found.search("戝竷鍙").start(), signature("gb18030").search("戝竷鍙").start()
+    (2, 0)
+    """
+    points = _orders(codec)
+    a, b, c = map(one_of, points)
+    return re.compile(f"{any_of(points[0])}(?<={a})(?:(?={b}{c})|(?<={c}{a})(?={b})|(?<={b}{c}{a}))")
+
+
+@functools.lru_cache(maxsize=4)
 def damage_or_lost(codec: str) -> re.Pattern[str]:
-    """The signature, or a lost byte (U+FFFD): where a run of damage may be.
+    """The signature (:func:`signature_in`), or a lost byte (U+FFFD): the lines where a run of
+    damage may be.
 
     >>> damage_or_lost("gb18030").search("一切\ufffd顺利").start()
     2
     """
-    return re.compile(f"{signature(codec).pattern}|{REPLACEMENT}")
+    return re.compile(f"{signature_in(codec).pattern}|{REPLACEMENT}")
 
 
 @functools.lru_cache(maxsize=4)
