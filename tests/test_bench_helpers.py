@@ -71,3 +71,11 @@ def test_cpu_rows_compare_with_a_baseline_only_when_it_is_a_checkout(perf_module
     assert cpu_rows.baseline() == tmp_path
     argv = cpu_rows._old_kreader(tmp_path)
     assert argv[0] == sys.executable and repr(str(tmp_path)) in argv[-1]
+
+
+def test_timed_runs_do_not_compile_every_module_anew(perf_module, monkeypatch: pytest.MonkeyPatch) -> None:
+    # PYTHONDONTWRITEBYTECODE would charge a newer, larger checkout more than an older one
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    figures_rows = perf_module("figures_rows")
+    probe = "import os, sys; sys.exit('PYTHONDONTWRITEBYTECODE' in os.environ)"
+    assert figures_rows.timed([sys.executable, "-c", probe]) is not None

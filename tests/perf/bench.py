@@ -405,6 +405,8 @@ def main() -> None:
     )
     if sys.argv[1:] == ["cpu"]:
         return cpu_only()
+    if sys.argv[1:] == ["memory"]:
+        return figures_memory(make_corpus)
     corpus = make_corpus(10.0)
     first_paint_sample()
     first_run_paint(SAMPLE)

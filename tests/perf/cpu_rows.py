@@ -1,9 +1,10 @@
-"""CPU seconds of ``--figures`` and ``--dump`` in one worker, on the 2 MB wild corpus and on the
-10 MB corpus's clean text, against a bare Python regex scan of the same text and, when
-``BENCH_BASELINE`` names a checkout of an earlier commit (``git worktree add /tmp/old d0846d1``),
-against that commit's kreader: every variant alternated pair by pair (issue 16's "within 10% of
-the release before", issue 19's "within 10x of a regex scan").  CPU time, not wall time: the
-machine is shared, and a process's own CPU seconds drift far less with the load.
+"""CPU seconds of ``--figures`` and ``--dump`` in one worker, on the 2 MB wild corpus, the 2 MB
+sample-like corpus (pinyin notes, GBK-misaligned runs) and the 10 MB corpus's clean text,
+against a bare Python regex scan of the same text and, when ``BENCH_BASELINE`` names a
+checkout of an earlier commit (``git worktree add /tmp/old d0846d1``), against that commit's
+kreader: every variant alternated pair by pair (issue 16's "within 10% of the release
+before", issue 19's "within 10x of a regex scan").  CPU time, not wall time: the machine is
+shared, and a process's own CPU seconds drift far less with the load.
 
 ``python tests/perf/bench.py cpu`` runs these rows alone.
 """
@@ -74,8 +75,8 @@ def cpu_rows(corpora: list[tuple[str, Path]]) -> None:
 
 
 def cpu_only() -> None:
-    """The rows on the 2 MB wild corpus and the 10 MB corpus's clean text (``bench.py cpu``)."""
-    corpora = [("10 MB clean text", clean_text(make_corpus(10.0)))]
+    """The rows on the 2 MB wild and sample-like corpora and the 10 MB corpus's clean text (``bench.py cpu``)."""
+    corpora = [("2 MB sample-like", make_corpus(2.0)), ("10 MB clean text", clean_text(make_corpus(10.0)))]
     wild = make_wild_corpus(2.0)
     if wild is not None:
         corpora.insert(0, ("2 MB wild", wild))

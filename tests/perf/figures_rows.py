@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from common import KREADER, ROOT, RUNS, row
-from paired import MIN_PAIRS, pair_ratios, spread
+from paired import MIN_PAIRS, pair_ratios, spread, steps_per_mb
 
 # The floor of any Python pass over the text: read it, decode it, find every digit run and
 # Chinese numeral run with one compiled regex (a whole process, as kreader's runs are).
@@ -33,7 +33,10 @@ class Run:
 
 def timed(argv: list[str], jobs: int = 1, extra_env: dict[str, str] | None = None) -> Run | None:
     """One process: wall time, CPU time and peak RSS (wait4), its stdout; None if it failed."""
+    # Without PYTHONDONTWRITEBYTECODE (see common.py): every run would compile kreader's modules
+    # anew, which costs a newer, larger checkout more than an older one it is compared with.
     env = {**os.environ, "KREADER_JOBS": str(jobs), **(extra_env or {})}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.perf_counter()
     with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT, env=env) as p:
         out = p.stdout.read()  # type: ignore[union-attr]
@@ -206,17 +209,27 @@ def dump_rates(corpus: Path) -> None:
         row(f"kreader --dump, {name}", f"{size_mb / seconds:.1f} MB/s", "", f"{seconds:.1f} s for {size_mb:.1f} MB")
 
 
+MEMORY_SIZES = (1.0, 2.0, 5.0, 10.0)
+
+
 def figures_memory(corpus_of: Callable[[float], Path]) -> None:
-    """Peak RSS of one-worker ``--figures`` at 1 and 10 MB: what each further MB costs."""
-    peaks: dict[float, list[float | None]] = {1.0: [], 10.0: []}
+    """Peak RSS of one-worker ``--figures`` at 1, 2, 5 and 10 MB: what each further MB costs,
+    step by step (equal steps: linear)."""
+    peaks: dict[float, list[float | None]] = {mb: [] for mb in MEMORY_SIZES}
     for _ in range(3):
         for mb in peaks:
             run = timed(figures_argv(corpus_of(mb)), 1)
             peaks[mb].append(run.rss_mb if run else None)
-    one, ten = spread(peaks[1.0]), spread(peaks[10.0])
+    medians = [spread(peaks[mb]).median for mb in MEMORY_SIZES]
+    steps = steps_per_mb(MEMORY_SIZES, medians)
+    first, last = MEMORY_SIZES[0], MEMORY_SIZES[-1]
     row(
-        "--figures peak RSS per further MB (1 → 10 MB, 1 worker)",
-        f"{(ten.median - one.median) / 9:.1f} MB",
+        f"--figures memory per MB (peak RSS, {first:g} → {last:g} MB, 1 worker)",
+        f"{(medians[-1] - medians[0]) / (last - first):.1f} MB",
         "linear",
-        f"1 MB: {one.median:.0f} MB ({one.low:.0f}–{one.high:.0f}); 10 MB: {ten.median:.0f} MB ({ten.low:.0f}–{ten.high:.0f})",
+        "peaks "
+        + ", ".join(f"{mb:g} MB: {m:.0f}" for mb, m in zip(MEMORY_SIZES, medians, strict=True))
+        + " MB; per further MB, step by step: "
+        + " / ".join(f"{s:.1f}" for s in steps)
+        + f"; last step / first {steps[-1] / steps[0]:.2f}× (≤ 1.5×: linear)",
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 MIN_PAIRS = 5
 
@@ -107,3 +108,15 @@ def alternate_calls(variants: dict[str, Callable[[], float | None]], pairs: int)
         for name, run in variants.items():
             results[name].append(run())
     return results
+
+
+def steps_per_mb(sizes: Sequence[float], values: Sequence[float]) -> list[float]:
+    """What each further MB costs from one size to the next (sizes in MB, ascending): equal
+    steps mean a linear cost, a growing step a worse than linear one.
+
+    >>> steps_per_mb([1, 2, 5, 10], [100, 110, 140, 190])
+    [10.0, 10.0, 10.0]
+    >>> steps_per_mb([1, 2, 4], [100, 101, 110])
+    [1.0, 4.5]
+    """
+    return [(v1 - v0) / (s1 - s0) for (s0, v0), (s1, v1) in pairwise(zip(sizes, values, strict=True))]
