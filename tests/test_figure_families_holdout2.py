@@ -83,6 +83,16 @@ def figs(text: str) -> list[tuple]:
         ("完成了二次開發", []),
         ("拘捕5男2女", [("5男", 5.0, None, "people"), ("2女", 2.0, None, "people")]),
         ("3男子被捕，列為疑犯", []),
+        # Taiwan and Hong Kong forms: 兆 (a trillion) with money, Minguo years, 三分一
+        ("政府總預算約新台幣2.88兆元", [("2.88兆元", 2.88e12, None, "money")]),
+        ("民國112年3月起", [("112年3月", "2023-03", None, "date")]),
+        ("裝機容量5兆瓦", [("5兆瓦", 5.0, None, "quantity")]),
+        ("佔約三分一，", [("約三分一", 1 / 3, None, "fraction")]),
+        ("意見十分一致", []),
+        # halves and vague tens of a magnitude
+        ("七成半的家庭", [("七成半", 75.0, None, "percent")]),
+        ("增長了一倍半", [("一倍半", 1.5, None, "multiple")]),
+        ("吸引十幾萬人", [("十幾萬人", 1e5, None, "people")]),
         # a money cue in the noun phrase right after a unit-less amount
         ("可創造三千億經濟效益", [("三千億", 3e11, None, "money")]),
     ],

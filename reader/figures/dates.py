@@ -56,6 +56,10 @@ _DAYS_COUNTED_AFTER = (
 _MONTH_WORDS = ("下月", "本月", "上月", "次月", "同月", "當月", "当月", "該月", "该月", "每月", "翌月")
 _DAY_OF_MONTH = re.compile(r"(3[01]|[12]\d|0?[1-9])日(?!元|圓|圆|幣|币)")
 _YEAR_BREAKERS = "代級级"
+# 民國112年 is 2023: Taiwan counts years from 1912.
+_ROC = ("民國", "民国")
+_ROC_YEAR = re.compile(r"\d{1,3}(?=年)")
+_ROC_OFFSET = 1911
 # The end of a range of days within one month: 3日「至6日」, 11月24日「至30日」.
 _DAY_RANGE_END = re.compile(r"[至到\-~～—–](3[01]|[12]\d|0?[1-9])日")
 # Taiwan news dates the report by its day alone, in brackets: 今（2）日, 昨(30)日.
@@ -159,8 +163,16 @@ def _month_part(text: str, i: int) -> tuple[int, str, str | None] | None:
 
 
 def _year_at(text: str, i: int) -> tuple[int, str] | None:
+    """A year at ``text[i]``: four digits, four Chinese digits, or a Minguo (Taiwan) year.
+
+    >>> _year_at("民國112年3月", 2), _year_at("112年", 0), _year_at("二〇二三年", 0)
+    ((6, '2023'), None, (5, '2023'))
+    """
+    roc = _ROC_YEAR.match(text, i) if text[max(0, i - 2) : i] in _ROC else None
     m = _YEAR_ARABIC.match(text, i)
-    if m:
+    if roc:
+        digits, end = str(int(roc.group()) + _ROC_OFFSET), roc.end()
+    elif m:
         digits, end = m.group(), m.end()
     else:
         run = _YEAR_CN.match(text[i : i + 5])

@@ -33,6 +33,7 @@ _UNIT_LIKE_MULTIPLIER = set("千百")
 _SMALL_MULTIPLIER_BREAKERS = set("度貨货姓強强分家")
 _MORE = set("多餘余")
 _GRADE = set("級级量")
+_TAIWAN_CURRENCY = ("新台幣", "新臺幣", "新台币", "台幣", "臺幣", "台币")
 # 11萬8249, 2萬9千, 4億2千萬, 1億5000萬: the lower digits written after a big multiplier.
 _LOWER_ORDER = re.compile(rf"(\d{{1,4}})({MULTIPLIER_PATTERN})?(?![\d.,])")
 _NOT_AFTER_LOWER = set("年月日號号-/%％")
@@ -146,6 +147,10 @@ def multiplier(d: Draft) -> Outcome:
     gap = 1 if d.arabic and d.text[d.pos : d.pos + 1] == " " else 0
     if d.text[d.pos : d.pos + 1] in _UNIT_LIKE_MULTIPLIER and unit_at(d.text, d.pos) is not None:
         return None  # 4千米, 2千克: the unit, not a multiplier
+    if trillion_at(d.text, d.pos + gap, d.start):
+        d.scale, d.pos = 1e12, d.pos + gap + 1
+        _more(d)
+        return None
     m = _MULTIPLIER.match(d.text, d.pos + gap)
     # 兩萬 already holds its multiplier; after Chinese only 二十多萬 / 一個億 take one
     if not m or not (d.arabic or num.over or m.group().startswith(("個", "个"))):
@@ -168,6 +173,20 @@ def multiplier(d: Draft) -> Outcome:
         if big:
             d.scale, d.pos = mult * MULTIPLIERS[big.group()], big.end()
     return None
+
+
+def trillion_at(text: str, pos: int, start: int) -> bool:
+    """兆 is a trillion (Taiwan) before a currency or after a Taiwan one (新台幣2.88兆元);
+    elsewhere it is mega in a unit (兆瓦, 兆赫) or a word (徵兆).
+
+    >>> trillion_at("2.88兆元", 4, 0), trillion_at("新台幣3兆，", 4, 3), trillion_at("5兆瓦", 1, 0)
+    (True, True, False)
+    """
+    if text[pos : pos + 1] != "兆":
+        return False
+    after = pos + 1 + (text[pos + 1 : pos + 2] in _MORE)
+    found = unit_at(text, after)
+    return (found is not None and found[1] == "money") or text[max(0, start - 4) : start].endswith(_TAIWAN_CURRENCY)
 
 
 def lower_order(text: str, pos: int, mult: float) -> tuple[float, int] | None:

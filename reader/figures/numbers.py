@@ -12,6 +12,8 @@
 (True, True)
 >>> read_number("以1,206.9億元", 1).value, read_number("3,313.06點", 0).value
 (1206.9, 3313.06)
+>>> n = read_number("十幾萬人", 0); (n.value, n.vague, n.over, n.end)
+(100000.0, True, True, 3)
 >>> read_number("零點零零一", 0).value, read_number("壹佰壹拾壹元", 0).value, read_number("參股", 0)
 (0.001, 111.0, None)
 """
@@ -40,6 +42,7 @@ _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
 _CN_RUN = re.compile(rf"[{CN_NUMERAL_CHARS}幾几數数半]+")
 _VAGUE_MAGNITUDE = re.compile(r"^[幾几數数]([十百千萬万億亿]+)$")  # 數萬, 幾千, 幾十萬
 _TENS_AND_SOME = re.compile(r"^((?:[一二三四五六七八九])?十)[幾几]$")  # 十幾, 二十幾
+_TENS_AND_SOME_SCALED = re.compile(r"^((?:[一二三四五六七八九])?十)[幾几]([萬万億亿]+)$")  # 十幾萬, 二十幾億
 _MORE = ("多", "餘", "余")
 # 零點一, 三點五: a Chinese decimal; 一點一點 (bit by bit) and 八點一刻 (a clock time) are none.
 _CN_DECIMAL = re.compile(rf"[點点]([{CN_DIGITS}]+)(?![點点刻分時时鐘钟])")
@@ -127,6 +130,13 @@ def _read_chinese(text: str, i: int, run: str) -> Num | None:
     ):
         size = magnitude(text[end + 1])  # 幾個億: some hundred millions
         return Num(i, end + 2, text[i : end + 2], size or 1e8, script="cn", vague=True, scaled=True)
+    m = _TENS_AND_SOME_SCALED.match(run)
+    if m:
+        size = magnitude(m.group(2))
+        if size is None:
+            return None
+        tens = cn_number(m.group(1)) or 10.0
+        return Num(i, end, run, tens * size, script="cn", vague=True, over=True, scaled=True)
     if any(c in run for c in "幾几數数"):
         return None
     rng = cn_range(run)

@@ -41,7 +41,9 @@ from reader.figures.unit_stages import (
     unit_range,
     unitless_kind,
 )
-from reader.text.numerals import CN_DIGITS, CN_NUMERAL_CHARS
+from reader.text.numerals import CN_DIGIT_VALUES, CN_DIGITS, CN_NUMERAL_CHARS
+
+_HK_FRACTION = re.compile(f"([二兩两三四五六七八九])分([一二三四五六七八])(?![{CN_NUMERAL_CHARS}之])")
 
 __all__ = ["STAGES", "Draft", "Quantity", "draft", "quantity", "trial"]
 
@@ -73,7 +75,7 @@ def draft(text: str, i: int = 0, pre_q: str = "", depth: int = 0) -> Draft | Non
 
 def quantity(text: str, i: int, pre_q: str, depth: int = 0) -> Quantity | None:
     """The quantity whose number starts at ``text[i]``, or None."""
-    frac = fraction(text, i)
+    frac = fraction(text, i) or hk_fraction(text, i)
     if frac is not None:
         return frac
     d = draft(text, i, pre_q, depth)
@@ -122,6 +124,20 @@ STAGES: tuple[Stage, ...] = (
     unitless_kind,
     indefinite_one,
 )
+
+
+def hk_fraction(text: str, i: int) -> Quantity | None:
+    """ "三分一" (Hong Kong, without 之) is a third; only a one-digit denominator, so that
+    十分一致 (very consistent) stays words.
+
+    >>> hk_fraction("佔約三分一，", 2).value, hk_fraction("十分一致", 0), hk_fraction("三分五", 0)
+    (0.3333333333333333, None, None)
+    """
+    m = _HK_FRACTION.match(text, i)
+    if m is None:
+        return None
+    den, num = (CN_DIGIT_VALUES[c] for c in m.groups())
+    return Quantity(m.end(), num / den, None, "", "fraction") if num < den else None
 
 
 def fraction(text: str, i: int) -> Quantity | None:

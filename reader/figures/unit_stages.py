@@ -40,7 +40,7 @@ _AND_A_HALF = {"個半月": "個月", "个半月": "个月", "個半小時": "�
 # 一X is an indefinite article unless restricted (只有一顆, 一天內) or contrasted (一金兩銀).
 _ONE_RESTRICTORS = ("只有", "只", "僅有", "仅有", "僅", "仅", "唯有", "才", "單單", "单单", "一共", "總共", "总共")
 _WITHIN = ("內", "内")
-_HALF_UNITS = ("年", "個月", "个月", "小時", "小时")
+_HALF_UNITS = ("年", "個月", "个月", "小時", "小时", "倍")  # 一年半, 一倍半
 _HALF_MARKS = set("個个")
 _OTHER_DIGITS = set(CN_DIGITS) - {"一"}
 _MEDAL_COUNT = re.compile(rf"(?:\d+|[{CN_DIGITS}]+)[金銀银銅铜]")
@@ -80,7 +80,7 @@ def unit(d: Draft) -> Outcome:
     elif found is not None:
         d.unit, d.kind = found
         d.pos = pos + gap + len(d.unit)
-        if d.kind == "duration" and d.at("半") and d.unit in _HALF_UNITS:
+        if d.kind in ("duration", "multiple") and d.at("半") and d.unit in _HALF_UNITS:
             d.value, d.pos = value + 0.5, d.pos + 1
     elif d.scaled and d.text[pos : pos + 1] in SCALED_ONLY_UNITS:
         d.unit, d.kind, d.pos = text[pos], SCALED_ONLY_UNITS[text[pos]], pos + 1
@@ -117,10 +117,10 @@ def _and_a_tenth(d: Draft) -> None:
     """九成五 is 95: a digit right after 成 (and before no unit or numeral) adds its hundredths.
 
     >>> from reader.figures.quantity import trial
-    >>> [trial(t, 0, unit).value for t in ("九成五。", "七成5的", "三成五年", "兩三成")]
-    [95.0, 75.0, 30.0, 20.0]
+    >>> [trial(t, 0, unit).value for t in ("九成五。", "七成5的", "三成五年", "兩三成", "七成半")]
+    [95.0, 75.0, 30.0, 20.0, 75.0]
     """
-    tenth = _TENTH_DIGITS.get(d.text[d.pos : d.pos + 1])
+    tenth = 5 if d.at("半") else _TENTH_DIGITS.get(d.text[d.pos : d.pos + 1])  # 七成半 is 75%
     after = d.text[d.pos + 1 : d.pos + 2]
     if tenth is None or d.value_max is not None or (after and (after.isdigit() or after in CN_NUMERAL_CHARS)):
         return
