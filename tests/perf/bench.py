@@ -40,7 +40,7 @@ from cpu_rows import cpu_only  # noqa: E402
 from figures_rows import dump_rates, figures_memory, figures_throughput, long_lines  # noqa: E402
 from paired import compare  # noqa: E402
 from ptyrun import run_in_pty  # noqa: E402
-from startup_rows import first_run_paint, lexicon_build, one_core_paint, paint_by_size  # noqa: E402
+from startup_rows import first_run_paint, lexicon_build, one_core_paint, paint_by_size, paint_row  # noqa: E402
 
 # ----------------------------------------------------------------------------- rows
 
@@ -63,12 +63,11 @@ def first_paint_sample() -> None:
     paints = compare([r.marker_seconds for r in runs["kreader"]], [r.marker_seconds for r in runs["bare"]])
     k_paint = paints.a.median
     row(
-        "first paint, sample, two cores (exec → painted, exits)",
-        exits.a.ms(),
-        "≤ 1.2× bare",
-        f"{exits.ratio.times()} bare Textual app ({exits.b.ms()}), {exits.pairs} pairs",
+        "  the same, exec → article's first words in the pty",
+        paints.a.ms(),
+        "",
+        f"{paints.ratio.times()} bare; to the exit {exits.ratio.times()} bare, {exits.pairs} pairs",
     )
-    row("  the same, exec → article's first words in the pty", paints.a.ms(), "", f"{paints.ratio.times()} bare")
     if shutil.which("less"):
         less = [
             run_in_pty(
@@ -263,10 +262,12 @@ def interactive_big(corpus: Path) -> None:
             await pilot.pause()
             clock = FrameClock(app)
             presses = [await clock.key("pagedown") for _ in range(100)]
+            enriched_mean = statistics.mean(p[0] for p in presses)
             row(
                 "  page down ×100 once enriched (figures panel, keywords)",
-                f"{statistics.mean(p[0] for p in presses) * 1000:.1f} ms",
+                f"{enriched_mean * 1000:.1f} ms",
                 "≤ 16 ms",
+                f"{enriched_mean / 0.016:.2f}× the goal, {enriched_mean / peer:.2f}× Textual's Log; "
                 f"p90 {sorted(p[0] for p in presses)[89] * 1000:.0f} ms; {len(enriched.figures)} figures, "
                 f"enrichment took {seconds:.1f} s",
             )
@@ -304,7 +305,8 @@ def interactive_big(corpus: Path) -> None:
                 f"  figures panel: {len(enriched.figures):,} figures arrive (ordered, sized, painted)",
                 f"{arrive * 1000:.0f} ms",
                 "≤ 100 ms",
-                f"median of {RUNS}, max {max(arrivals) * 1000:.0f} ms; labels arriving: {labels * 1000:.0f} ms; "
+                f"{arrive / 0.1:.2f}× the goal; median of {RUNS}, max {max(arrivals) * 1000:.0f} ms; "
+                f"labels arriving: {labels * 1000:.0f} ms; "
                 f"the panel keeps {kept / 1e6:.1f} MB",
             )
 
@@ -408,6 +410,7 @@ def main() -> None:
     if sys.argv[1:] == ["memory"]:
         return figures_memory(make_corpus)
     corpus = make_corpus(10.0)
+    paint_row(SAMPLE, "sample", "≤ 1.2× bare")
     first_paint_sample()
     first_run_paint(SAMPLE)
     lexicon_build()

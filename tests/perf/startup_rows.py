@@ -1,4 +1,9 @@
-"""Start-up rows: first paint on one core, the first run with an empty cache, paint by size."""
+"""Start-up rows: first paint on one core and on two, the first run with an empty cache, paint by size.
+
+Every first-paint row alternates kreader with the bare Textual app run by run (A B A B ...) and,
+when ``BENCH_BASELINE`` names a checkout of an earlier commit, with that commit's kreader too
+(A B C A B C ...): the row then says how the two commits compare, pair by pair, in the same minutes.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from common import BARE, KREADER, RUNS, first_words, pty_env
+from common import BARE, KREADER, ROOT, RUNS, first_words, pty_env
 from common import row as print_row
-from paired import MIN_PAIRS, alternate_calls, compare
+from cpu_rows import _old_kreader, baseline
+from paired import MIN_PAIRS, alternate_calls, compare, pair_ratios
 from ptyrun import run_in_pty
 
 PAINT_SIZES_MB = (1.0, 2.0, 4.0, 8.0, 10.0)
@@ -31,29 +37,39 @@ def _kreader_marker(text: str) -> bytes:
     return first_words(document_from_text(text[:4000]).text)
 
 
-def one_core_paint(path: Path, label: str) -> None:
-    """kreader against the bare app, both pinned to one core (``taskset -c 0``), alternated."""
-    if not shutil.which("taskset"):
-        print_row(f"first paint on one core, {label}", "skipped", "≤ 1.3× bare", "no taskset")
-        return
+def _paint_variants(path: Path, pin: list[str]) -> dict[str, Callable[[], float | None]]:
+    """kreader, the earlier commit's (``BENCH_BASELINE``, if set) and the bare app, to the first frame."""
     text = path.read_text(encoding="utf-8")
-    pin = ["taskset", "-c", "0"]
+    marker, env = _kreader_marker(text), pty_env(KREADER_EXIT_AFTER_PAINT="1", PYTHONPATH=str(ROOT))
+    variants = {"kreader": _paint([*pin, *KREADER, str(path)], env, marker)}
+    old = baseline()
+    if old is not None:
+        variants["before"] = _paint(
+            [*pin, *_old_kreader(old), str(path)], pty_env(KREADER_EXIT_AFTER_PAINT="1"), marker
+        )
+    variants["bare"] = _paint([*pin, *BARE, str(path)], pty_env(), first_words(text, 4))
+    return variants
+
+
+def paint_row(path: Path, label: str, goal: str, *, one_core: bool = False, pairs: int = 0) -> None:
+    """One first-paint row: kreader against the bare app (and the earlier commit), alternated."""
+    what = f"first paint on {'one core' if one_core else 'two cores'}, {label}"
+    if one_core and not shutil.which("taskset"):
+        print_row(what, "skipped", goal, "no taskset")
+        return
     runs = alternate_calls(
-        {
-            "kreader": _paint(
-                [*pin, *KREADER, str(path)], pty_env(KREADER_EXIT_AFTER_PAINT="1"), _kreader_marker(text)
-            ),
-            "bare": _paint([*pin, *BARE, str(path)], pty_env(), first_words(text, 4)),
-        },
-        max(RUNS, MIN_PAIRS),
+        _paint_variants(path, ["taskset", "-c", "0"] if one_core else []), pairs or max(RUNS, MIN_PAIRS)
     )
     c = compare(runs["kreader"], runs["bare"])
-    print_row(
-        f"first paint on one core, {label}",
-        c.a.ms(),
-        "≤ 1.3× bare",
-        f"{c.ratio.times()} bare ({c.b.ms()}), {c.pairs} pairs",
-    )
+    note = f"{c.ratio.times()} bare ({c.b.ms()}), {c.pairs} pairs"
+    if "before" in runs:
+        note += f"; {pair_ratios(runs['kreader'], runs['before']).times()} the baseline ({compare(runs['before'], runs['bare']).ratio.times()} bare)"
+    print_row(what, c.a.ms(), goal, note)
+
+
+def one_core_paint(path: Path, label: str) -> None:
+    """kreader against the bare app, both pinned to one core (``taskset -c 0``), alternated."""
+    paint_row(path, label, "≤ 1.3× bare", one_core=True)
 
 
 def first_run_paint(path: Path) -> None:
@@ -85,17 +101,7 @@ def first_run_paint(path: Path) -> None:
 def paint_by_size(corpus_of: Callable[[float], Path]) -> None:
     """First paint at 1/2/4/8/10 MB, each alternated with the bare app on the same file."""
     for mb in PAINT_SIZES_MB:
-        path = corpus_of(mb)
-        text = path.read_text(encoding="utf-8")
-        runs = alternate_calls(
-            {
-                "kreader": _paint([*KREADER, str(path)], pty_env(KREADER_EXIT_AFTER_PAINT="1"), _kreader_marker(text)),
-                "bare": _paint([*BARE, str(path)], pty_env(), first_words(text, 4)),
-            },
-            MIN_PAIRS,
-        )
-        c = compare(runs["kreader"], runs["bare"])
-        print_row(f"first paint, {mb:g} MB", c.a.ms(), "flat, ≤ 1.0 s", f"{c.ratio.times()} bare ({c.b.ms()})")
+        paint_row(corpus_of(mb), f"{mb:g} MB", "flat, ≤ 1.0 s", pairs=MIN_PAIRS)
 
 
 def _open_lexicon_in(folder: Path | None) -> float:
