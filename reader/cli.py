@@ -310,6 +310,9 @@ def _open_reader(paths: Sequence[str]) -> int:
     """The TUI: the article is decoded now (refusals are immediate) and cleaned in the
     background while Textual starts (reader/pipeline.py).  Of several, the first that can be
     read is shown; the app tells which were skipped."""
+    from reader.runtime.collector import hold_collections
+
+    hold_collections()  # until the first frame (widgets/loading.py)
     from reader.pipeline import open_first
     from reader.runtime.terminal import is_stream
 

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.document import Document
 from reader.load import STDIN, LoadError, document_from_cleaned, document_from_text, load_path
+from reader.runtime.collector import resume_collections
 from reader.runtime.gate import Gate
 
 if TYPE_CHECKING:  # the parent process never imports the cleaner at run time
@@ -246,6 +247,7 @@ class Opening:
             gate.close()
             raise
         if pid == 0:  # the child: clean, detect, send back, never return
+            resume_collections()  # held by the reader's start-up, not by this work
             os.close(read_end)
             gate.in_child()
             _child(self.text, self._head() if not self.short else None, write_end, gate.wait)

@@ -224,3 +224,20 @@ def test_figures_first_run_builds_the_word_list_only_for_text_with_damage_to_rep
         out = run_cli("--figures", str(path), env={"KREADER_CACHE_DIR": str(cache), "KREADER_JOBS": "1"})
         assert out.returncode == 0 and "%" in out.stdout.decode(), out.stderr.decode()[-2000:]
         assert any(cache.glob("lexicon-*")) is built
+
+
+@sync
+async def test_the_cycle_collector_held_by_the_start_up_runs_again_after_the_first_frame(sample_doc):
+    import gc
+
+    from reader.runtime.collector import hold_collections, resume_collections
+
+    hold_collections()  # as reader/cli.py does before Textual is imported
+    try:
+        assert not gc.isenabled()
+        app = KreaderApp(sample_doc, enrich=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: app.article.painted, what="the first frame")
+            await until(pilot, gc.isenabled, what="the collector running again")
+    finally:
+        resume_collections()

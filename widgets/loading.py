@@ -18,6 +18,7 @@ from textual.css.query import NoMatches
 
 from reader.document import Document
 from reader.pipeline import Opening
+from reader.runtime.collector import resume_collections
 from reader.runtime.heap import give_back
 from reader.text.script import SCRIPTS
 from reader.text.visible import shown_name
@@ -61,6 +62,7 @@ class DocumentLoading:
 
     def start(self) -> None:
         """On mount: wait for the whole article, or enrich the one given after the first paint."""
+        self.app.call_after_refresh(resume_collections)  # held by the start-up (reader/cli.py)
         if self.opening is not None and self.opening.building_word_list and not self.opened:
             self.app.call_after_refresh(self._say_early)
         if self.opening is not None and not self.exits_on_first_paint:

@@ -1,0 +1,38 @@
+"""The cycle collector held while the reader starts.
+
+Importing Textual and kreader's modules and composing the first screen allocate hundreds of
+thousands of objects that live as long as the reader: with Python's default thresholds the
+cycle collector runs a hundred times over them before the first frame, for next to nothing
+collected (a tenth of the start-up's CPU time).  The reader holds it from its start to its
+first frame; a process forked meanwhile (the cleaning child) runs it as usual.
+
+>>> import gc
+>>> was = gc.isenabled(); gc.enable()
+>>> hold_collections(); gc.isenabled()
+False
+>>> resume_collections(); resume_collections(); gc.isenabled()
+True
+>>> _ = gc.enable() if was else gc.disable()
+"""
+
+from __future__ import annotations
+
+import gc
+
+_held = False  # whether hold_collections() turned the collector off (only it turns it on again)
+
+
+def hold_collections() -> None:
+    """No cycle collection until :func:`resume_collections` (a start-up's burst of long-lived objects)."""
+    global _held
+    if gc.isenabled():
+        gc.disable()
+        _held = True
+
+
+def resume_collections() -> None:
+    """The collector as it was before :func:`hold_collections` (idempotent)."""
+    global _held
+    if _held:
+        _held = False
+        gc.enable()
