@@ -9,7 +9,7 @@ import sys
 import threading
 
 import pytest
-from pilot import sync
+from pilot import sync, until
 
 from reader.clean.edits import apply_edits, carry
 from reader.clean.passes import PASSES, clean
@@ -257,9 +257,8 @@ async def test_search_restarts_when_the_text_is_replaced():
     big = parse("服務商\n" * 3 + "服务商\n" * 500)
     app = KreaderApp(small, enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.start_search("服务商")
-        await _search_done(pilot, app)
-        assert len(app.article.search.hits) == 3
+        app.start_search("服务商")  # the search bar's Changed message starts it: not yet searching here
+        await until(pilot, lambda: len(app.article.search.hits) == 3, 60, "the three hits")
         app.set_document(big)
         await _search_done(pilot, app)
         assert app.article.search.hits == find_all(big.text, "服务商")
