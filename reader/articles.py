@@ -2,13 +2,14 @@
 list the reader steps through (``:n``/``:p``, the picker) and the plain views print in turn.
 
 A folder stands for its article files: the regular files in it (not its subfolders), hidden
-ones (``.name``) and files whose suffix says they are code, data or media (``score.py``,
-``expected.json``, ``photo.jpg``) skipped, in natural order (``2.txt`` before ``10.txt``).  Whether a file is
+ones (``.name``), kreader's own exports (``*-<hash>.review.md``) and files whose suffix says they are
+code, data or media (``score.py``, ``expected.json``, ``photo.jpg``) skipped, in natural order (``2.txt``
+before ``10.txt``).  Whether a file is
 text is found out when it is opened (a binary one is reported then, never fatal to the rest).
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> for name in ("10.txt", "2.txt", ".hidden", "B.md", "score.py", "expected.json"):
+>>> for name in ("10.txt", "2.txt", ".hidden", "B.md", "score.py", "expected.json", "2-0123abcd.review.md"):
 ...     _ = (folder / name).write_text("文")
 >>> (folder / "sub").mkdir()
 >>> [pathlib.Path(p).name for p in expand([str(folder)])]
@@ -24,6 +25,8 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from reader.review.names import is_export
 
 STDIN = "-"
 _DIGITS = re.compile(r"(\d+)")
@@ -97,7 +100,8 @@ def folder_articles(folder: str) -> list[str]:
         entries = list(os.scandir(folder))
     except OSError as err:
         raise ArticlesError(f"{folder}: cannot list the folder: {err.strerror or err}") from None
-    names = [e.name for e in entries if not is_hidden(e.name) and not is_not_article(e.name) and _is_file(e)]
+    skipped = (is_hidden, is_not_article, is_export)
+    names = [e.name for e in entries if not any(skip(e.name) for skip in skipped) and _is_file(e)]
     return [os.path.join(folder, name) for name in sorted(names, key=natural_key)]
 
 

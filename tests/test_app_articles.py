@@ -243,3 +243,47 @@ async def test_an_enrichment_step_or_a_reload_for_another_article_is_dropped(tmp
         await pilot.pause()
         await pilot.pause()
         assert app.document is before and app.document.figures
+
+
+@sync
+async def test_undo_is_kept_per_article(tmp_path):
+    paths = three_articles(tmp_path)
+    app = app_on(paths)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await switched_to(pilot, "a.txt")
+        await pilot.press("f", "v", "v", "escape")
+        assert app.review.reviewed() == 2
+        await pilot.press("colon", "n")
+        await switched_to(pilot, "b.txt")
+        await pilot.press("f", "x", "escape", "u", "u")  # b's undo has one verdict: the second says so
+        assert app.review.reviewed() == 0
+        await pilot.press("colon", "p")
+        await switched_to(pilot, "a.txt")
+        await pilot.press("u")
+        assert app.review.reviewed() == 1
+        await pilot.press("u")
+        assert app.review.reviewed() == 0
+
+
+@sync
+async def test_an_export_is_never_written_among_the_articles_listed(tmp_path, monkeypatch, state_dir):
+    """`kreader a.txt other/b.txt` run beside a.txt: b's export does not become an article of
+    a.txt's folder (and one found there is not listed)."""
+    from reader.articles import expand
+
+    paths = three_articles(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    moved = other / "b.txt"
+    Path(paths[1]).rename(moved)
+    monkeypatch.chdir(tmp_path)
+    app = app_on((paths[0], str(moved)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await switched_to(pilot, "a.txt")
+        await pilot.press("colon", "n")
+        await switched_to(pilot, "b.txt")
+        await pilot.press("E")
+        await until(pilot, lambda: list((state_dir / "reports").glob("b-*.md")), timeout=60, what="exported")
+    assert not list(tmp_path.glob("*.md"))
+    (tmp_path / "b-0123abcd.review.md").write_text("# Review of b.txt\n", encoding="utf-8")
+    assert [Path(p).name for p in expand([str(tmp_path)])] == ["a.txt", "c.txt"]

@@ -81,7 +81,7 @@ class KreaderApp(App[int]):
         Binding("q", "quit", "Quit", show=False, id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("L", "legend", "Legend", show=False, id="app.legend", tooltip="what each colour and mark means"),
-        Binding("slash", "search", "Search", id="app.search"),
+        Binding("slash", "search", "Search", priority=True, id="app.search"),  # see TYPED_AHEAD
         Binding("n", "next_match(1)", "Next match", show=False, id="app.next-match"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="app.previous-match"),
         Binding("escape", "clear_search", "Clear the search", show=False, id="app.clear-search"),
@@ -95,8 +95,8 @@ class KreaderApp(App[int]):
             id="app.boilerplate",
             tooltip="show the page furniture the cleaner removed (bylines, share bars, captions…) dimmed, in place",
         ),
-        Binding("f", "focus_figures", "Figures", id="app.figures"),
-        Binding("c", "focus_sections", "Sections", id="app.sections"),
+        Binding("f", "focus_figures", "Figures", priority=True, id="app.figures"),
+        Binding("c", "focus_sections", "Sections", priority=True, id="app.sections"),
         Binding("left_square_bracket", "step_section(-1)", "Previous section", show=False, id="app.previous-section"),
         Binding("right_square_bracket", "step_section(1)", "Next section", show=False, id="app.next-section"),
         Binding("tab", "cycle_focus(1)", "Next panel", show=False, priority=True, id="app.focus-next"),
@@ -457,7 +457,7 @@ class KreaderApp(App[int]):
         bar = self.query_one(SearchBar)
         self.article.begin_search()
         bar.add_class("-active")
-        bar.focus()
+        self.screen.set_focus(bar)  # now, not after the keys already typed (focus() waits its turn)
 
     def start_search(self, query: str) -> None:
         self.article.begin_search()
@@ -536,7 +536,7 @@ class KreaderApp(App[int]):
         narrow = self.screen.has_class("-narrow")
         for side in (self.sections, self.figures):
             side.set_class(narrow and side is pane, "-open")
-        pane.focus()
+        self.screen.set_focus(pane)  # now: a verdict typed right after `f` is the panel's
 
     def action_focus_article(self) -> None:
         self._focus_pane(self.article)

@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from widgets.app import KreaderApp
 
 KEPT_DOCUMENTS = 8  # enriched Documents kept for switching back without cleaning again
+# Keys that move the focus or open a line to type in: priority bindings, run as the app reads
+# them, so that the keys typed right after (`/word`, `fv`, `:n`) reach the new focus and not the
+# old one (Textual hands a key to the focused widget's queue before the previous one is handled).
+TYPED_AHEAD = frozenset({"article_command", "search", "focus_figures", "focus_sections"})
 COLON_COMMANDS = {"n": "next", "p": "previous", "x": "first", "l": "list"}  # less's :n :p :x, and the picker
 
 ARTICLES_BINDINGS = [
@@ -107,9 +111,9 @@ class Articles:
     # ------------------------------------------------------------ commands
 
     def allows(self, action: str) -> bool:
-        """May ``action`` run now? ``:`` opens its prompt over the article only, not in a line
-        being typed (search, note) nor over another screen."""
-        if action != "article_command":
+        """May ``action`` run now? The keys of :data:`TYPED_AHEAD` act over the article only,
+        not in a line being typed (search, note) nor over another screen."""
+        if action not in TYPED_AHEAD:
             return True
         return self.app.screen is self.app.screen_stack[0] and not isinstance(self.app.focused, Input)
 
@@ -220,7 +224,7 @@ class Articles:
     def _park(self) -> None:
         """Keep what the article left was, to show it again as it is."""
         app, index = self.app, self.list.current
-        self.parked[index] = app.review.saving.park()
+        self.parked[index] = app.review.park()
         if app.loading.opened:
             self.kept[index] = Kept(app.document, app.file_watch.shown, app.file_watch.keep_boilerplate)
             self.kept.move_to_end(index)
@@ -237,7 +241,7 @@ class Articles:
         whole = opening is None or opening.done()
         persist = app.persist_review or app.persist_when_opened
         app.persist_when_opened, app.persist_review = persist and not whole, persist and whole
-        app.review.saving.expect(self.parked.get(index))
+        app.review.expect(self.parked.get(index))
         enrich = app.loading.enrich_on_open and (kept is None or not doc.keywords)  # an article left half-enriched
         app.loading = DocumentLoading(app, opening, enrich=enrich)
         app.places.forget()  # a jump back would land in the article left

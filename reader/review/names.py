@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Final, Literal
 
@@ -43,6 +44,21 @@ def export_name(source: str, clean_text: str, kind: Kind = "review") -> str:
     tag = hashlib.sha256(os.fsencode(os.path.realpath(source))).hexdigest()[:8]
     budget = NAME_MAX - TEMP_EXTRA - len(f"-{tag}") - _LONGEST_SUFFIX
     return f"{shortened(Path(source).stem, budget)}-{tag}.{kind}.md"
+
+
+_EXPORT = re.compile(r"-[0-9a-f]{8}\.(?:review|vocabulary)\.md$")
+
+
+def is_export(name: str) -> bool:
+    """Is ``name`` one of kreader's own exports (:func:`export_name`)?  A folder opened as a
+    list of articles skips them: a review is not an article.
+
+    >>> is_export(export_name("/a/b.txt", "x")), is_export(export_name("<stdin>", "x", "vocabulary"))
+    (True, True)
+    >>> is_export("notes.md"), is_export("a-review.md")
+    (False, False)
+    """
+    return _EXPORT.search(name) is not None
 
 
 def shortened(name: str, limit: int) -> str:

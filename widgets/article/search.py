@@ -29,6 +29,7 @@ from widgets.article.marks import SpanSet
 from widgets.messages import Searched
 
 if TYPE_CHECKING:
+    from reader.document import Document
     from widgets.article.view import ArticleView
 
 FIRST_CHUNK = 16_000  # characters searched first, around the reader's position
@@ -97,6 +98,27 @@ def find_in(
     return sorted((start + s, start + e) for s, e in hits if e > s)
 
 
+def shown_lines(doc) -> tuple[list[int], list[int]]:
+    """The starts and ends of the lines the article shows (headings and paragraphs as the
+    view paints them: a Markdown heading's hashes and a line's indentation are not shown)."""
+    paragraphs = doc.paragraphs
+    return [p.start for p in paragraphs], [p.end for p in paragraphs]
+
+
+def on_screen_only(hits: list[tuple[int, int]], starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
+    """The ``hits`` that lie inside one shown line (search matches what is shown).
+
+    >>> on_screen_only([(0, 1), (3, 5), (4, 9)], [3], [8])
+    [(3, 5)]
+    """
+    kept = []
+    for s, e in hits:
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and e <= ends[k]:
+            kept.append((s, e))
+    return kept
+
+
 class ArticleSearch:
     """The search of the article view (its ``search``): the hits so far and the one shown.
 
@@ -131,12 +153,12 @@ class ArticleSearch:
         self.current = -1
         self.searching = bool(view.search_query)
         if self.searching:
-            text, query, origin, generation = view.document.text, view.search_query, self.origin, self._generation
+            doc, query, origin, generation = view.document, view.search_query, self.origin, self._generation
             regex = self.regex
             # Given a description: Textual would otherwise repr() the arguments (the whole
             # text) on the UI thread, 40 ms on 10 MB before the first chunk is searched.
             view.run_worker(
-                lambda: self._search(text, query, origin, generation, regex),
+                lambda: self._search(doc, query, origin, generation, regex),
                 thread=True,
                 exclusive=True,
                 group="search",
@@ -147,13 +169,17 @@ class ArticleSearch:
             view.app.post_message(Searched("", True))
         view.refresh()
 
-    def _search(self, text: str, query: str, origin: int, generation: int, regex: bool = False) -> None:
+    def _search(self, doc: Document, query: str, origin: int, generation: int, regex: bool = False) -> None:
         worker = get_current_worker()
         app = self.view.app
+        text, lines = doc.text, None
         for start, end in chunks_from(text, origin):
             if worker.is_cancelled or generation != self._generation:
                 return
             spans = find_in(text, query, start, end, regex=regex)
+            if spans:
+                lines = lines or shown_lines(doc)  # only once something is found: the first hit at once
+                spans = on_screen_only(spans, *lines)
             if spans:
                 app.call_from_thread(self._found, generation, start, spans, False)
         if not worker.is_cancelled:

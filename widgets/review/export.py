@@ -4,7 +4,7 @@ next to it, written in a thread worker."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,22 +28,33 @@ def report_name(source: str, clean_text: str) -> str:
     return export_name(source, clean_text, "review")
 
 
-def report_dir(source: str, cwd: Path, fallback: Path) -> Path:
-    """Where the export goes: the current directory, unless it is the article's own
-    folder (never written into without asking) or not writable; then ``fallback``."""
-    if not source.startswith("<"):
-        try:
-            if Path(source).resolve().parent == cwd.resolve():
-                return fallback
-        except OSError:
+def report_dir(sources: Iterable[str], cwd: Path, fallback: Path) -> Path:
+    """Where the export goes: the current directory, unless it is the folder of one of the
+    articles ``sources`` opened (never written into without asking: the export would be listed
+    as an article the next time the folder is opened) or not writable; then ``fallback``.
+
+    >>> import tempfile; here = Path(tempfile.mkdtemp()); away = here / "reports"
+    >>> report_dir(["/elsewhere/a.txt"], here, away) == here
+    True
+    >>> report_dir(["/elsewhere/a.txt", str(here / "b.txt")], here, away) == away
+    True
+    """
+    try:
+        folders = {Path(s).resolve().parent for s in sources if not s.startswith("<")}
+        if cwd.resolve() in folders:
             return fallback
+    except OSError:
+        return fallback
     return cwd if os.access(cwd, os.W_OK) else fallback
 
 
-def start_export(app: App[Any], doc: Document, review: Review, labelling: bool, call: Call) -> None:
-    """Write the report (and the vocabulary) in a thread worker; ``call`` brings the notices back."""
+def start_export(
+    app: App[Any], doc: Document, review: Review, labelling: bool, call: Call, listed: tuple[str, ...] = ()
+) -> None:
+    """Write the report (and the vocabulary) in a thread worker; ``call`` brings the notices back;
+    ``listed`` are the session's articles, whose folders are not written into."""
     app.run_worker(
-        partial(export_review, app, doc, review, labelling, call),
+        partial(export_review, app, doc, review, labelling, call, listed),
         thread=True,
         group="review-export",
         exit_on_error=False,
@@ -51,7 +62,9 @@ def start_export(app: App[Any], doc: Document, review: Review, labelling: bool, 
     )
 
 
-def export_review(app: App[Any], doc: Document, review: Review, labelling: bool, call: Call) -> None:
+def export_review(
+    app: App[Any], doc: Document, review: Review, labelling: bool, call: Call, listed: tuple[str, ...] = ()
+) -> None:
     from reader.review.report import render
     from reader.review.store import atomic_write, state_dir
 
@@ -61,7 +74,7 @@ def export_review(app: App[Any], doc: Document, review: Review, labelling: bool,
 
             doc = with_figures(doc)  # labels are still coming: the report has them all
         fallback = state_dir() / "reports"
-        folder = report_dir(doc.source, Path.cwd(), fallback)
+        folder = report_dir((doc.source, *listed), Path.cwd(), fallback)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / report_name(doc.source, doc.text)
         atomic_write(path, render(doc, review, "md").encode("utf-8"))

@@ -11,10 +11,21 @@ from widgets.figures.panel import FiguresPanel
 from widgets.navigation import Places
 
 
+class _Paths(Protocol):
+    @property
+    def paths(self) -> tuple[str, ...]: ...
+
+
+class _Articles(Protocol):
+    @property
+    def list(self) -> _Paths: ...
+
+
 class ReviewHost(Protocol):
     document: Document  # the version shown
     enrichment: str  # what enrichment is doing ("" when done)
     places: Places  # where a jump started
+    articles: _Articles  # the articles of the session (an export is never written among them)
 
     @property
     def article(self) -> ArticleView: ...

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from textual.app import App
@@ -27,7 +27,7 @@ from widgets.figures.series import CHART_MODES
 from widgets.header_bar import HeaderBar
 from widgets.review.export import start_export
 from widgets.review.host import ReviewHost
-from widgets.review.saving import ReviewSaving
+from widgets.review.saving import Parked, ReviewSaving
 from widgets.screens.bookmarks import BookmarksScreen
 from widgets.screens.note import NotePrompt
 
@@ -94,6 +94,7 @@ class Reviewing:
         self.chart_mode = "off"
         self.advance = advance_default()
         self._undo: list[Undo] = []
+        self._expected: Parked | None = None  # the article about to be shown again, as it was left
         self._starts: tuple = (None, [])  # (the figures, their start offsets), kept for bisection
 
     @property
@@ -117,9 +118,21 @@ class Reviewing:
     def follow(self, doc: Document) -> None:
         """The app shows a new version of the document (more figures, or another text)."""
         if doc.text != self.saving.review_text:
-            self._undo.clear()  # another text: its figures are other figures
+            # another text: its figures are other figures, and an article shown again has its own
+            back = self._expected is not None and self._expected.text == doc.text
+            self._undo = list(self._expected.undo) if back and self._expected is not None else []
+            self._expected = None
         self.saving.follow(doc)
         self.refresh()
+
+    def park(self) -> Parked:
+        """The review as the reader leaves the article for another, with what ``u`` undoes there."""
+        return replace(self.saving.park(), undo=tuple(self._undo))
+
+    def expect(self, parked: Parked | None) -> None:
+        """The next text shown is ``parked``'s article again: its review and undo come back."""
+        self._expected = parked
+        self.saving.expect(parked)
 
     def refresh(self) -> None:
         """Show the review: the panel's marks, the header's progress, the chart."""
@@ -296,4 +309,5 @@ class Reviewing:
 
     def export(self) -> None:
         labelling = any(w.group == "enrich" and w.is_running for w in self.app.workers)
-        start_export(self.app, self.host.document, self.current, labelling, self.saving.call)
+        listed = self.host.articles.list.paths
+        start_export(self.app, self.host.document, self.current, labelling, self.saving.call, listed)

@@ -42,6 +42,7 @@ class Parked:
     review: Review
     saved_position: Position | None
     dirty: bool
+    undo: tuple[Any, ...] = ()  # the verdicts ``u`` undoes, last last (widgets/review/reviewing.py)
 
 
 class ReviewSaving:
