@@ -3,6 +3,7 @@ the kind's code), and CLI tables that fold or fall back to the plain layout."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -99,3 +100,69 @@ def test_cli_figures_on_a_terminal_cut_no_value(cols):
     for value in ("2,000,000", "100,000,000,000", "5,500,000", "09-10"):
         assert value in out
     assert "--09-10" not in out  # dates read as dates
+
+
+# ------------------------------------------------ every value of every article we have, at 80 and 120
+
+SHARED = Path("/work/shared")
+ARTICLES = [Path(sample_article()), *sorted((ROOT / "tests" / "holdout").glob("h*.txt"))] + sorted(
+    p for folder in ("devset", "devset2") for p in (SHARED / folder).glob("*.txt")
+)  # the dev sets when they are beside this checkout (not in CI)
+
+
+@functools.cache
+def enriched(path: Path):
+    return with_figures(load_document(path))
+
+
+def cells_shown(app) -> list[tuple[str, str, str]]:
+    """Each figure's (as written, shown, value shown) in the panel at its width."""
+    from widgets.figures.rows import written_fitted
+
+    panel = app.figures
+    columns = panel._columns(panel.scrollable_content_region.width)
+    out = []
+    for k in range(len(app.document.figures)):
+        _mark, figure, value, _label, _kind = panel.cells(k)
+        shown = written_fitted(figure, columns.figure)
+        assert shown.cell_len <= columns.figure and value.cell_len <= columns.value, (figure.plain, value.plain)
+        out.append((figure.plain, shown.plain, value.plain))
+    return out
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+@sync
+async def test_no_figure_or_value_cell_is_cut_at_80_or_120_columns(path):
+    doc = enriched(path)
+    for size in ((80, 24), (120, 36)):
+        app = KreaderApp(doc, enrich=False)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("f")
+            for written, shown, value in cells_shown(app):
+                assert not shown.endswith("…") and not value.endswith("…")
+                # a shorter form keeps every digit of the figure as written
+                assert re.sub(r"\D", "", shown) == re.sub(r"\D", "", written), (written, shown)
+            for y in range(1, min(len(doc.figures), app.figures.size.height - 1)):
+                line = app.figures.render_line(y).text
+                cut = line.find("…")
+                assert cut < 0 or cut > len(line) - 16, line  # only a label (the last columns) may be cut
+
+
+@sync
+async def test_a_latin_figure_too_wide_for_its_column_is_shown_compact():
+    from reader.document import parse
+
+    written = ("$81.8 billion", "約$2 billion", "不高於35154萬元", "163.89億千瓦時")
+    doc = parse("".join(f"第{k}段說營收{w}，同比增長。\n" for k, w in enumerate(written)))
+    figures = []
+    for w in written:
+        at = doc.text.index(w)
+        figures.append(Figure(w, 8.18e10, None, "$", "money", "", "", "", 0, at, at + len(w), False))
+    app = KreaderApp(replace(doc, figures=tuple(figures)), enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f")
+        shown = [s for _w, s, _v in cells_shown(app)]
+        columns = app.figures._columns(app.figures.scrollable_content_region.width)
+        assert columns.figure < len("$81.8 billion")  # the test means something
+        assert shown[0] == "$81.8B" and shown[1] in ("約$2B", "$2B") and "35154" in shown[2] and "163.89" in shown[3]
+        assert "$81.8B" in panel_lines(app)[0] and "…" not in panel_lines(app)[0]

@@ -80,6 +80,33 @@ def one_value(v: Any, simplified: bool = False) -> str:
     return date_shown(str(v))
 
 
+def range_end(start: str, end: str) -> str:
+    """The end of a range of dates without the year they share: ``2022-04–06``, not
+    ``2022-04–2022-06`` (the same year twice takes the width a narrow column lacks).
+
+    >>> range_end("2022-04", "2022-06"), range_end("2021-12", "2022-01"), range_end("300", "500")
+    ('06', '2022-01', '500')
+    """
+    year = start[:5]
+    if len(start) > 5 and len(end) > 5 and year == end[:5] and year[:4].isdigit() and year[4] == "-":
+        return end[5:]
+    return end
+
+
+def _magnitude(number: str) -> str:
+    return next((m for _size, *words in MAGNITUDES for m in words if number.endswith(m)), "")
+
+
+def range_start(start: str, end: str) -> str:
+    """The start of a range without the magnitude it shares with the end: ``7000–8000億``.
+
+    >>> range_start("7000億", "8000億"), range_start("6萬億", "8億"), range_start("2萬", "3")
+    ('7000', '6萬億', '2萬')
+    """
+    magnitude = _magnitude(start)
+    return start[: -len(magnitude)] if magnitude and magnitude == _magnitude(end) else start
+
+
 def value_shown(figure: Any, simplified: bool = False) -> str:
     """The value column: compact, a range with an en dash, ``%``/``‰`` kept.
 
@@ -88,10 +115,13 @@ def value_shown(figure: Any, simplified: bool = False) -> str:
     '05–08'
     >>> value_shown(F(value=15.0, value_max=20.0, unit="%", kind="percent"))
     '15–20%'
+    >>> value_shown(F(value="2022-01", value_max="2022-02", unit="", kind="date"))
+    '2022-01–02'
     """
     text = one_value(figure.value, simplified)
     if figure.value_max is not None and figure.value_max != figure.value:
-        text += "–" + one_value(figure.value_max, simplified)
+        end = range_end(text, one_value(figure.value_max, simplified))
+        text = range_start(text, end) + "–" + end
     if figure.unit and figure.unit in "%％‰" and isinstance(figure.value, float | int):
         text += figure.unit
     return text

@@ -54,6 +54,8 @@ from widgets.figures.rows import (  # noqa: F401 - the symbols, imported from he
     same_rows,
     value_width,
     verdict_mark,
+    written_fitted,
+    written_width,
 )
 from widgets.host import panel_host
 from widgets.styles import marks_css, plain_terminal
@@ -161,6 +163,7 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
         self._visible: set[int] = set()  # figures on screen in the article
         self._starts = array("I", [f.start for f in document.figures])
         self._widest_value = value_width(document.figures)
+        self._figure_floor = written_width(document.figures)
         self._marker_width = marker_width(document.figures)
         self._sorted: array | None = None  # every figure in the sort's order
         self._order = array("I")  # the rows shown: figure indices, sorted then filtered
@@ -243,6 +246,7 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._starts = array("I", [f.start for f in doc.figures])
         self._widest_value = value_width(doc.figures)
+        self._figure_floor = written_width(doc.figures)
         self._marker_width = marker_width(doc.figures)
         self._sorted = None
         self._reorder()
@@ -369,7 +373,7 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
         self._style_generation += 1  # every cached strip was drawn with the old styles
 
     def _columns(self, width: int) -> Columns:
-        return fit_columns(width, self._widest_value, self._marker_width)
+        return fit_columns(width, self._widest_value, self._marker_width, self._figure_floor)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width  # without the scroll bar
@@ -417,7 +421,10 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             style = base
         marker = Text(figure_marker(self.document.figures[k]), style="bold")
-        text = assemble_row(self._columns(width), *self._cells(k), style=style, marker=marker)
+        columns = self._columns(width)
+        mark, figure, value, label, kind = self._cells(k)
+        figure = written_fitted(figure, columns.figure)  # a shorter form, never a cut number
+        text = assemble_row(columns, mark, figure, value, label, kind, style=style, marker=marker)
         return self._strip(text, width, style)
 
     def _strip(self, text: Text, width: int, style: Style) -> Strip:

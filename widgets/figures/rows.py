@@ -15,6 +15,7 @@ a row object per figure: a book has tens of thousands of figures.
 from __future__ import annotations
 
 import functools
+import re
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -70,6 +71,63 @@ def figure_value(figure, simplified: bool = False) -> str:
 def figure_marker(figure) -> str:
     """The marker column: approximate, bound, vague (reader.figures.shown.qualifier_mark)."""
     return qualifier_mark(figure.qualifier, getattr(figure, "vague", False))
+
+
+# ------------------------------------------------------------ the figure as written
+
+# A figure as written too wide for its column is shown in a shorter form that keeps every digit
+# (the exact value is in the value column and the preview line), never cut: Latin scale words
+# abbreviated, the qualifier words around the number left to the marker column (≈ > <), then
+# the unit after a magnitude left out.
+_LATIN_SCALES = {"trillion": "T", "billion": "B", "million": "M", "thousand": "K", "bn": "B", "mn": "M"}
+_LATIN_SCALE = re.compile(r"(\d)\s*(trillion|billion|million|thousand|bn|mn)\b", re.IGNORECASE)
+_NUMERAL = "0-9０-９零〇一二兩两三四五六七八九十百千萬万億亿"
+_LEADING_WORDS = re.compile(rf"^[^{_NUMERAL}$€£¥￥+\-−.]+(?=[{_NUMERAL}$€£¥￥])")
+_TRAILING_WORDS = re.compile(r"(?<=\S)(左右|以上|以下|之多|上下|有餘|有余|多)$")
+_UNIT_AFTER_MAGNITUDE = re.compile(rf"^(.*[{_NUMERAL}](?:萬億|万亿|億|亿|萬|万|T|B|M|K))\D+$")
+
+
+def written_forms(text: str) -> tuple[str, ...]:
+    """``text`` (a figure as written) and its shorter forms, longest first, every digit kept.
+
+    >>> written_forms("$81.8 billion")
+    ('$81.8 billion', '$81.8B')
+    >>> written_forms("不高於35154萬元")
+    ('不高於35154萬元', '35154萬元', '35154萬')
+    >>> written_forms("約有300人左右"), written_forms("163.89億千瓦時")[-1], written_forms("15%")
+    (('約有300人左右', '300人'), '163.89億', ('15%',))
+    """
+    forms = [text, _LATIN_SCALE.sub(lambda m: m.group(1) + _LATIN_SCALES[m.group(2).lower()], text)]
+    bare = _TRAILING_WORDS.sub("", _LEADING_WORDS.sub("", forms[-1]))
+    forms.append(bare or forms[-1])
+    forms.append(_UNIT_AFTER_MAGNITUDE.sub(r"\1", forms[-1]))
+    return tuple(dict.fromkeys(forms))
+
+
+def written_fitted(text: Text, cells: int) -> Text:
+    """The first of ``text``'s :func:`written_forms` that fits ``cells`` (its styles kept), or its
+    shortest form (the column is made wide enough for it where the panel allows).
+
+    >>> written_fitted(Text("$81.8 billion"), 8).plain, written_fitted(Text("不足2800億元"), 10).plain
+    ('$81.8B', '2800億元')
+    """
+    if text.cell_len <= cells:
+        return text
+    forms = written_forms(text.plain)
+    form = next((f for f in forms if cell_len(f) <= cells), forms[-1])
+    styles = {span.style for span in text.spans} | ({text.style} if text.style else set())
+    return Text(form, style=" ".join(str(style) for style in styles))
+
+
+def written_width(figures: Sequence) -> int:
+    """Cells of the widest shortest form among ``figures`` (the figure column's floor).
+
+    >>> from types import SimpleNamespace as F
+    >>> written_width([F(text="約有300人左右"), F(text="$81.8 billion")])
+    6
+    """
+    distinct = {f.text for f in figures}
+    return max((cell_len(written_forms(t)[-1]) for t in distinct), default=4)
 
 
 # ------------------------------------------------------------------ rows
@@ -195,13 +253,15 @@ _SHRINK = (
     ("label", 4),
     ("figure", 4),
 )
+FIGURE_FLOOR_MOST = 14  # a figure wider than this even in its shortest form is cut (none in the dev data)
 _GROW = (("label", 12), ("figure", 14), ("label", 20))  # where spare cells go
 
 
 @functools.lru_cache(maxsize=32)
-def fit_columns(width: int, widest_value: int, marker: int = 0) -> Columns:
+def fit_columns(width: int, widest_value: int, marker: int = 0, figure_floor: int = 4) -> Columns:
     """Column widths for a panel ``width`` cells wide; the value column is ``widest_value``,
-    the marker column (right-aligned with the value) ``marker``.
+    the marker column (right-aligned with the value) ``marker``; the figure column gives up
+    cells down to ``figure_floor`` only (its widest shortest form: :func:`written_width`).
 
     >>> fit_columns(60, 9)
     Columns(figure=14, marker=0, value=9, label=20, kind=4)
@@ -211,10 +271,21 @@ def fit_columns(width: int, widest_value: int, marker: int = 0) -> Columns:
     Columns(figure=8, marker=2, value=8, label=6, kind=0)
     >>> fit_columns(20, 8)  # at the floors: the panel crops what is left over (its CSS keeps it wider)
     Columns(figure=4, marker=0, value=8, label=4, kind=0)
+    >>> fit_columns(30, 8, 2, figure_floor=10)  # the label gives up more
+    Columns(figure=10, marker=2, value=8, label=4, kind=0)
     """
-    cols = {"figure": 10, "marker": marker, "value": max(5, widest_value), "label": 8, "kind": KIND_COLUMN}
+    figure_floor = min(figure_floor, FIGURE_FLOOR_MOST)
+    cols = {
+        "figure": max(10, figure_floor),
+        "marker": marker,
+        "value": max(5, widest_value),
+        "label": 8,
+        "kind": KIND_COLUMN,
+    }
     total = lambda: Columns(**cols).total  # noqa: E731
     for name, floor in _SHRINK:
+        if name == "figure":
+            floor = max(floor, figure_floor)
         over = total() - width
         if over <= 0:
             break
