@@ -9,6 +9,7 @@ import signal
 import sys
 import time
 
+import pytest
 from ptyproc import PtyProcess, pty_env
 
 from reader.review.store import TEMP_AGE, ReviewStore, atomic_write
@@ -61,3 +62,71 @@ def test_sigint_ends_the_reader_with_130_and_the_review_saved(tmp_path):
     assert b"Traceback" not in proc.output
     (saved,) = state.glob("*.json")
     assert [v["verdict"] for v in json.loads(saved.read_text(encoding="utf-8"))["verdicts"]] == ["verified"]
+
+
+# ------------------------------------------------ the end of the terminal during a switch of articles
+
+OTHER = "導語。\n01\n去年營收15億元，增長30%。\n"
+
+
+def verdicts_saved(path, state) -> list[str]:
+    """The verdicts the next session finds for the article at ``path`` (previews merged in)."""
+    from reader.load import load_document
+
+    text = load_document(path).text
+    review = ReviewStore(str(path), text, [], directory=state).load().review
+    return [v.verdict for v in review.verdicts if v.verdict]
+
+
+def two_articles(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    b.write_text(OTHER, encoding="utf-8")
+    state = tmp_path / "state"
+    argv = [sys.executable, "-m", "reader.cli", str(a), str(b)]
+    return a, b, state, PtyProcess(argv, env=pty_env(KREADER_STATE_DIR=str(state)), cwd=tmp_path)
+
+
+def wait_for_files(proc, folder_glob, count: int = 1) -> None:
+    deadline = time.monotonic() + 30
+    while len(folder_glob()) < count and time.monotonic() < deadline:
+        proc.send(b"", pause=0.1)
+    assert len(folder_glob()) >= count
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_while_switching_articles_keeps_the_verdict_just_given(tmp_path, sig):
+    a, _b, state, proc = two_articles(tmp_path)
+    try:
+        proc.expect(b"0/3 reviewed", timeout=60)
+        proc.send(b"f")
+        proc.send(b"v", pause=0)
+        proc.expect(b"1/3 reviewed")  # the verdict is given (its save may be under way)
+        proc.send(b":n", pause=0)  # the switch starts, and the signal comes
+        os.kill(proc.pid, sig)
+        proc.wait(30)
+    finally:
+        proc.kill()
+    assert b"Traceback" not in proc.output
+    assert verdicts_saved(a, state) == ["verified"]
+
+
+def test_kill_9_after_a_switch_loses_no_verdict_of_either_article(tmp_path):
+    a, b, state, proc = two_articles(tmp_path)
+    saved = lambda: [*state.glob("*.json"), *state.glob("previews/*.json")]  # noqa: E731
+    try:
+        proc.expect(b" reviewed", timeout=60)
+        proc.send(b"f")
+        proc.send(b"v")
+        wait_for_files(proc, saved)
+        proc.send(b"\x1b:n")
+        proc.expect(b"(2/2)", timeout=60)
+        proc.send(b"f")
+        proc.send(b"x")
+        wait_for_files(proc, saved, 2)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+    finally:
+        proc.kill()
+    assert verdicts_saved(a, state) == ["verified"]
+    assert verdicts_saved(b, state) == ["wrong"]

@@ -29,7 +29,7 @@ async def test_a_word_typed_at_once_after_the_slash_goes_to_the_search_line():
         await pilot.pause()  # the article has the focus
         typed_at_once(app, "/營收ab")
         bar = app.query_one(SearchBar)
-        await until(pilot, lambda: len(bar.value) >= 4, what="the query typed")
+        await until(pilot, lambda: app.article.search_query == "營收ab", what="the query typed and searched")
         assert bar.value == "營收ab" and bar.has_focus
         assert len(app.screen_stack) == 1  # `a` did not open the article picker, `b` no bookmark
         assert app.review.current.bookmarks == ()

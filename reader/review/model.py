@@ -207,6 +207,61 @@ def reattach(review: Review, text: str, figure_spans: list[tuple[int, int]]) -> 
     return Review(tuple(kept), bookmarks, position, tuple(orphans), review.removed_bookmarks)
 
 
+def relocate(review: Review, text: str) -> Review:
+    """Re-key a review made on another version of ``text`` (a preview cleaned before its
+    mojibake was repaired) without knowing its figures: each verdict follows the occurrence of
+    its figure's text whose context matches best; bookmarks follow their excerpt.  What is at
+    its place already stays; a verdict whose figure is not found is kept as it is (the store's
+    :func:`reattach` orphans it once the figures are known).
+
+    >>> old = Review().with_verdict(FigureKey.at("亂碼??本季公司營收223萬元，同比增長。", 10, 15), "wrong")
+    >>> moved = relocate(old, "繁體本季公司營收223萬元，同比增長。")
+    >>> [(v.key.start, v.key.text, v.verdict) for v in moved.verdicts]
+    [(8, '223萬元', 'wrong')]
+    >>> relocate(moved, "繁體本季公司營收223萬元，同比增長。") == moved
+    True
+    """
+    verdicts = tuple(_relocated(v, text) for v in review.verdicts)
+    bookmarks = {}
+    for b in review.bookmarks:
+        at = _nearest(text, b.excerpt, b.offset) if b.excerpt else -1
+        moved = b if at < 0 else replace(b, offset=at)
+        bookmarks[moved.offset] = moved
+    if verdicts == review.verdicts and tuple(bookmarks.values()) == review.bookmarks:
+        return review
+    return replace(
+        review,
+        verdicts=tuple(sorted(verdicts, key=lambda v: v.key.start)),
+        bookmarks=tuple(sorted(bookmarks.values(), key=lambda b: b.offset)),
+    )
+
+
+def _relocated(v: Verdict, text: str) -> Verdict:
+    key = v.key
+    if text[key.start : key.start + len(key.text)] == key.text:
+        here = FigureKey.at(text, key.start, key.start + len(key.text))
+        if (here.before, here.after) == (key.before, key.after):
+            return v
+    best: tuple[int, int] | None = None
+    at = text.find(key.text)
+    while at >= 0 and key.text:
+        candidate = FigureKey.at(text, at, at + len(key.text))
+        score = (_context_score(key, candidate), -abs(at - key.start))
+        if best is None or score > (best[0], -abs(best[1] - key.start)):
+            best = (score[0], at)
+        at = text.find(key.text, at + 1)
+    if best is None or best[0] < _MIN_CONTEXT // 2:
+        return v
+    return replace(v, key=FigureKey.at(text, best[1], best[1] + len(key.text)))
+
+
+def _nearest(text: str, excerpt: str, offset: int) -> int:
+    """The start of the occurrence of ``excerpt`` in ``text`` nearest ``offset`` (-1: none)."""
+    before, after = text.rfind(excerpt, 0, offset + len(excerpt)), text.find(excerpt, offset)
+    found = [k for k in (before, after) if k >= 0]
+    return min(found, key=lambda k: abs(k - offset)) if found else -1
+
+
 def figure_keys(text: str, figures) -> list[FigureKey]:
     """The key of each figure (anything with ``start`` and ``end`` offsets into ``text``)."""
     return [FigureKey.at(text, f.start, f.end) for f in figures]

@@ -35,11 +35,13 @@ from reader.review.model import (
     Verdict,
     merge,
     reattach,
+    relocate,
     text_hash,
 )
 from reader.review.names import NAME_MAX, TEMP_EXTRA, shortened
 
 SCHEMA = 1
+PREVIEWS = "previews"  # reviews given on an article's preview, before its whole text was known
 
 
 def state_dir() -> Path:
@@ -238,6 +240,13 @@ class ReviewStore:
         self.dir = directory or state_dir()
         self.path = self.dir / f"{self.hash[:32]}.json"
         self.save_notices: list[str] = []
+        self.absorbed: list[Path] = []  # preview reviews merged in by load(), removed by the next save
+
+    @classmethod
+    def for_preview(cls, article_path: str, preview_text: str) -> ReviewStore:
+        """Where a review given on an article's preview is kept until the whole article is
+        opened (then :meth:`load` merges it into the article's own review)."""
+        return cls(article_path, preview_text, [], state_dir() / PREVIEWS)
 
     # ----------------------------------------------------------------- read
     def _read(self, path: Path, notices: list[str]) -> Review | None:
@@ -302,16 +311,41 @@ class ReviewStore:
             review = self._read(self.path, notices)
         if review is None:
             review = self._previous_version(notices) or Review()
-        return LoadResult(review, notices)
+        return LoadResult(self._absorb_previews(review, notices), notices)
+
+    def _absorb_previews(self, review: Review, notices: list[str]) -> Review:
+        """``review`` merged with what was given on this article's preview in a session that
+        ended before the whole article was open (quit, killed, or another article shown)."""
+        folder = self.dir / PREVIEWS
+        if self.article_path.startswith("<") or not folder.is_dir():
+            return review  # standard input: "<stdin>" is every piped article
+        for candidate in sorted(folder.glob("*.json")):
+            try:
+                if _parse(candidate.read_bytes()).get("article", {}).get("path") != self.article_path:
+                    continue
+            except (OSError, ValueError, AttributeError):
+                continue  # another article's, spoiled: not ours to judge
+            with _locked(candidate):
+                given = self._read(candidate, notices)
+            if given is not None:
+                review = merge(review, relocate(given, self.text))
+                self.absorbed.append(candidate)
+        return review
 
     # ---------------------------------------------------------------- write
     def save(self, review: Review) -> Review:
         """Merge with what is on disk (another process may have saved) and write atomically."""
         notices: list[str] = []
         self.save_notices = notices  # a file spoiled since the load is moved aside: the caller tells the user
+        self.dir.mkdir(parents=True, exist_ok=True)  # the previews' folder is made by the first one
         with _locked(self.path):
             on_disk = self._read(self.path, notices)
             merged = merge(review, on_disk) if on_disk is not None else review
             payload = json.dumps(review_to_json(merged, self.article_path, self.hash), ensure_ascii=False, indent=1)
             atomic_write(self.path, payload.encode("utf-8"))
+        for given in self.absorbed:  # now in this review, on disk
+            with contextlib.suppress(OSError):
+                given.unlink()
+                given.with_suffix(".lock").unlink()
+        self.absorbed = []
         return merged

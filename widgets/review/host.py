@@ -26,6 +26,7 @@ class ReviewHost(Protocol):
     enrichment: str  # what enrichment is doing ("" when done)
     places: Places  # where a jump started
     articles: _Articles  # the articles of the session (an export is never written among them)
+    persist_when_opened: bool  # the review is saved once the whole article (not its preview) is open
 
     @property
     def article(self) -> ArticleView: ...

@@ -23,7 +23,7 @@ from textual.css.query import NoMatches
 from textual.timer import Timer
 
 from reader.document import Document
-from reader.review.model import Position, Review, merge
+from reader.review.model import Position, Review, merge, relocate
 from reader.review.store import ReviewStore
 from reader.text.visible import shown_name
 from widgets.article.view import ArticleView
@@ -101,6 +101,8 @@ class ReviewSaving:
             self._pending.clear()
         if store is not None and (self._dirty or self._position_unsaved()):
             jobs[store.path] = (store, self.review)
+        elif store is None and self._dirty and (preview := self._preview_store()) is not None:
+            jobs[preview.path] = (preview, self.review)  # the whole article never came
         if not jobs:
             return
         if not self._save_lock.acquire(timeout=10):  # a save stuck on a dead disk
@@ -117,8 +119,11 @@ class ReviewSaving:
             self._save_lock.release()
 
     def carry_to(self, text: str) -> None:
-        """The whole article replaces its preview: what the reader did on the preview (a bookmark, a
-        note) belongs to it too, and is merged with the review saved for it once that is read."""
+        """The whole article replaces its preview: what the reader did on the preview (a verdict, a
+        bookmark, a note) belongs to it too, re-keyed to its text (an early preview's mojibake is
+        repaired in it: offsets move), and is merged with the review saved for it once that is read."""
+        if text != self._text:
+            self.review = relocate(self.review, text)
         self._text = text
 
     def follow(self, doc: Document) -> None:
@@ -217,7 +222,7 @@ class ReviewSaving:
         self._changed()
         if not moved:
             self.app.call_after_refresh(self._restore, saved.position)
-        if self._dirty:
+        if self._dirty or store.absorbed:  # what was given on a preview is now in the article's review
             self.save()
 
     def _has_moved(self) -> bool:
@@ -247,13 +252,29 @@ class ReviewSaving:
     def save(self) -> None:
         if self._store is None:
             self._dirty = True  # saved as soon as the review is loaded
+            preview = self._preview_store()
+            if preview is not None:  # and meanwhile where the next session finds it if this one ends first
+                with self._lock:
+                    self._pending[preview.path] = (preview, self.review)
+                self._start_save()
             return
         with self._lock:
             self._pending[self._store.path] = (self._store, self.review)
         self._dirty = True
+        self._start_save()
+
+    def _start_save(self) -> None:
         self.app.run_worker(
             self._save_worker, thread=True, group="review-save", exit_on_error=False, description="save the review"
         )
+
+    def _preview_store(self) -> ReviewStore | None:
+        """Where the review given on a preview is kept (None: no persistence, or no path to
+        find it by), until the whole article is open and its own review read."""
+        source = self.host.document.source
+        if self.persist or not self.host.persist_when_opened or source.startswith("<"):
+            return None
+        return ReviewStore.for_preview(source, self._text)
 
     def _save_worker(self) -> None:
         done: list[tuple[ReviewStore, Review, Review | None, OSError | None, list[str]]] = []
