@@ -105,7 +105,8 @@ def test_cli_figures_on_a_terminal_cut_no_value(cols):
 # ------------------------------------------------ every value of every article we have, at 80 and 120
 
 SHARED = Path("/work/shared")
-ARTICLES = [Path(sample_article()), *sorted((ROOT / "tests" / "holdout").glob("h*.txt"))] + sorted(
+HOLDOUTS = sorted((ROOT / "tests" / "holdout").glob("h*.txt")) + sorted((ROOT / "tests" / "holdout2").glob("*.txt"))
+ARTICLES = [Path(sample_article()), *HOLDOUTS] + sorted(
     p for folder in ("devset", "devset2") for p in (SHARED / folder).glob("*.txt")
 )  # the dev sets when they are beside this checkout (not in CI)
 

@@ -253,7 +253,7 @@ _SHRINK = (
     ("label", 4),
     ("figure", 4),
 )
-FIGURE_FLOOR_MOST = 14  # a figure wider than this even in its shortest form is cut (none in the dev data)
+FIGURE_FLOOR_MOST = 20  # a figure wider than this even in its shortest form is cut (none in the dev data)
 _GROW = (("label", 12), ("figure", 14), ("label", 20))  # where spare cells go
 
 
