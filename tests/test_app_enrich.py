@@ -124,16 +124,18 @@ def test_exit_after_first_paint(monkeypatch):
 async def test_traditional_converters_load_only_once_the_reader_switches_scripts(monkeypatch):
     """s2t's dictionaries (28 MB) are not loaded for a reader who never switches; the first
     `t` loads them in the background so the next one finds them ready."""
+    doc = sample()  # cleaned first: repairing its mojibake may load s2t, which is the cleaner's, not the reader's
     monkeypatch.setattr(script_module, "_converters", {})
-    app = KreaderApp(sample())
+    app = KreaderApp(doc)
     async with app.run_test(size=(120, 36)) as pilot:
-        await until(pilot, lambda: app.document.keywords and not app.enrichment, what="enriched")
+        await until(pilot, lambda: app.document.keywords and not app.enrichment, timeout=60, what="enriched")
         assert "t2s" in script_module._converters and "s2t" not in script_module._converters
         await pilot.press("t")
         assert app.article.script == "simp"
         await until(
             pilot,
             lambda: {"s2t", "t2twp", "t2hk"} <= set(script_module._converters),
+            timeout=60,
             what="Traditional converters loaded",
         )
 

@@ -134,9 +134,11 @@ async def test_the_reader_says_the_word_list_is_being_built(sample_doc):
     held.early = held.building_word_list = True
     app = KreaderApp(held, enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await until(pilot, lambda: any(n.message == EARLY_NOTICE for n in app._notifications), what="the notice")
+        # conditions, with room for a loaded machine (the notice stays 10 s: it is seen well before)
+        notice = lambda: any(n.message == EARLY_NOTICE for n in app._notifications)  # noqa: E731
+        await until(pilot, notice, timeout=60, what="the notice")
         held.released.set()
-        await until(pilot, lambda: app.document is whole, what="the whole article")
+        await until(pilot, lambda: app.document is whole, timeout=60, what="the whole article")
 
 
 @sync

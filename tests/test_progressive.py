@@ -226,11 +226,8 @@ async def test_search_worker_finds_every_hit_in_both_scripts(long_file):
         await pilot.pause()
         for query in ("服务商", "服務商", "GMV"):
             origin = view.top_offset
-            app.start_search(query)
-            for _ in range(500):
-                await pilot.pause(0.01)
-                if not view.search.searching:
-                    break
+            app.start_search(query)  # the query reaches the view with the search line's Changed message
+            await until(pilot, lambda q=query: view.search_query == q and not view.search.searching, timeout=60)
             expected = find_all(doc.text, query)
             assert len(expected) > 20
             assert view.search.hits == expected
@@ -243,22 +240,16 @@ async def test_search_worker_finds_every_hit_in_both_scripts(long_file):
         assert app.article.search.hits == []
 
 
-async def _search_done(pilot, app, limit: float = 60.0) -> None:
-    """Wait for the search in progress to finish (an event, not a fixed pause: the machine may be loaded)."""
-    for _ in range(int(limit / 0.01)):
-        await pilot.pause(0.01)
-        if not app.article.search.searching:
-            return
-
-
 @sync
 async def test_search_restarts_when_the_text_is_replaced():
     small = parse("服務商\n" * 3)
     big = parse("服務商\n" * 3 + "服务商\n" * 500)
     app = KreaderApp(small, enrich=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        app.start_search("服务商")  # the search bar's Changed message starts it: not yet searching here
-        await until(pilot, lambda: len(app.article.search.hits) == 3, 60, "the three hits")
+        view = app.article
+        app.start_search("服务商")  # the query reaches the view with the search line's Changed message
+        await until(pilot, lambda: view.search_query == "服务商" and not view.search.searching, timeout=60)
+        assert len(view.search.hits) == 3
         app.set_document(big)
-        await _search_done(pilot, app)
-        assert app.article.search.hits == find_all(big.text, "服务商")
+        expected = find_all(big.text, "服务商")
+        await until(pilot, lambda: view.search.hits == expected, timeout=60, what="the search of the new text")
