@@ -83,3 +83,21 @@ async def test_the_keys_that_move_the_focus_are_text_in_a_line_being_typed():
         await pilot.press("slash", *"f/c:")
         bar = app.query_one(SearchBar)
         assert bar.value == "f/c:" and bar.has_focus
+
+
+@sync
+async def test_a_verdict_in_the_panel_with_nothing_listed_says_the_filter_lists_none():
+    from dataclasses import replace
+
+    from reader.figures.extract import Figure
+
+    doc = parse(TEXT)
+    at = doc.text.index("15%")
+    doc = replace(doc, figures=(Figure("15%", 15.0, None, "%", "percent", "", "", "", 0, at, at + 3),))
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        told = []
+        app.notify = lambda message, **kw: told.append(message)
+        await pilot.press("f", "F", "F", "v")  # the doubtful+wrong filter lists none
+        assert app.figures.has_focus and app.review.reviewed() == 0
+        assert told[-1] == "No doubtful+wrong figures listed (F shows the next filter).", told

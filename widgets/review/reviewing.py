@@ -23,6 +23,7 @@ from reader.review.model import Bookmark, FigureKey, Review, Verdict, verdicts_b
 from reader.text.script import in_script
 from widgets.article.layout import terminal_safe
 from widgets.figures.chart import FiguresChart
+from widgets.figures.rows import FILTER_NAMES
 from widgets.figures.series import CHART_MODES
 from widgets.header_bar import HeaderBar
 from widgets.review.export import start_export
@@ -180,10 +181,14 @@ class Reviewing:
     def target_or_tell(self) -> int | None:
         k = self.target()
         if k is None:
+            panel = self.host.figures
             if not self.host.document.figures:
                 self.app.notify(
                     "No figures yet." if self.host.enrichment else "This article has no figures.", timeout=3
                 )
+            elif panel.has_focus:  # the filter lists none: the article's figures are not what is meant
+                name = FILTER_NAMES[panel.filter]
+                self.app.notify(f"No {name} figures listed (F shows the next filter).", timeout=4, markup=False)
             else:
                 self.app.notify("No figure on screen: scroll to one, or choose it in the figures panel (f).", timeout=4)
         return k
