@@ -101,6 +101,9 @@ async def test_a_verdict_on_the_preview_follows_its_figure_into_the_whole_articl
         await until(pilot, lambda: app.review.reviewed() == 1, what="the verdict shown on the whole article")
         (k,) = app.review.marks
         assert whole.figures[k].text == figure
+        await pilot.press("u")  # undoes it where it is now
+        assert app.review.reviewed() == 0
+        await pilot.press("u", "v")
         await until(pilot, lambda: list(state_dir.glob("*.json")), what="saved")
         await app.workers.wait_for_complete()
     again = KreaderApp(whole, enrich=False, persist=True)

@@ -237,22 +237,27 @@ def relocate(review: Review, text: str) -> Review:
 
 
 def _relocated(v: Verdict, text: str) -> Verdict:
-    key = v.key
+    key = relocate_key(v.key, text)
+    return v if key is v.key else replace(v, key=key)
+
+
+def relocate_key(key: FigureKey, text: str) -> FigureKey:
+    """``key`` (a figure of another version of ``text``) moved to the occurrence of its figure's
+    text whose context matches best; ``key`` itself when it is in place or not found."""
     if text[key.start : key.start + len(key.text)] == key.text:
         here = FigureKey.at(text, key.start, key.start + len(key.text))
         if (here.before, here.after) == (key.before, key.after):
-            return v
+            return key
     best: tuple[int, int] | None = None
     at = text.find(key.text)
     while at >= 0 and key.text:
-        candidate = FigureKey.at(text, at, at + len(key.text))
-        score = (_context_score(key, candidate), -abs(at - key.start))
+        score = (_context_score(key, FigureKey.at(text, at, at + len(key.text))), -abs(at - key.start))
         if best is None or score > (best[0], -abs(best[1] - key.start)):
             best = (score[0], at)
         at = text.find(key.text, at + 1)
     if best is None or best[0] < _MIN_CONTEXT // 2:
-        return v
-    return replace(v, key=FigureKey.at(text, best[1], best[1] + len(key.text)))
+        return key
+    return FigureKey.at(text, best[1], best[1] + len(key.text))
 
 
 def _nearest(text: str, excerpt: str, offset: int) -> int:

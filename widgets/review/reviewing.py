@@ -19,7 +19,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from reader.document import Document
-from reader.review.model import Bookmark, FigureKey, Review, Verdict, verdicts_by_figure
+from reader.review.model import Bookmark, FigureKey, Review, Verdict, relocate_key, verdicts_by_figure
 from reader.text.script import in_script
 from widgets.article.layout import terminal_safe
 from widgets.figures.chart import FiguresChart
@@ -95,6 +95,7 @@ class Reviewing:
         self.chart_mode = "off"
         self.advance = advance_default()
         self._undo: list[Undo] = []
+        self._undo_text = ""  # the text the keys of ``_undo`` belong to
         self._expected: Parked | None = None  # the article about to be shown again, as it was left
         self._starts: tuple = (None, [])  # (the figures, their start offsets), kept for bisection
 
@@ -123,6 +124,10 @@ class Reviewing:
             back = self._expected is not None and self._expected.text == doc.text
             self._undo = list(self._expected.undo) if back and self._expected is not None else []
             self._expected = None
+        elif self._undo and self._undo_text != doc.text:
+            # the whole article replaced its preview (the same review, re-keyed): so are the verdicts u undoes
+            self._undo = [replace(u, key=relocate_key(u.key, doc.text)) for u in self._undo]
+        self._undo_text = doc.text
         self.saving.follow(doc)
         self.refresh()
 
