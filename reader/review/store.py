@@ -305,7 +305,7 @@ class ReviewStore:
 
     def load(self) -> LoadResult:
         notices: list[str] = []
-        for folder in (self.dir, self.dir / "reports"):  # the reviews and the exports kept here
+        for folder in (self.dir, self.dir / "reports", self.dir / PREVIEWS):  # reviews, exports, previews
             sweep_temporaries(folder)
         with _locked(self.path):
             review = self._read(self.path, notices)
