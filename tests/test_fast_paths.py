@@ -251,3 +251,16 @@ def test_rules_that_scan_the_whole_line_are_gated_by_their_ending():
 
     scanning = [pattern for _name, pattern, _limit in RULES if pattern.startswith(".")]
     assert scanning and all(last_chars(pattern) for pattern in scanning)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_stop_words_read_from_the_data_file_are_the_packages(lang, monkeypatch: pytest.MonkeyPatch):
+    import importlib.util
+
+    import stopwordsiso
+
+    from reader.text.latin import stop_words
+
+    assert set(stop_words(lang)) == set(stopwordsiso.stopwords(lang))
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)  # the file not where it was
+    assert set(stop_words(lang)) == set(stopwordsiso.stopwords(lang))

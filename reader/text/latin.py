@@ -56,9 +56,34 @@ def has_latin(word: str) -> bool:
 @lru_cache(maxsize=1)
 def english_stop_words() -> frozenset[str]:
     """stopwordsiso's English list, lower case (in of the to ...)."""
+    return frozenset(w.lower() for w in stop_words("en"))
+
+
+def stop_words(lang: str) -> list[str]:
+    """stopwordsiso's list for ``lang``, read from the package's own data file without
+    importing the package: its import looks its version up among the installed distributions
+    (importlib.metadata), most of what the first Latin label of a run cost.  Through the package
+    whenever its file is not where it was.
+
+    >>> "the" in stop_words("en"), "的" in stop_words("zh")
+    (True, True)
+    """
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("stopwordsiso")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        try:
+            with open(f"{folder}/stopwords-iso.json", encoding="utf-8") as f:
+                words = json.load(f).get(lang)
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(words, list):
+            return words
     import stopwordsiso
 
-    return frozenset(w.lower() for w in stopwordsiso.stopwords("en"))
+    return sorted(stopwordsiso.stopwords(lang))
 
 
 def is_english_stop_word(word: str) -> bool:

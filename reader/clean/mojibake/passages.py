@@ -86,9 +86,9 @@ def recode_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit
     edits: list[Edit] = []
     lost = text.find(REPLACEMENT, start, end) >= 0
     for family in CJK_FAMILIES:
-        damage = signature(family.wrong)
         if not lost and not signature_in(family.wrong).search(text, start, end):
             continue  # (in C) no passage of this family anywhere in the piece
+        damage = signature(family.wrong)  # (compiled only for a text that may hold damage)
         taken = _Taken(edits)
         for a, b in _lines_with(damage_or_lost(family.wrong), text, start, end):
             for m in run_pattern(family.wrong).finditer(text, a, b):
