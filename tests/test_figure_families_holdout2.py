@@ -81,6 +81,10 @@ def figs(text: str) -> list[tuple]:
         ("最大扭矩為650N·m", [("650N·m", 650.0, None, "quantity")]),
         ("判處死刑，緩期二年執行", [("二年", 2.0, None, "duration")]),
         ("完成了二次開發", []),
+        ("空腹血糖6.1mmol/L", [("6.1mmol/L", 6.1, None, "quantity")]),
+        ("室內約35坪", [("約35坪", 35.0, None, "quantity")]),
+        ("醫師人數每千人2.6名", [("2.6名", 2.6, None, "count")]),
+        ("每萬人擁有病床60張", [("60張", 60.0, None, "count")]),
         ("拘捕5男2女", [("5男", 5.0, None, "people"), ("2女", 2.0, None, "people")]),
         ("3男子被捕，列為疑犯", []),
         # Taiwan and Hong Kong forms: 兆 (a trillion) with money, Minguo years, 三分一

@@ -26,6 +26,7 @@ from reader.figures.units import (
 from reader.text.numerals import CN_DIGITS, CN_NUMERAL_CHARS
 
 _LIST_SEP = "、和與与及或跟"
+_PER = "每"
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # Bare integers are quantities only right after these ("指數升至105,").
 _BARE_INT_VERBS: tuple[str, ...] = ("降至", "升至", "增至", "減至", "减至", "收於", "收于", "錄得", "录得")
@@ -233,8 +234,8 @@ def bare_magnitude(d: Draft) -> Outcome:
         return None
     text, i, pos = d.text, d.start, d.pos
     prefix = text[i - 1] if i > 0 else ""
-    if prefix.isdigit() or prefix in CN_NUMERAL_CHARS + "多餘余幾几數数":
-        return False
+    if prefix.isdigit() or prefix in CN_NUMERAL_CHARS + "多餘余幾几數数" + _PER:
+        return False  # ... and 每千人, 每萬戶: the base of a rate, not an amount
     if d.pre_q:
         d.vague = True
     elif prefix in MAGNITUDE_PREFIXES and not (i > 1 and text[i - 2] in "最以之向往北南馬马"):
