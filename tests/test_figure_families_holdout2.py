@@ -85,6 +85,8 @@ def figs(text: str) -> list[tuple]:
         ("室內約35坪", [("約35坪", 35.0, None, "quantity")]),
         ("醫師人數每千人2.6名", [("2.6名", 2.6, None, "count")]),
         ("每萬人擁有病床60張", [("60張", 60.0, None, "count")]),
+        ("綜合油耗5.8L/100km，後備箱容積500L", [("5.8L", 5.8, None, "quantity"), ("500L", 500.0, None, "quantity")]),
+        ("貸款首付低至0首付", []),
         ("拘捕5男2女", [("5男", 5.0, None, "people"), ("2女", 2.0, None, "people")]),
         ("3男子被捕，列為疑犯", []),
         # Taiwan and Hong Kong forms: 兆 (a trillion) with money, Minguo years, 三分一

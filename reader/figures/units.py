@@ -38,7 +38,7 @@ QUANTITY_UNITS = (
     "公里 千米 平方公里 平方米 平米 立方米 米 公尺 厘米 釐米 公分 毫米 微米 納米 纳米 英寸 英吋 吋 寸 英尺 尺 英里 海里 "
     "畝 亩 公頃 公顷 噸 吨 公斤 千克 克 毫克 斤 磅 盎司 升 毫升 公升 加侖 加仑 "
     "千瓦時 千瓦时 瓦時 瓦时 千瓦 兆瓦 瓦 伏 毫安時 毫安时 千卡 大卡 卡路里 赫茲 赫兹 分貝 分贝 像素 幀 帧 "
-    "馬力 马力 GB TB MB KB Gbps Mbps km kg cm mm nm kWh MWh GWh TWh kW MW GW mAh Wh W GHz MHz kHz Hz dB fps hp mg ml mL μg N·m 牛·米 牛米 mmol/L mmol 毫摩爾 毫摩尔 mg/dL 坪"
+    "馬力 马力 GB TB MB KB Gbps Mbps km kg cm mm nm kWh MWh GWh TWh kW MW GW mAh Wh W GHz MHz kHz Hz dB fps hp mg ml mL μg N·m 牛·米 牛米 mmol/L mmol 毫摩爾 毫摩尔 mg/dL 坪 L"
 ).split()
 # Temperatures: a kind of their own.  度 alone is a count (4度刷新) unless TEMPERATURE_CUES
 # surround it (氣溫38度, 攝氏38度, 38度高溫).
@@ -110,7 +110,7 @@ UNIT_BREAKERS = {
     "頭": "部條號",
     "節": "目日點点",
     "节": "目日点",
-    "首": "先次席都頁页",
+    "首": "先次席都頁页付批發发日度位富",  # 首付 (down payment), 首批, 首發 ...
     "單": "位元獨独純纯一",
     "单": "位元独纯一",
     "本": "身地土來来科",
