@@ -48,6 +48,7 @@ def figs(text: str) -> list[tuple]:
         # a number written across its multiplier
         ("錄得3萬2千宗", [("3萬2千宗", 32000.0, None, "count")]),
         ("共12萬4530人", [("12萬4530人", 124530.0, None, "people")]),
+        ("就診12萬4,530人次", [("12萬4,530人次", 124530.0, None, "people")]),
         ("罰款3億5千萬元", [("3億5千萬元", 3.5e8, None, "money")]),
         # tenths after 成: 七成五 is 75%; X成為 is "X tenths are"
         ("逾七成五的受訪者", [("逾七成五", 75.0, None, "percent")]),

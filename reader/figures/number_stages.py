@@ -35,7 +35,7 @@ _MORE = set("多餘余")
 _GRADE = set("級级量")
 _TAIWAN_CURRENCY = ("新台幣", "新臺幣", "新台币", "台幣", "臺幣", "台币")
 # 11萬8249, 2萬9千, 4億2千萬, 1億5000萬: the lower digits written after a big multiplier.
-_LOWER_ORDER = re.compile(rf"(\d{{1,4}})({MULTIPLIER_PATTERN})?(?![\d.,])")
+_LOWER_ORDER = re.compile(rf"(\d,\d{{3}}|\d{{1,4}})({MULTIPLIER_PATTERN})?(?![\d.,])")  # 8249 or 8,249
 _NOT_AFTER_LOWER = set("年月日號号-/%％")
 # A ratio or score (5.2:1, 3：1) is no quantity (policy: ratios are optional).
 _RATIO = re.compile(r"[:：]\d")
@@ -195,6 +195,8 @@ def lower_order(text: str, pos: int, mult: float) -> tuple[float, int] | None:
 
     >>> lower_order("8249人次", 0, 1e4), lower_order("2千萬元", 0, 1e8), lower_order("9千宗", 0, 1e4)
     ((8249.0, 4), (20000000.0, 3), (9000.0, 2))
+    >>> lower_order("8,249人次", 0, 1e4)
+    (8249.0, 5)
     >>> lower_order("5萬", 0, 1e4), lower_order("2021年", 0, 1e4), lower_order("82人", 0, 1e4)
     (None, None, None)
     >>> from reader.figures.grammar import scan
@@ -204,7 +206,7 @@ def lower_order(text: str, pos: int, mult: float) -> tuple[float, int] | None:
     m = _LOWER_ORDER.match(text, pos)
     if m is None or text[m.end() : m.end() + 1] in _NOT_AFTER_LOWER:
         return None
-    digits, word = m.groups()
+    digits, word = m.group(1).replace(",", ""), m.group(2)
     if word is None and len(digits) != 4:
         return None  # 1萬2 (colloquial 12000) and 11萬82 are not read
     value = float(digits) * (MULTIPLIERS[word] if word else 1)
