@@ -16,7 +16,7 @@ the passes that need no word list (:func:`without_word_list`), the mojibake
 passes left for the whole article.  It is, for a short article (the whole of
 it: its cleaning is mostly those passes' start-up), before their word list is
 built (the first run: seconds; the reader says so), and on a single core
-(they would take the core Textual starts on).  After an early preview the
+(they would take the core Textual starts on).  After any preview the
 child yields the cores to the interface (``nice``): what is left is background work,
 and on a single core it waits for the interface's first frame
 (:meth:`Opening.painted`, a :class:`~reader.runtime.gate.Gate`) before doing it.
@@ -358,8 +358,9 @@ def _preview(text: str, head: str | None, send, hold: Callable[[float], object] 
     send("preview", (preview.text, preview.repairs, preview.readings, early, not built))
     if cores == 1:
         hold(HOLD_LIMIT)
-    if early:  # the rest is background work, which would compete with the interface's start-up
-        os.nice(CHILD_NICENESS)
+    # The rest is background work, early preview or not: on a busy machine it would compete with the
+    # interface's start-up (a long article's head cleaned whole leaves megabytes to clean).
+    os.nice(CHILD_NICENESS)
     if not built:
         send("stage", "building the word list, once")
         from reader.text.lexicon import lexicon
