@@ -51,7 +51,7 @@ from reader.figures.label_phrases import (
 from reader.figures.label_words import (
     AGENT_NOUNS,
     LIST_JOINS,
-    METRIC_VERBS,
+    MARKET_VERBS,
     PERSONAL_PRONOUNS,
     Word,
     is_head,
@@ -160,8 +160,13 @@ def _parallel(text: str, masked: str, f, earlier: list, left: int, words: Tagger
 
 
 def _verb_label(label: str) -> bool:
-    """A label that is a market or payment verb (探低, 收盤報): it names its own figure only."""
-    return label in METRIC_VERBS or label[:2] in METRIC_VERBS
+    """A label that is a market or payment verb (探低, 收盤報): it names its own figure only.
+    A noun (營業額, 資金) names a quantity the next clause can go on about.
+
+    >>> _verb_label("探低"), _verb_label("收盤報"), _verb_label("營業額")
+    (True, True, False)
+    """
+    return label in MARKET_VERBS or label[:2] in MARKET_VERBS
 
 
 def _label_inside(text: str, f, right: int, words: Tagger) -> str:

@@ -29,7 +29,9 @@ from reader.figures.label_words import (
     UNIT_WORDS,
     Word,
     is_head,
+    is_baseline,
     is_noun,
+    is_per_unit,
     is_time_word,
     phrase,
 )
@@ -120,7 +122,7 @@ def baseline_cut(words: list[Word]) -> list[Word]:
     """The words before the last comparison word (the baseline after it is not measured)."""
     for k in range(len(words) - 1, -1, -1):
         w, t = words[k]
-        if w in COMPARISON_WORDS or (t == "x" and w[0] in "较較比"):  # 較前 (HMM)
+        if is_baseline(w) or (t == "x" and w[0] in "较較比"):  # 較前 (HMM), 較前年
             return words[:k]
     return words
 
@@ -136,6 +138,8 @@ def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> st
     '成交额'
     >>> subject_before([("她", "r"), ("在", "p")]), subject_before([("民众", "n"), ("自付", "v")], agents=False)
     ('', '')
+    >>> subject_before([("风速", "n"), ("达", "v"), ("每", "zg"), ("小时", "n")])
+    '风速'
     """
     words = baseline_cut(words)
     k = len(words) - 1
@@ -145,6 +149,9 @@ def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> st
             return ""
         if k > 0 and words[k - 1][1] == "d" and words[k - 1][0] in _ADVERBS_BEFORE_VERBS:
             k -= 1  # 也順勢增加: a word after 也/都/就 is part of the predicate
+            continue
+        if is_per_unit(w, words[k - 1][0] if k else ""):
+            k -= 1  # 風速達每小時150公里: 小時 is the rate's unit
             continue
         if is_head(w, t) and (agents or w not in AGENT_NOUNS):
             break

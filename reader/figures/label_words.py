@@ -46,10 +46,12 @@ AGENT_NOUNS = frozenset(
 )
 # Verbs that name the amount they take when the sentence has no noun for it (亏了几百万元,
 # 自付1千元, 收盘报3331.90点): market and payment terms.
-METRIC_VERBS = frozenset(
+MARKET_VERBS = frozenset(
     "收盘 收盤 收报 收報 报收 報收 收于 收於 开盘 開盤 摸高 探低 高开 高開 低开 低開 成交 流入 流出 净流入 淨流入 "
-    "净流出 淨流出 亏 虧 亏损 虧損 赚 賺 盈利 自付 支付 付 领 領 领取 領取 投资 投資 融资 融資 募集 花费 花費".split()
-) | frozenset(MONEY_CUES + COUNT_CUES)  # 賣出, 漲粉 ...
+    "净流出 淨流出 亏 虧 亏损 虧損 赚 賺 盈利 自付 支付 付 领 領 领取 領取 投资 投資 融资 融資 募集 花费 花費 "
+    "卖出 賣出 带货 帶貨 涨粉 漲粉".split()
+)
+METRIC_VERBS = MARKET_VERBS | frozenset(MONEY_CUES + COUNT_CUES)  # and the nouns: 營業額, 粉絲 ...
 # Words that never name what is measured, whatever jieba tags them: particles, qualifiers,
 # relations and change words (高达 is "nr", Gundam, in jieba's dictionary), and generic
 # scopes (全市, 两市: the policy does not count them as owners).
@@ -62,8 +64,12 @@ FUNCTION_WORDS = frozenset(
     每周 每週 新增 淨增 净增 新建 累积 累積 原本 原来 原來 本来 本來 分别为 分別為 同比增加 同比增长 同比增長 同比下降 达成 達成 其中 整体 整體 方面 期间 期間
     居首 居次 居前 居后 居後 之首 领先 領先 第一
     全市 全国 全國 两市 兩市 全省 全球 我市 本市 该市 該市 全港 全臺 全台 全县 全縣 全区 全區 盘中 盤中 各地 全部
+    另有 尚有 还有 還有 共有 仍有 需要 届时 屆時 此时 此時
+    高点 高點 低点 低點 按年 按月 按季 大增 大减 大減 年增 年减 年減 月增 月减 月減
     """.split()
 )
+# (existence and modal verbs jieba leaves unknown or tags as nouns: 另有, 需要; a reference
+# point a change starts from: 由高點的37.5%; the Hong Kong and Taiwan change words: 按年, 年減)
 _NUMERAL_START = frozenset("0123456789零〇一二两兩三四五六七八九十百千万萬亿億")
 MEASURE_CUES = frozenset(MONEY_CUES + COUNT_CUES)
 PAYING = frozenset("付 领 領 亏 虧 赚 賺")
@@ -84,11 +90,13 @@ _TIME_TAIL = frozenset(
 def is_time_word(word: str, tag: str) -> bool:
     """``t`` words, and nouns naming a time (上周五, 去年同期, 週六).
 
-    >>> is_time_word("上周五", "n"), is_time_word("去年同期", "n"), is_time_word("用电量", "n")
-    (True, True, False)
+    >>> is_time_word("上周五", "n"), is_time_word("去年同期", "n"), is_time_word("用电量", "n"), is_time_word("案发时", "n")
+    (True, True, False, True)
     """
     if tag in ("t", "tg"):
         return True
+    if len(word) > 2 and word[-1] in "时時":
+        return True  # 案發時, 開賽時: "when X", a clause's time
     if len(word) > 1 and (word in _TIME_TAIL or any(word.endswith(t) for t in ("同期", "年底", "年初", "月份"))):
         return True
     return bool(_TIME.match(word)) and any(c in word for c in "年月日天周週季晚早夜期末一二三四五六")
@@ -121,9 +129,32 @@ def is_head(word: str, tag: str) -> bool:
     return (
         word not in UNIT_WORDS
         and word not in PERSONAL_PRONOUNS
-        and word not in COMPARISON_WORDS
+        and not is_baseline(word)
         and not is_time_word(word, tag)
+        and not is_per_unit(word)
     )
+
+
+def is_baseline(word: str) -> bool:
+    """A comparison word, or one glued to the time it compares with (較前年, 比去年): what
+    follows it is the baseline, not what is measured.
+
+    >>> is_baseline("較前年"), is_baseline("较上月"), is_baseline("比例"), is_baseline("同比")
+    (True, True, False, True)
+    """
+    if word in COMPARISON_WORDS:
+        return True
+    return len(word) > 1 and word[0] in "较較比" and is_time_word(word[1:], "n")
+
+
+def is_per_unit(word: str, before: str = "") -> bool:
+    """The unit of a rate (每坪, 每小時 after 每): what an amount is counted per, not what it
+    measures.  A longer word beginning with 每 is a metric (每股收益).
+
+    >>> is_per_unit("每坪"), is_per_unit("小時", before="每"), is_per_unit("每股收益"), is_per_unit("風速")
+    (True, True, False, False)
+    """
+    return (len(word) == 2 and word[0] == "每") or before == "每"
 
 
 def phrase(words: list[Word]) -> str:
