@@ -34,13 +34,16 @@ import re
 from dataclasses import replace
 
 from reader.figures.context import LIMIT as CONTEXT_LIMIT
+from reader.figures.kinds import Qualifier
 from reader.figures.label_clause import UNDATED_KINDS, Tagger, adjacent, clause, masked_text, same_sentence, topic
 from reader.figures.label_dates import date_label, record_after
 from reader.figures.label_phrases import (
     FREQUENCY_UNITS,
+    RANGE_ENDS,
     after_de,
     agreeing,
     baseline_cut,
+    bounded_noun,
     event_after,
     list_nouns,
     metric_follows,
@@ -152,6 +155,8 @@ def _parallel(text: str, masked: str, f, earlier: list, left: int, words: Tagger
     mine = [g for g in earlier if g.end > left]
     theirs = [g for g in earlier if g.end <= left and adjacent(masked, g.end, left)]
     labels = [g.label for g in theirs]
+    if len({g.kind for g in theirs}) > 1:
+        return ""  # 4126名投資人…5.37億元: figures of different kinds are no list
     if len(labels) < 2 or len(set(labels)) < len(labels) or not all(labels) or len(mine) >= len(labels):
         return ""
     if any(is_head(w, t) for w, t in words(text[left : mine[0].start if mine else f.start])):
@@ -190,7 +195,12 @@ def _label_after(text: str, masked: str, figures: tuple, i: int, right: int, wor
     m = _BRACKETED.match(text, f.end)
     if m:  # 5千元（約港幣1400元）的五倍券: what follows the bracket
         after = words(text[m.end() : clause(masked, m.end(), m.end())[1]])
-    found = after_de(after) or (agreeing(after, f) if f.kind == "count" else "")
+    found = after_de(after)
+    if found:  # 年化收益率超過6%的理財產品: the figure bounds the noun before it
+        left = clause(masked, f.start, f.end)[0]
+        bound = f.qualifier in (Qualifier.LOWER, Qualifier.UPPER) or bool(after and after[0][0] in RANGE_ENDS)
+        found = bounded_noun(words(text[left : f.start]), bound) or found
+    found = found or (agreeing(after, f) if f.kind == "count" else "")
     if not found and f.kind in ("duration", "date", "year"):
         found = record_after(after)  # 創11年新高
     if not found and f.kind == "count" and f.unit in FREQUENCY_UNITS:

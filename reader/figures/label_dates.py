@@ -66,12 +66,24 @@ def date_event(after: list[Word]) -> tuple[str, str]:
     verb = (t == "v" or (t == "x" and HAN.match(w) is not None)) and len(w) >= 2
     if not verb or w in FUNCTION_WORDS or w[0] in _MODALS:
         return "", ""
-    rest = after[k + 1 :]
+    rest = _past_ordinal(after[k + 1 :])
     name = quoted_name(rest)
     if name:
         return w, name
     obj = noun_after(rest, limit=4, unknown=True)
     return w, obj if obj and _object_ends(rest, obj) else ""
+
+
+def _past_ordinal(words: list[Word]) -> list[Word]:
+    """The object after an ordinal that counts it (實施第七波選擇性信用管制: 第七波).
+
+    >>> _past_ordinal([("第七", "m"), ("波", "j"), ("信用", "n")]), _past_ordinal([("信用", "n")])
+    ([('信用', 'n')], [('信用', 'n')])
+    """
+    if len(words) > 1 and words[0][1] == "m" and words[0][0][:1] == "第":
+        k = 2 if len(words[1][0]) == 1 and len(words) > 2 else 1
+        return words[k:]
+    return words
 
 
 def _object_ends(rest: list[Word], obj: str) -> bool:

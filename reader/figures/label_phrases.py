@@ -28,8 +28,8 @@ from reader.figures.label_words import (
     PERSONAL_PRONOUNS,
     UNIT_WORDS,
     Word,
-    is_head,
     is_baseline,
+    is_head,
     is_noun,
     is_per_unit,
     is_time_word,
@@ -90,6 +90,8 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted
 
 
 _SPAN_ENDS = frozenset("以来 以來 之内 之內 内 內 来 來 前 后 後".split())  # 近9個月以來的收市新高
+# A range or bound closing the figure before 的 (3年至7年不等的有期徒刑, 60岁以上的投资人).
+RANGE_ENDS = frozenset("不等 不 等 左右 以上 以下 之间 之間 上下".split())  # jieba cuts 不等 in two
 
 
 def _ends(words: list[Word], k: int) -> bool:
@@ -106,7 +108,11 @@ def after_de(words: list[Word]) -> str:
     ('何诗蓓', '交易分场')
     """
     k = 0
-    while k < len(words) and k < 2 and (words[k][1] in ("a", "ad", "d", "b", "an") or words[k][0] in _SPAN_ENDS):
+    while (
+        k < len(words)
+        and k < 2
+        and (words[k][1] in ("a", "ad", "d", "b", "an") or words[k][0] in _SPAN_ENDS or words[k][0] in RANGE_ENDS)
+    ):
         if words[k][0] == "的":
             break
         k += 1
@@ -114,8 +120,45 @@ def after_de(words: list[Word]) -> str:
         rest = words[k + 1 :]
         if len(rest) > 1 and rest[0][1] == "m" and rest[1][0] in _SUFFIX_NOUNS:  # 的五倍券: a name
             return rest[0][0] + rest[1][0]
-        return noun_after(rest, limit=4, unknown=True)
+        return noun_after(rest, limit=4, unknown=True) or _verb_as_noun(rest)
     return ""
+
+
+# Between a quantity's noun and a bound on it (年化收益率超過6%的理財產品, 年齡在60歲以上的投資人).
+_BOUND_RELATIONS = frozenset(
+    "在 为 為 达 達 达到 達到 超过 超過 高于 高於 低于 低於 逾 不到 不足 大于 大於 小于 小於".split()
+)
+
+
+def bounded_noun(before: list[Word], bound: bool) -> str:
+    """The noun a figure bounds when ``的`` + another noun follows it: ``X超過N的Y`` is a Y
+    whose X is over N, so the figure measures X.  Only right before the figure, over a
+    relation; with no relation, only when the figure is a bound (``bound``: 超過6%, 以上).
+
+    >>> bounded_noun([("年化", "b"), ("收益率", "n")], bound=True), bounded_noun([("年龄", "n"), ("在", "p")], bound=False)
+    ('年化收益率', '年龄')
+    >>> bounded_noun([("奥运", "j"), ("银牌", "n"), ("得主", "n"), ("、", "x")], bound=False), bounded_noun([("泳手", "n")], bound=False)
+    ('', '')
+    """
+    words = [(w, t) for w, t in before if not w.isspace()]
+    related = False
+    while words and words[-1][0] in _BOUND_RELATIONS:
+        words, related = words[:-1], True
+    if not words or not is_head(*words[-1]) or not (related or bound):
+        return ""
+    return subject_before(words)
+
+
+def _verb_as_noun(words: list[Word]) -> str:
+    """A verb after 的 that ends its phrase is a noun (5分鐘的防守非常出色: 防守).
+
+    >>> _verb_as_noun([("防守", "v"), ("非常", "d")]), _verb_as_noun([("增长", "v")]), _verb_as_noun([("防守", "v"), ("球队", "n")])
+    ('防守', '', '')
+    """
+    if not words or words[0][1] not in ("v", "vn") or len(words[0][0]) < 2 or words[0][0] in FUNCTION_WORDS:
+        return ""
+    nxt = words[1] if len(words) > 1 else None
+    return words[0][0] if nxt is None or nxt[1] in ("d", "ad") or not HAN.match(nxt[0]) else ""
 
 
 def baseline_cut(words: list[Word]) -> list[Word]:

@@ -105,7 +105,7 @@ def is_time_word(word: str, tag: str) -> bool:
 @lru_cache(maxsize=65536)  # pure, and a text repeats its words
 def is_noun(word: str, tag: str) -> bool:
     """Can be part of a noun phrase (a modifier included)."""
-    if word in FUNCTION_WORDS or (tag in ("x", "m") and word[:1] in _NUMERAL_START):
+    if word in FUNCTION_WORDS or (tag in ("x", "m") and word[:1] in _NUMERAL_START) or is_baseline(word):
         return False
     if tag == "x":
         return bool(HAN.match(word)) and len(word) > 1

@@ -255,8 +255,13 @@ def build() -> tuple[dict, dict]:
                 fig["value_max"] = row[3]
             figures.append(fig)
             entries.append({"text": ftext, "value": value, "occurrence": starts.index(start), "labels": accept})
-        expected[key] = {"files": {f"src/{key}.txt": "utf-8"}, "source_script": script, "genre": genre,
-                         "clean_text": text, "figures": figures}
+        expected[key] = {
+            "files": {f"src/{key}.txt": "utf-8"},
+            "source_script": script,
+            "genre": genre,
+            "clean_text": text,
+            "figures": figures,
+        }
         labels[key] = entries
     return expected, labels
 
@@ -264,7 +269,8 @@ def build() -> tuple[dict, dict]:
 def main() -> None:
     expected, labels = build()
     (HERE / "expected.json").write_text(
-        json.dumps({"articles": expected}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        json.dumps({"articles": expected}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     (HERE / "labels_holdout.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for key, entries in labels.items():
         print(key, len(entries), "figures,", sum(1 for e in entries if e["labels"]), "labelled")
