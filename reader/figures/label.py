@@ -124,8 +124,8 @@ def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: Tag
     if prev is not None and _CONVERSION.match(text[prev.end : f.start]):
         return prev.label
     found = _label_inside(text, f, right, words) or _label_after(text, masked, figures, i, right, words)
-    if found:
-        return found
+    if found or _counted_follows(text, f, right, words):
+        return found  # 開放了27個臨時庇護中心: the noun counted follows; the subject only acts
     if f.kind in UNDATED_KINDS:
         nxt = figures[i + 1] if i + 1 < len(figures) else None
         valued = nxt is not None and nxt.start < right and nxt.kind not in UNDATED_KINDS
@@ -142,11 +142,22 @@ def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: Tag
         return near.label
     named = [g for g in earlier if g.label and not _verb_label(g.label) and adjacent(masked, g.end, left)]
     found = _label_before(f, before, named)
+    if found and near is not None and near.kind == f.kind == "count" and text.startswith(found, near.end):
+        return ""  # 46宗水浸及5宗山泥傾瀉: the noun a count counts is that count's
     if found or near is not None or f.kind not in _TOPIC_KINDS or any(is_head(w, t) for w, t in before):
         return found
     if any(w in PERSONAL_PRONOUNS for w, _t in before):
         return found
     return topic(text, left, out, words)  # …的儲蓄率，不降反增，高達37.85%
+
+
+def _counted_follows(text: str, f, right: int, words: Tagger) -> bool:
+    """A count's measure word followed by a noun the rules could not read as a phrase
+    (27個臨時庇護中心): that noun is what it counts, so nothing before it is."""
+    if f.kind != "count" or not f.unit or f.unit not in _MEASURE_WORDS or f.end >= right:
+        return False
+    after = [(w, t) for w, t in words(text[f.end : right]) if not w.isspace()]
+    return bool(after) and (is_noun(*after[0]) or after[0][1] in ("b", "vn", "ng"))
 
 
 def _parallel(text: str, masked: str, f, earlier: list, left: int, words: Tagger) -> str:

@@ -81,6 +81,11 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted
             continue
         if not is_noun(w, t) or w in UNIT_WORDS or is_time_word(w, t) or w in PERSONAL_PRONOUNS:
             break
+        if not taken and w in _SPAN_ENDS:
+            if w not in _WITHIN:
+                return ""  # 3年後公司…: what comes after a span is not what it measures
+            k += 1  # 近一年內價格翻了一倍: what changed within the span
+            continue
         taken.append((w, t))
         k += 1
     # an unknown word ends the phrase only when names are expected (超商門市 keeps 超商)
@@ -90,6 +95,8 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted
 
 
 _SPAN_ENDS = frozenset("以来 以來 之内 之內 内 內 来 來 前 后 後".split())  # 近9個月以來的收市新高
+_PHRASE_STOPS = _SPAN_ENDS | frozenset("时 時".split())
+_WITHIN = frozenset("之内 之內 内 內".split())
 # A range or bound closing the figure before 的 (3年至7年不等的有期徒刑, 60岁以上的投资人).
 RANGE_ENDS = frozenset("不等 不 等 左右 以上 以下 之间 之間 上下".split())  # jieba cuts 不等 in two
 
@@ -214,8 +221,8 @@ def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> st
         if j == k and t == "v" and len(w) == 2 and w not in FUNCTION_WORDS and w not in COMPARISON_WORDS:
             j -= 1  # 持股 + 比例: a verb right before the head modifies it, and ends the phrase
             break
-        if not is_noun(w, t) or w in UNIT_WORDS or is_time_word(w, t) or w in COMPARISON_WORDS:
-            break
+        if not is_noun(w, t) or w in UNIT_WORDS or is_time_word(w, t) or w in COMPARISON_WORDS or w in _PHRASE_STOPS:
+            break  # 近一年內價格, 開賽時氣溫: 內 closes a span, 時 a time clause, before the noun
         j -= 1
     while words[j][0].isspace():
         j += 1

@@ -64,11 +64,11 @@ FUNCTION_WORDS = frozenset(
     每周 每週 新增 淨增 净增 新建 累积 累積 原本 原来 原來 本来 本來 分别为 分別為 同比增加 同比增长 同比增長 同比下降 达成 達成 其中 整体 整體 方面 期间 期間
     居首 居次 居前 居后 居後 之首 领先 領先 第一
     全市 全国 全國 两市 兩市 全省 全球 我市 本市 该市 該市 全港 全臺 全台 全县 全縣 全区 全區 盘中 盤中 各地 全部
-    另有 尚有 还有 還有 共有 仍有 需要 届时 屆時 此时 此時
+    另有 尚有 还有 還有 共有 仍有 需要 届时 屆時 此时 此時 整整 足足
     高点 高點 低点 低點 按年 按月 按季 大增 大减 大減 年增 年减 年減 月增 月减 月減
     """.split()
 )
-# (existence and modal verbs jieba leaves unknown or tags as nouns: 另有, 需要; a reference
+# (existence and modal verbs and adverbs jieba leaves unknown or tags as nouns: 另有, 需要, 整整; a reference
 # point a change starts from: 由高點的37.5%; the Hong Kong and Taiwan change words: 按年, 年減)
 _NUMERAL_START = frozenset("0123456789零〇一二两兩三四五六七八九十百千万萬亿億")
 MEASURE_CUES = frozenset(MONEY_CUES + COUNT_CUES)
