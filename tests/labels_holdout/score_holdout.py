@@ -51,15 +51,8 @@ def main(argv: list[str]) -> None:
         if verbose:
             for cls, e, g, acc in details:
                 if cls != "right":
-                    print(
-                        "  %-5s %s label=%s acceptable=%s"
-                        % (
-                            cls.upper(),
-                            e["text"],
-                            json.dumps(g.get("label"), ensure_ascii=False),
-                            json.dumps(acc, ensure_ascii=False),
-                        )
-                    )
+                    got, ok = json.dumps(g.get("label"), ensure_ascii=False), json.dumps(acc, ensure_ascii=False)
+                    print(f"  {cls.upper():<5} {e['text']} label={got} acceptable={ok}")
     print(sl.line("pooled", total))
 
 
