@@ -76,3 +76,19 @@ def test_within_a_span_the_noun_after_it_is_what_changed():
     got = labels("近三年內房價翻了一倍。")
     assert got["一倍"] == "房價"
     assert "內" not in got["近三年"]
+
+
+def test_a_part_of_an_amount_named_by_a_verb_takes_that_label():
+    assert labels("公司今年投資12億元於新廠房，其中約4成用於設備採購。")["約4成"] == "投資"
+    assert labels("集團去年投資30億元於海外市場，當中約3成用於收購。")["約3成"] == "投資"
+
+
+def test_a_change_with_an_object_of_its_own_is_not_about_the_figure_before():
+    got = labels("新機組投產後，燃氣發電佔比將升至60%，每年可減少碳排放約3萬公噸。")
+    assert got["約3萬"] != "燃氣發電"
+
+
+def test_an_age_or_span_before_qi_is_labelled_by_what_starts_then():
+    got = labels("她3歲起學習鋼琴，12歲開始參加國際比賽。")
+    assert (got["3歲"], got["12歲"]) == ("學習鋼琴", "參加國際比賽")
+    assert labels("她3岁起学习钢琴。")["3岁"] == "学习钢琴"

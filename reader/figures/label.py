@@ -36,7 +36,7 @@ from dataclasses import replace
 from reader.figures.context import LIMIT as CONTEXT_LIMIT
 from reader.figures.kinds import Qualifier
 from reader.figures.label_clause import UNDATED_KINDS, Tagger, adjacent, clause, masked_text, same_sentence, topic
-from reader.figures.label_dates import date_label, record_after
+from reader.figures.label_dates import date_label, record_after, started_event
 from reader.figures.label_phrases import (
     FREQUENCY_UNITS,
     RANGE_ENDS,
@@ -140,7 +140,10 @@ def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: Tag
         return found
     if near is not None and _joined(before) and near.label:
         return near.label
-    named = [g for g in earlier if g.label and not _verb_label(g.label) and adjacent(masked, g.end, left)]
+    parts = [g for g in earlier if g.label and adjacent(masked, g.end, left)]
+    if parts and _part_of(before) and not subject_before(before):
+        return parts[-1].label  # 投資48億元…，當中約6成: a part of what the figure before measures
+    named = [g for g in parts if not _verb_label(g.label)]
     found = _label_before(f, before, named)
     if found and near is not None and near.kind == f.kind == "count" and text.startswith(found, near.end):
         return ""  # 46宗水浸及5宗山泥傾瀉: the noun a count counts is that count's
@@ -214,6 +217,8 @@ def _label_after(text: str, masked: str, figures: tuple, i: int, right: int, wor
     found = found or (agreeing(after, f) if f.kind == "count" else "")
     if not found and f.kind in ("duration", "date", "year"):
         found = record_after(after)  # 創11年新高
+    if not found and f.kind in ("duration", "age"):
+        found = started_event(text, masked, f, words)  # 6歲起接受正式的泳隊訓練
     if not found and f.kind == "count" and f.unit in FREQUENCY_UNITS:
         found = event_after(after)
     if not found and f.unit not in _NO_NOUN_AFTER_UNITS:
@@ -291,7 +296,11 @@ def _joined(between: list[Word]) -> bool:
 
 def _changes(before: list[Word]) -> bool:
     """The clause says only how the sentence's quantity changed (同比增长, 较上年提高, 有的上涨了);
-    a comparison's baseline (較前一交易日收盤) does not count as a noun of its own."""
+    a comparison's baseline (較前一交易日收盤) does not count as a noun of its own; a change
+    with an object of its own (減少碳排放) is about that object."""
+    last = max((k for k, (w, _t) in enumerate(before) if w in _CHANGE_VERBS), default=-1)
+    if any(is_noun(w, t) for w, t in before[last + 1 :]):
+        return False
     return all(
         w.isspace()
         or w in _CHANGE_VERBS

@@ -155,6 +155,17 @@ def date_label(text: str, masked: str, f, left: int, out: list, words: Words, va
     return subject or verb or _date_goes_on(text, masked, f, left, out, before, words, since=True)
 
 
+def started_event(text: str, masked: str, f, words: Words) -> str:
+    """What starts at an age or after a span (6歲起接受正式的泳隊訓練, 4歲開始到…參加游泳班):
+    the event after ``起``/``開始``, when it has a verb and an object; else ``""``."""
+    since = _SINCE.match(text, f.end)
+    if since is None or since.end() >= len(text):
+        return ""
+    start = since.end()
+    verb, obj = date_event(words(text[start : clause(masked, start, start)[1]]))
+    return _event(text, start, verb, obj) if obj else ""
+
+
 def _event(text: str, start: int, verb: str, obj: str) -> str:
     """The event as the text writes it: verb and object together when they are (增供天然氣),
     else the object alone (推出「振興五倍券」: the name)."""

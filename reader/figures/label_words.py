@@ -70,6 +70,7 @@ FUNCTION_WORDS = frozenset(
 )
 # (existence and modal verbs and adverbs jieba leaves unknown or tags as nouns: 另有, 需要, 整整; a reference
 # point a change starts from: 由高點的37.5%; the Hong Kong and Taiwan change words: 按年, 年減)
+_ADVERB_LED = frozenset("连連再又屡屢曾已均共皆亦仍将將还還才")
 _NUMERAL_START = frozenset("0123456789零〇一二两兩三四五六七八九十百千万萬亿億")
 MEASURE_CUES = frozenset(MONEY_CUES + COUNT_CUES)
 PAYING = frozenset("付 领 領 亏 虧 赚 賺")
@@ -104,11 +105,15 @@ def is_time_word(word: str, tag: str) -> bool:
 
 @lru_cache(maxsize=65536)  # pure, and a text repeats its words
 def is_noun(word: str, tag: str) -> bool:
-    """Can be part of a noun phrase (a modifier included)."""
+    """Can be part of a noun phrase (a modifier included).
+
+    >>> is_noun("何詩蓓", "x"), is_noun("連奪", "x"), is_noun("較前年", "n"), is_noun("售電量", "n")
+    (True, False, False, True)
+    """
     if word in FUNCTION_WORDS or (tag in ("x", "m") and word[:1] in _NUMERAL_START) or is_baseline(word):
         return False
-    if tag == "x":
-        return bool(HAN.match(word)) and len(word) > 1
+    if tag == "x":  # an unknown word led by an adverb is a predicate the HMM glued (連奪, 再創)
+        return bool(HAN.match(word)) and len(word) > 1 and word[0] not in _ADVERB_LED
     return tag in _NOUN_TAGS or (tag == "eng" and bool(LATIN.match(word)))
 
 
