@@ -70,6 +70,7 @@ def test_a_count_followed_by_its_noun_never_takes_a_noun_before_it():
     assert labels("市政府開放了15個臨時避寒中心。")["15個"] != "市政府"
     assert labels("共錄得12宗車禍及3宗火警報告。")["3宗"] != "車禍"
     assert labels("另有46宗水浸及5宗山泥傾瀉報告。")["5宗"] != "水浸"
+    assert labels("騙徒詐騙52名長者合共8600萬元。")["8600萬元"] != "長者"  # any figure after the count
 
 
 def test_within_a_span_the_noun_after_it_is_what_changed():

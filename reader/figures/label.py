@@ -145,8 +145,8 @@ def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: Tag
         return parts[-1].label  # 投資48億元…，當中約6成: a part of what the figure before measures
     named = [g for g in parts if not _verb_label(g.label)]
     found = _label_before(f, before, named)
-    if found and near is not None and near.kind == f.kind == "count" and text.startswith(found, near.end):
-        return ""  # 46宗水浸及5宗山泥傾瀉: the noun a count counts is that count's
+    if found and near is not None and near.kind == "count" and text.startswith(found, near.end):
+        return ""  # 46宗水浸及5宗山泥傾瀉, 詐騙37名客戶合共1.26億: the noun a count counts is that count's
     if found or near is not None or f.kind not in _TOPIC_KINDS or any(is_head(w, t) for w, t in before):
         return found
     if any(w in PERSONAL_PRONOUNS for w, _t in before):
