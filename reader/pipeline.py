@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # the parent process never imports the cleaner at run time
     from reader.clean.repair_log import Readings, Repairs
 
 PREVIEW_CHARS = 16_000  # characters cleaned for the preview: a dozen screenfuls, about 20 ms
-CHILD_NICENESS = 10  # after an early preview, the cleaning child yields to the interface
+CHILD_NICENESS = 10  # after its preview, the cleaning child yields to the interface
 # On one core the child waits for the first frame; a reader that paints nothing lets it go
 # after this long (a delay, never a hang).
 HOLD_LIMIT = 3.0
