@@ -93,3 +93,10 @@ def test_an_age_or_span_before_qi_is_labelled_by_what_starts_then():
     got = labels("她3歲起學習鋼琴，12歲開始參加國際比賽。")
     assert (got["3歲"], got["12歲"]) == ("學習鋼琴", "參加國際比賽")
     assert labels("她3岁起学习钢琴。")["3岁"] == "学习钢琴"
+
+
+def test_courts_police_and_parties_act_they_are_not_what_an_amount_measures():
+    assert labels("辯方求情時稱，被告已退還約350萬元。")["約350萬元"] != "被告"
+    assert labels("被告認罪可獲扣減三分之一刑期。")["三分之一"] != "被告"
+    assert labels("其余5名被告人分别被判处3年有期徒刑。")["5名"] == "被告人"  # a count counts them
+    assert labels("被告早前被區域法院判監6年8個月。")["6年8個月"] not in ("區域", "區域法院")  # no fragment

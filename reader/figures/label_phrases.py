@@ -205,6 +205,9 @@ def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> st
             continue
         if is_head(w, t) and (agents or w not in AGENT_NOUNS):
             break
+        if w in AGENT_NOUNS and not agents:  # 區域法院: the agent's own modifiers go with it
+            while k > 0 and is_noun(*words[k - 1]):
+                k -= 1
         if t in ("v", "vn") and len(w) > 1 and k > 0 and words[k - 1][0] == "的" and w not in FUNCTION_WORDS:
             break  # 振興券的預算: a verb after 的 is a noun
         if _suffix_noun(words, k):

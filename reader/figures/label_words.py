@@ -42,7 +42,8 @@ UNIT_WORDS = frozenset(
 # People who act: an amount of money or a quantity does not measure them (民众自付1千元).
 AGENT_NOUNS = frozenset(
     "民众 民眾 市民 居民 人们 人們 记者 記者 专家 專家 分析师 分析師 消费者 消費者 网友 網友 业内人士 業內人士 "
-    "全民 官员 官員 政府 公司 企业 企業 人士 负责人 負責人 老板 老闆".split()
+    "全民 官员 官員 政府 公司 企业 企業 人士 负责人 負責人 老板 老闆 "
+    "被告 被告人 原告 法官 法院 警方 辩方 辯方 控方 当局 當局".split()
 )
 # Verbs that name the amount they take when the sentence has no noun for it (亏了几百万元,
 # 自付1千元, 收盘报3331.90点): market and payment terms.
