@@ -38,6 +38,8 @@ def figs(text: str) -> list[tuple]:
         ("截至18時，", [("18時", "T18:00", None, "clock")]),
         ("下午三點鐘,中午12點", [("下午三點鐘", "T15:00", None, "clock"), ("中午12點", "T12:00", None, "clock")]),
         ("凌晨2時許，", [("凌晨2時許", "T02:00", None, "clock")]),
+        ("上午十時三十分開庭", [("上午十時三十分", "T10:30", None, "clock")]),
+        ("下午三時許，", [("下午三時許", "T15:00", None, "clock")]),
         ("每天上午8:30至", [("上午8:30", "T08:30", None, "clock")]),
         ("下午2：00開會", [("下午2：00", "T14:00", None, "clock")]),
         # a duration in two units, read in the smaller one (like D5's race times)
@@ -45,6 +47,9 @@ def figs(text: str) -> list[tuple]:
         ("歷時2小時45分鐘", [("2小時45分鐘", 165.0, None, "duration")]),
         ("耗時1天6小時", [("1天6小時", 30.0, None, "duration")]),
         ("判處監禁8個月至1年2個月不等", [("8個月至1年2個月", 8.0, 14.0, "duration")]),
+        ("判處有期徒刑三年六個月", [("三年六個月", 42.0, None, "duration")]),
+        ("判處有期徒刑一年零六個月", [("一年零六個月", 18.0, None, "duration")]),
+        ("歷時兩小時三十分鐘", [("兩小時三十分鐘", 150.0, None, "duration")]),
         # a number written across its multiplier
         ("錄得3萬2千宗", [("3萬2千宗", 32000.0, None, "count")]),
         ("共12萬4530人", [("12萬4530人", 124530.0, None, "people")]),
@@ -88,6 +93,9 @@ def figs(text: str) -> list[tuple]:
         ("每萬人擁有病床60張", [("60張", 60.0, None, "count")]),
         ("綜合油耗5.8L/100km，後備箱容積500L", [("5.8L", 5.8, None, "quantity"), ("500L", 500.0, None, "quantity")]),
         ("貸款首付低至0首付", []),
+        ("每天三次，每次兩片", [("三次", 3.0, None, "count"), ("兩片", 2.0, None, "count")]),
+        ("現場一片混亂", []),
+        ("罰金人民幣十萬元", [("十萬元", 1e5, None, "money")]),
         ("拘捕5男2女", [("5男", 5.0, None, "people"), ("2女", 2.0, None, "people")]),
         ("3男子被捕，列為疑犯", []),
         # Taiwan and Hong Kong forms: 兆 (a trillion) with money, Minguo years, 三分一

@@ -62,7 +62,7 @@ _FOLLOWERS = frozenset(
     [u[0] for u in UNITS]
     + [m[0] for m in MULTIPLIERS]
     + [w[0] for w in POST_QUALIFIER_WORDS]
-    + list("成點点分之半多餘余個个級级量-~～—–至到年月日號号/、和與与及或跟元圓圆整角")
+    + list("成點点分之半多餘余個个級级量-~～—–至到年月日號号/、和與与及或跟元圓圆整角時时")
 )
 
 

@@ -12,6 +12,8 @@
 (True, True)
 >>> read_number("以1,206.9億元", 1).value, read_number("3,313.06點", 0).value
 (1206.9, 3313.06)
+>>> n = read_number("十萬元", 0); (n.value, n.magnitude_only, n.vague)
+(100000.0, False, False)
 >>> n = read_number("十幾萬人", 0); (n.value, n.vague, n.over, n.end)
 (100000.0, True, True, 3)
 >>> read_number("零點零零一", 0).value, read_number("壹佰壹拾壹元", 0).value, read_number("參股", 0)
@@ -143,6 +145,8 @@ def _read_chinese(text: str, i: int, run: str) -> Num | None:
     if rng is not None:
         return Num(i, end, run, rng[0], rng[1], script="cn", scaled=run[-1] in "萬万億亿")
     size = magnitude(run)
+    if size is not None and run[0] == "十":  # 十萬元 is ten times 萬, exact (萬元 alone is a size)
+        return Num(i, end, run, size, script="cn", scaled=size >= 1e4)
     if size is not None:
         if text.startswith(_MORE, end):  # 百餘家, 千多人: "over a hundred", an amount
             return Num(i, end + 1, run, size, script="cn", over=True, scaled=size >= 1e4)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from reader.figures.draft import Draft, Outcome, Quantity
+from reader.text.numerals import cn_number
 
 # The words that place an hour in the day, with the hours added to read it on a 24-hour
 # clock: 晚上8點 is 20:00.  凌晨/深夜 keep small hours as they are (深夜2點 is 02:00).
@@ -28,7 +29,7 @@ DAY_PARTS: dict[str, int] = {
 _DAY_PART_WORDS = sorted(DAY_PARTS, key=len, reverse=True)
 _HOUR_MARKS = set("時时點点")
 # After the hour: its minutes (30分), a half hour (半) or the full hour (整).
-_MINUTES = re.compile(r"(\d{1,2})分(?![鐘钟之])|[半整]")
+_MINUTES = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})分(?![鐘钟之])|[半整]")
 # Characters after 時 that make it another word: 時代, 時期, 時間, 時候 ...
 _NOT_HOUR_AFTER = set("代期間间候刻段速薪長长效")
 _ABOUT = set("許许")
@@ -43,6 +44,7 @@ _TWO_UNITS: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...] = (
 )
 _NOT_MINUTES_AFTER = set("之數数")
 _SMALL_NUMBER = re.compile(r"\d{1,2}(?![\d.])")
+_SMALL_CN_NUMBER = re.compile("[一二兩两三四五六七八九十]{1,3}")
 
 
 def day_part_before(text: str, i: int) -> str:
@@ -99,7 +101,7 @@ def clock_time(d: Draft) -> Outcome:
     if minutes is None and d.text[end : end + 1] in _CLOCK:
         end += 1  # 三點鐘
     elif minutes is not None:
-        minute = 30 if minutes.group() == "半" else int(minutes.group(1) or 0)
+        minute = 30 if minutes.group() == "半" else _whole(minutes.group(1))
         end = minutes.end()
     if minute >= 60:
         return None
@@ -125,29 +127,45 @@ def _colon_time(d: Draft) -> Outcome:
     return Quantity(m.end(), f"T{hour:02d}:{m.group(1)}", None, "", "clock", prefix_word=part)
 
 
+def _whole(numeral: str | None) -> int:
+    """An Arabic or Chinese whole number (minutes, months), 0 when there is none.
+
+    >>> _whole("30"), _whole("三十"), _whole(None), _whole("十五")
+    (30, 30, 0, 15)
+    """
+    if not numeral:
+        return 0
+    return int(numeral) if numeral.isdigit() else int(cn_number(numeral) or 0)
+
+
 def two_unit_duration(d: Draft) -> Outcome:
-    """A duration in two units, in the smaller one: 6年8個月 -> 80 months, 3小時20分 -> 200.
+    """A duration in two units, in the smaller one: 6年8個月 -> 80 months, 3小時20分 -> 200,
+    三年六個月 and 一年零六個月 (a 零 between) in Chinese numerals.
 
     >>> from reader.figures.quantity import draft
     >>> [(q.value, q.unit) for q in (two_unit_duration(draft(t)) for t in ("6年8個月", "3小時20分，", "2天5小時"))]
     [(80.0, '個月'), (200.0, '分'), (53.0, '小時')]
+    >>> [two_unit_duration(draft(t)).value for t in ("三年六個月", "一年零六個月", "兩小時三十分鐘")]
+    [42.0, 18.0, 150.0]
     >>> two_unit_duration(draft("3年15個月")), two_unit_duration(draft("2021年3月")), two_unit_duration(draft("5年"))
     (None, None, None)
     """
-    if not d.arabic or d.num.decimal or d.value_max is not None or d.over:
+    if d.num.decimal or d.value_max is not None or d.over or not float(d.value).is_integer():
         return None
     for big_units, small_units, per in _TWO_UNITS:
         big = next((u for u in big_units if d.at(u)), None)
         if big is None:
             continue
-        small = _SMALL_NUMBER.match(d.text, d.pos + len(big))
+        at = d.pos + len(big)
+        small = (_SMALL_NUMBER if d.arabic else _SMALL_CN_NUMBER).match(d.text, at + (d.text[at : at + 1] == "零"))
         if small is None:
             return None
         unit = next((u for u in small_units if d.text.startswith(u, small.end())), None)
-        if unit is None or int(small.group()) >= per:
+        count = _whole(small.group())
+        if unit is None or not 0 < count < per:
             return None
         end = small.end() + len(unit)
         if d.text[end : end + 1] in _NOT_MINUTES_AFTER:
             return None  # 3小時20分之一 is no duration
-        return Quantity(end, d.value * per + int(small.group()), None, unit, "duration")
+        return Quantity(end, d.value * per + count, None, unit, "duration")
     return None

@@ -244,7 +244,11 @@ def bare_magnitude(d: Draft) -> Outcome:
         d.kind in ("count", "money", "people") and len(d.num.text) == 1 and text[pos : pos + 1] not in CN_NUMERAL_CHARS
     ):
         d.vague = True
-    elif len(d.num.text) >= 2 and d.kind not in ("duration",) and text[pos : pos + 1] not in "不別别要莫勿記记小注":
+    elif (
+        len(d.num.text) >= 2
+        and d.kind not in ("duration",)
+        and (text[pos : pos + 1] or " ") not in "不別别要莫勿記记小注"
+    ):
         d.vague = True
     else:
         return False
