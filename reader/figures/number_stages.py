@@ -26,7 +26,7 @@ _METRES_AND = re.compile(r"([1-2])米(\d{1,2})(?![\d.])")
 _DIMENSION = re.compile(r"(?:\s?[x×X*]\s?\d+(?:\.\d+)?){1,3}\s?")  # bounded: no rescans of a long chain
 # A few items of one size (a relay's 4×100米): one figure, the size.
 _TIMES_MARKS = set("x×X* ")
-_RACE_MARKS = set("分秒.")
+RACE_MARKS = frozenset("分秒.")  # what may follow the first number of a race time
 _ITEMS_OF = re.compile(r"[1-9][×xX*](?=\d)")
 _UNIT_LIKE_MULTIPLIER = set("千百")
 # 千/百 after digits is a multiplier (5千, 2千多億) unless it starts one of these words.
@@ -77,7 +77,7 @@ def race_time(d: Draft) -> Outcome:
     >>> race_time(draft("52.27秒")).kind, race_time(draft("30秒")), race_time(draft("5秒10米"))
     ('time', None, None)
     """
-    if d.text[d.pos : d.pos + 1] not in _RACE_MARKS or not d.arabic:
+    if d.text[d.pos : d.pos + 1] not in RACE_MARKS or not d.arabic:
         return None
     m = _RACE_TIME.match(d.text, d.start)
     if not m:

@@ -25,17 +25,14 @@ from reader.figures.number_stages import (
     metres_and_centimetres,
     multiplier,
     number_range,
-    race_time,
-    ratio,
     slash_fraction,
 )
 from reader.figures.numbers import read_number
-from reader.figures.time_stages import clock_time, two_unit_duration
+from reader.figures.time_stages import time_shape
 from reader.figures.unit_stages import (
     bare_magnitude,
     indefinite_one,
     post_qualifier,
-    scale_reading,
     temperature,
     unit,
     unit_range,
@@ -75,7 +72,7 @@ def draft(text: str, i: int = 0, pre_q: str = "", depth: int = 0) -> Draft | Non
 
 def quantity(text: str, i: int, pre_q: str, depth: int = 0) -> Quantity | None:
     """The quantity whose number starts at ``text[i]``, or None."""
-    frac = fraction(text, i) or hk_fraction(text, i)
+    frac = fraction(text, i) or (hk_fraction(text, i) if text[i + 1 : i + 2] == "分" else None)
     if frac is not None:
         return frac
     d = draft(text, i, pre_q, depth)
@@ -105,10 +102,7 @@ def trial(text: str, i: int = 0, last: Stage | None = None) -> Draft | Outcome:
 STAGES: tuple[Stage, ...] = (
     slash_fraction,
     half_of,
-    race_time,
-    clock_time,
-    ratio,
-    two_unit_duration,
+    time_shape,
     metres_and_centimetres,
     dimensions,
     multiplier,
@@ -116,7 +110,6 @@ STAGES: tuple[Stage, ...] = (
     apply_scale,
     grade,
     unit,
-    scale_reading,
     temperature,
     unit_range,
     post_qualifier,
@@ -133,6 +126,8 @@ def hk_fraction(text: str, i: int) -> Quantity | None:
     >>> hk_fraction("佔約三分一，", 2).value, hk_fraction("十分一致", 0), hk_fraction("三分五", 0)
     (0.3333333333333333, None, None)
     """
+    if text[i + 1 : i + 2] != "分":
+        return None
     m = _HK_FRACTION.match(text, i)
     if m is None:
         return None

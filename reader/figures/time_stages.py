@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from reader.figures.draft import Draft, Outcome, Quantity
+from reader.figures.number_stages import RACE_MARKS, race_time, ratio
 from reader.text.numerals import cn_number
 
 # The words that place an hour in the day, with the hours added to read it on a 24-hour
@@ -42,9 +43,32 @@ _TWO_UNITS: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...] = (
     (("小時", "小时", "個小時", "个小时"), ("分鐘", "分钟", "分"), 60),
     (("天", "日"), ("小時", "小时", "個小時", "个小时"), 24),
 )
+_RACE_MARKS = RACE_MARKS
+_BIG_FIRST = frozenset(u[0] for big, _small, _per in _TWO_UNITS for u in big)
 _NOT_MINUTES_AFTER = set("之數数")
 _SMALL_NUMBER = re.compile(r"\d{1,2}(?![\d.])")
 _SMALL_CN_NUMBER = re.compile("[一二兩两三四五六七八九十]{1,3}")
+
+
+def time_shape(d: Draft) -> Outcome:
+    """One stage for the shapes of a time, chosen by the mark after the number (most numbers
+    have none of these marks, so this is a single look-up for them): a race time (D5), a
+    time of day, a ratio or score (no quantity), a duration in two units.
+
+    >>> from reader.figures.quantity import draft
+    >>> time_shape(draft("晚上8點", 2)).value, time_shape(draft("5.2:1")), time_shape(draft("6年8個月")).value
+    ('T20:00', False, 80.0)
+    """
+    mark = d.text[d.pos : d.pos + 1]
+    if mark in _RACE_MARKS:
+        return race_time(d)
+    if mark in _HOUR_MARKS:
+        return clock_time(d)
+    if mark in _COLONS:
+        return clock_time(d) or ratio(d)
+    if mark in _BIG_FIRST:
+        return two_unit_duration(d)
+    return None
 
 
 def day_part_before(text: str, i: int) -> str:
@@ -150,7 +174,9 @@ def two_unit_duration(d: Draft) -> Outcome:
     >>> two_unit_duration(draft("3年15個月")), two_unit_duration(draft("2021年3月")), two_unit_duration(draft("5年"))
     (None, None, None)
     """
-    if d.num.decimal or d.value_max is not None or d.over or not float(d.value).is_integer():
+    if d.text[d.pos : d.pos + 1] not in _BIG_FIRST or d.num.decimal or d.value_max is not None or d.over:
+        return None  # checked first: most numbers are followed by no duration unit at all
+    if not float(d.value).is_integer():
         return None
     for big_units, small_units, per in _TWO_UNITS:
         big = next((u for u in big_units if d.at(u)), None)

@@ -93,6 +93,8 @@ def unit(d: Draft) -> Outcome:
         d.unit, d.kind, d.pos = text[pos], "number", pos + 1  # index points; 12點 is a clock time
     elif nxt in _POINT and not d.arabic and value <= 10 and text[pos + 1 : pos + 2] not in set("鐘钟半多左"):
         d.unit, d.kind, d.pos = text[pos], "count", pos + 1  # 三點建議
+    elif nxt in _SCALE_MARKS:
+        scale_reading(d)  # here, not as a stage of its own: few numbers are followed by 級 or 分
     if d.unit in MEDALS and not _medal_beside(text, d.start, d.pos):
         return False  # 五金, 三金: not a medal tally
     if d.unit == "大" and d.arabic and value > 20:
@@ -135,11 +137,11 @@ def scale_reading(d: Draft) -> Outcome:
     (一級預警) and 分 minutes or a word, and this stage leaves them.
 
     >>> from reader.figures.quantity import trial
-    >>> [(x.unit, x.kind) for x in (trial(t, i, scale_reading) for t, i in (("陣風可達8級，", 4), ("7.1級地震", 0)))]
+    >>> [(x.unit, x.kind) for x in (trial(t, i, unit) for t, i in (("陣風可達8級，", 4), ("7.1級地震", 0)))]
     [('級', 'quantity'), ('級', 'quantity')]
-    >>> trial("發布一級預警", 2, scale_reading).unit, trial("三級工", 0, scale_reading).unit
+    >>> trial("發布一級預警", 2, unit).unit, trial("三級工", 0, unit).unit
     ('', '')
-    >>> trial("分數線為620分，", 4, scale_reading).unit, trial("等了20分鐘的考生", 2, scale_reading).unit
+    >>> trial("分數線為620分，", 4, unit).unit, trial("等了20分鐘的考生", 2, unit).unit
     ('分', '分鐘')
     """
     mark = d.text[d.pos : d.pos + 1]
