@@ -126,7 +126,9 @@ def decode(data: bytes) -> Decoded:
     _mixed_state.counts = [0, 0]
     text = data.decode("utf-8", errors=_MIXED_HANDLER)
     broken = tuple(_mixed_state.counts)
-    valid_utf8_chars = sum(1 for c in text if ord(c) >= 0x80) - broken[0] - broken[1]
+    # Only characters of three or more UTF-8 bytes count as evidence of UTF-8: a GB18030 pair
+    # often happens to be a valid two-byte sequence (时 CA B1 reads as ʱ), never Chinese.
+    valid_utf8_chars = sum(1 for c in text if ord(c) >= 0x800) - broken[0] - broken[1]
     if (
         broken == (0, 0)
         or valid_utf8_chars >= max(8, (broken[0] + broken[1]) // 4)

@@ -1,8 +1,7 @@
 """The second blind holdout (tests/holdout2: six articles of genres the dev sets lack, each
 damaged twice) through the real pipeline, scored by devset2's own score.py.
 
-Every file must keep the recall and precision it reached; grain.wild stays lower until the
-loader reads it as GB18030 (it picks a UTF-8/GB18030 mix there, see holdout2/README.md).
+Every file must keep the recall and precision it reached.
 """
 
 from __future__ import annotations
@@ -21,8 +20,8 @@ EXPECTED = HOLDOUT2 / "expected.json"
 SCORE = SHARED / "devset2" / "score.py"
 KEYS = [f"{name}{wild}" for name in ("cold", "flu", "housing", "court", "grain", "ev") for wild in ("", ".wild")]
 BAR = 0.97
-# (recall, precision) floors below BAR, with the reason
-LOWER = {"grain.wild": (0.75, 0.85)}  # the loader decodes this GB18030 file as a UTF-8/GB18030 mix
+# (recall, precision) floors below BAR, with the reason (none left: grain.wild's loader fault is fixed)
+LOWER: dict[str, tuple[float, float]] = {}
 
 
 def _score(key: str, out: Path) -> tuple[float, float, str]:

@@ -134,6 +134,17 @@ def test_mixed_utf8_and_gbk_in_one_file():
     assert decoded.replacement_chars == 0
 
 
+def test_a_gb18030_file_holding_a_utf8_passage_is_read_as_gb18030():
+    """A GB18030 page with one passage of raw UTF-8 bytes (a scraper's paste): the GB18030 pairs
+    that happen to be valid two-byte UTF-8 (时 = CA B1 reads as ʱ) are no evidence of UTF-8,
+    so the file is read as GB18030 and the passage left for the mojibake repair."""
+    body = "发布时间：今年全国粮食总产量预计达到13900亿斤以上，比上年增加约220亿斤。" * 4
+    data = body.encode("gb18030") + ("其中玉米播种面积6.6亿亩。" * 3).encode() + body.encode("gb18030")
+    decoded = decode(data)
+    assert decoded.encoding == "gb18030"
+    assert decoded.text.startswith("发布时间") and "ʱ" not in decoded.text
+
+
 def test_whitespace_only_file_is_an_empty_document(tmp_path):
     path = tmp_path / "blank.txt"
     path.write_bytes(b" \n\t\n\r\n   \n")
