@@ -28,7 +28,7 @@ def test_html_tags_entities_and_truncated_tail(sample_text):
     text = clean(sample_text).text
     assert "<" not in text and "style=" not in text
     assert text.endswith("對“極致信任”服務理念的踐行。\n")
-    assert clean("a &lt; b &amp; &#x4e2d;<br/>c&gt;").text == "a < b & 中c>"
+    assert clean("a &lt; b &amp; &#x4e2d;<br/>c&gt;").text == "a < b & 中\nc>"  # <br> between text: a line break
     # written-out markup is shown, not deleted as if it were a tag (and stays idempotent)
     assert clean("&lt;b&gt; &amp;lt;").text == "&lt;b> &amp;lt;"
 
@@ -123,7 +123,7 @@ def test_pinyin_fast_path_gives_what_apply_edits_gives():
 def test_control_edits_match_the_whole_pattern_scanned_everywhere(text):
     # control_edits tries the pattern only where a match can start; scanning it over
     # every position (re.finditer) must find the same edits
-    from reader.clean import passes as clean_module
+    from reader.clean import terminal as clean_module
 
     expected, taken = [], 0
     for m in clean_module._CONTROL.finditer(text):
