@@ -36,6 +36,7 @@ from reader.clean.mojibake.families import (
 )
 from reader.clean.mojibake.lossy import LOST_MARK, Piece, decode_with_gaps
 from reader.clean.mojibake.score import is_han, simplified_logp, word_coverage
+from reader.clean.mojibake.segments import segment_edits
 from reader.clean.mojibake.signatures import damage_or_lost, run_pattern, signature, signature_in, utf8_byte
 
 # How much better (natural log) a repaired passage must read than the damage, at the least
@@ -125,8 +126,15 @@ def latin_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]
     """
     end = len(text) if end is None else end
     edits: list[Edit] = []
+    done = start  # the end of the last stretch read whole
     for m in LATIN_RUN.finditer(text, start, end):
-        if m.end() - m.start() >= _MIN_LATIN_RUN:  # ("——", "“…”" and the like: never two Han)
+        if m.start() < done:
+            continue
+        whole = segment_edits(text, m.start(), m.end(), start, end)
+        if whole:
+            edits += whole
+            done = whole[0].end
+        elif m.end() - m.start() >= _MIN_LATIN_RUN:  # ("——", "“…”" and the like: never two Han)
             edits += _latin_run(text, m.start(), m.end())
     return edits
 
