@@ -27,7 +27,9 @@ from reader.clean.gates import any_of_patterns, last_chars
 
 # Byline fields, as sites label them (Simplified and Traditional), and what each says.
 FIELDS: dict[str, str] = {
-    **dict.fromkeys("来源 來源 稿源 出处 出處 转载自 轉載自 文章来源 文章來源 新闻来源 新聞來源".split(), "source"),
+    **dict.fromkeys(
+        "来源 來源 稿源 出处 出處 转载自 轉載自 文章来源 文章來源 新闻来源 新聞來源 本文来源 本文來源".split(), "source"
+    ),
     **dict.fromkeys("作者 撰文 文 记者 記者 通讯员 通訊員 特约记者 特約記者".split(), "author"),
     **dict.fromkeys("责任编辑 責任編輯 编辑 編輯 责编 責編 主编 主編 审核 審核 校对 校對".split(), "editor"),
     **dict.fromkeys(
@@ -40,6 +42,8 @@ FIELDS: dict[str, str] = {
 _LABEL = "|".join(sorted(map(re.escape, FIELDS), key=len, reverse=True))
 # In parentheses (``（作者：赵子健）``) a byline is the article's own words: only bare or 【】 labels.
 _FIELD = re.compile(rf"[【\[]?({_LABEL})[】\]]?\s*[:：]\s*")
+# A date (and time) a byline may open with, unlabelled: ``2024-11-12 08:30　来源：…``.
+_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+")
 
 # Photo credits a caption line ends with.
 AGENCIES = (
@@ -82,6 +86,18 @@ RULES: tuple[tuple[str, str, int], ...] = (
         120,
     ),
     ("disclaimer", r"(?:投资有风险|投資有風險).{0,40}", 40),
+    ("disclaimer", r"(?:声明|聲明)\s*[:：].{0,20}(?:仅代表|僅代表|不代表).*", 160),
+    ("disclaimer", r"(?:版权所有|版權所有)(?:\s*[©:：|｜]|\s).{0,60}", 60),
+    (
+        "copyright",
+        r"(?:Copyright|COPYRIGHT|copyright)?\s*(?:©|\([cC]\)|（[cC]）)?\s*(?:\d{4}\s*[-–~]\s*)?\d{4}\b.{0,60}"
+        r"(?:版权所有|版權所有|All Rights Reserved\.?|保留所有权利|保留所有權利)",
+        100,
+    ),
+    ("byline", r"[（(](?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*[\w·、 ]{1,16}[）)]", 24),
+    ("call to action", r"(?:打开|打開|下载|下載)\s*(?:APP|App|app|客户端|客戶端).{0,12}", 24),
+    ("call to action", r"(?:返回|回到).{1,8}[，,]?\s*(?:查看更多|看更多|首页|首頁)", 20),
+    ("call to action", r"(?:举报|舉報)\s*/?\s*(?:反馈|反饋)?|(?:订阅|訂閱)(?:电子报|電子報|newsletter)", 10),
     (
         "caption",
         r"(?:图片来源|圖片來源|图片提供|圖片提供|图片|圖片|图|圖|摄影|攝影|配图|配圖|题图|題圖|视频来源|視頻來源)\s*[:：].{0,40}",
@@ -103,9 +119,17 @@ _ANY_ENDING = any_of_patterns(
 )
 _RULE_ENDINGS = frozenset().union(*(ends for ends in _ENDINGS if ends is not None))
 
+# The heading of a list of related articles (the list itself: see :func:`_related_list`).
+_RELATED = re.compile(
+    r"[【\[]?(?:相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|更多新闻|更多新聞|相关文章|相關文章"
+    r"|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|相关链接|相關連結|相關鏈接)[】\]]?\s*[:：]?"
+)
+
 # A run of related headlines: three or more short titles side by side, no sentence between them.
 _HEADLINE = r"[^\s。，；,;]{5,32}"
 HEADLINE_AVERAGE = 9
+_VISIBLE = re.compile(r"\S")
+_TITLE = re.compile(r"[^。！？!?；;]{4,40}")
 _HEADLINES = re.compile(rf"{_HEADLINE}(?:[ \u3000\t]+{_HEADLINE}){{2,}}")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
@@ -131,7 +155,7 @@ def furniture(line: str) -> str | None:
         for name, pattern, limit in _RULES:
             if len(line) <= limit and pattern.fullmatch(line):
                 return name
-    if _is_headline_run(line):
+    if _is_headline_run(line) or (len(line) <= 10 and _RELATED.fullmatch(line)):
         return "related links"
     return None
 
@@ -141,12 +165,16 @@ def _is_byline(line: str) -> bool:
 
     >>> _is_byline("来源：新华社　作者：王明"), _is_byline("今天来源：新华社")
     (True, False)
+    >>> _is_byline("2024-11-12 08:30　来源：经济观察网"), _is_byline("2024-11-12 来源：新华社的报道说，市场平稳。")
+    (True, False)
     """
     # The first field opens the line: every other line is ruled out by one anchored match,
     # before the search for all of its fields.
-    if len(line) > 100 or not _FIELD.match(line):
+    date = _DATE.match(line)
+    at = date.end() if date else 0
+    if len(line) > 100 or not _FIELD.match(line, at):
         return False
-    fields = list(_FIELD.finditer(line))
+    fields = list(_FIELD.finditer(line, at))
     for m, nxt in zip(fields, [*fields[1:], None]):
         value = line[m.end() : nxt.start() if nxt else len(line)].strip()
         if len(value) > 30 or _SENTENCE_END.search(value):
@@ -179,16 +207,39 @@ def _lines(text: str, start: int, end: int) -> Iterable[tuple[int, int, int]]:
 
 
 def _found(text: str, start: int, end: int) -> Iterable[tuple[int, int, str]]:
+    listed = False  # after the heading of a related-articles list
+    titles: list[tuple[int, int, str]] = []  # its titles so far
     for a, b, stop in _lines(text, start, end):
-        name = furniture(text[a:b].strip())
+        line = text[a:b].strip()
+        name = furniture(line)
         if name:
+            listed = listed or name == "related links" and _RELATED.fullmatch(line) is not None
             yield a, stop, name
+        elif listed and _TITLE.fullmatch(line):
+            titles.append((a, stop, "related links"))
+        elif line:
+            listed, titles = False, []
+    if titles and _VISIBLE.search(text, end) is None:
+        yield from titles
+
+
+def _related_list(text: str) -> list[str]:
+    """The lines of ``text`` found as page furniture; the titles under a related-articles heading
+    are furniture only when the list ends the text (in the middle, they may be the article's own
+    headings).
+
+    >>> _related_list("正文。\\n相关阅读：\\n央行：继续实施稳健的货币政策\\n楼市成交回暖\\n")
+    ['相关阅读：', '央行：继续实施稳健的货币政策', '楼市成交回暖']
+    >>> _related_list("相关阅读：\\n一、市场回暖\\n今年以来，成交量持续上升。\\n")
+    ['相关阅读：']
+    """
+    return [text[a:b].strip() for a, b, _name in sorted(_found(text, 0, len(text)))]
 
 
 def boilerplate_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit]:
     """Remove each furniture line, its line break with it."""
     end = len(text) if end is None else end
-    return [Edit(a, b, "", "boilerplate", name) for a, b, name in _found(text, start, end)]
+    return [Edit(a, b, "", "boilerplate", name) for a, b, name in sorted(_found(text, start, end))]
 
 
 def boilerplate_flags(text: str, start: int = 0, end: int | None = None) -> list[Edit]:
@@ -198,7 +249,7 @@ def boilerplate_flags(text: str, start: int = 0, end: int | None = None) -> list
     [('byline', '责任编辑：王晓\\n')]
     """
     end = len(text) if end is None else end
-    return [Edit(a, b, text[a:b], "boilerplate", name) for a, b, name in _found(text, start, end)]
+    return [Edit(a, b, text[a:b], "boilerplate", name) for a, b, name in sorted(_found(text, start, end))]
 
 
 # --------------------------------------------------------------------- metadata
@@ -216,7 +267,7 @@ def byline_fields(line: str) -> dict[str, str]:
     fields = list(_FIELD.finditer(line))
     for m, nxt in zip(fields, [*fields[1:], None]):
         what = FIELDS[m.group(1)]
-        value = re.sub(r"\s+", " ", line[m.end() : nxt.start() if nxt else len(line)]).strip(" |｜】]")
+        value = re.sub(r"\s+", " ", line[m.end() : nxt.start() if nxt else len(line)]).strip(" |｜】]）)")
         if what and value and what not in out:
             out[what] = value
     return out

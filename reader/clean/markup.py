@@ -86,6 +86,8 @@ def _decoded(entity: str) -> tuple[str | None, str]:
     (('\\xa0', 'double-escaped entity'), ('。', 'double-escaped entity'), (None, ''), ('&', ''))
     >>> _decoded("&#65292"), _decoded("&#X4E2D;"), _decoded("&#0012290;"), _decoded("&#123")
     (('，', 'entity without its semicolon'), ('中', ''), ('。', ''), (None, ''))
+    >>> _decoded("&#6529210")
+    (None, '')
     """
     if entity.startswith("&amp;") and len(entity) > 5:
         inner = "&" + entity[5:]
@@ -93,7 +95,9 @@ def _decoded(entity: str) -> tuple[str | None, str]:
         return (new, "double-escaped entity") if new != inner and new not in ("<", ">", "&") else (None, "")
     if not entity.endswith(";"):
         new = html.unescape(entity + ";")
-        return (new, "entity without its semicolon") if len(new) == 1 and ord(new) >= 0xA0 else (None, "")
+        # (digits run on into the text's own: "&#6529210" for "，10" reads as no character, and stays)
+        readable = len(new) == 1 and ord(new) >= 0xA0 and new != "\ufffd"
+        return (new, "entity without its semicolon") if readable else (None, "")
     new = html.unescape(entity)
     return (new, "") if new != entity else (None, "")
 

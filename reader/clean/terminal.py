@@ -78,12 +78,16 @@ def control_edits(text: str) -> list[Edit]:
     ['newline', 'escape', 'control']
     >>> [(e.start, e.end, e.kind) for e in control_edits("a\\x9d0;T\\x9cb\\x9d第二段")]
     [(1, 6, 'escape'), (7, 8, 'control')]
-    >>> [e.new for e in control_edits("第一段，\\r接著說。\\n第二段。\\r第三段\\r")]
-    ['', '\\n', '\\n']
+    >>> [e.new for e in control_edits("第一段，\\r接著說。\\n" + "下一段。\\n" * 4)]
+    ['']
+    >>> [e.new for e in control_edits("第一段，\\r接著說。\\r第二段。\\n")]
+    ['\\n', '\\n']
     """
     edits: list[Edit] = []
     taken = 0
-    has_lf = "\n" in text
+    # lone CRs are stray only in a text whose lines end in LF (not in an old Mac file's)
+    lone_cr = text.count("\r") - text.count("\r\n")
+    has_lf = lone_cr > 0 and text.count("\n") > 4 * lone_cr
     # Every match starts with one of a few characters: find those with one character class
     # (8x faster over a book than the alternation) and match the whole pattern only there.
     for first in _CONTROL_START.finditer(text):
@@ -107,7 +111,7 @@ def control_edits(text: str) -> list[Edit]:
 
 # What a sentence goes on after: a lone CR right after one of these, in a text whose lines end
 # in LF, split a paragraph (a scraper's stray CR), and the two halves are joined again.
-_GOES_ON = "，、；：,;"
+_GOES_ON = "，、；,;"  # (not a colon: a label line "相关阅读：" ends in one)
 
 
 def _stray_cr(text: str, at: int) -> bool:

@@ -23,7 +23,7 @@ from reader.clean.mojibake.families import _LATIN, _latin_bytes
 
 # What a stretch is made of: printable ASCII (tabs and spaces too) and cp1252/Latin-1 characters.
 _STRETCH = f"(?:[\t -~]|{_LATIN})"
-_BEFORE = re.compile(f"{_STRETCH}*\\Z")
+_ONE = re.compile(_STRETCH)
 _AFTER = re.compile(f"{_STRETCH}*")
 _MIN_CJK = 2  # characters of three UTF-8 bytes or more the stretch must give
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -32,10 +32,11 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def segment_edits(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> list[Edit]:
     """The edit that reads the stretch around the run ``text[start:end]`` as UTF-8, or none."""
     hi = len(text) if hi is None else hi
-    line_start = max(lo, text.rfind("\n", lo, start) + 1)
-    before = _BEFORE.search(text, line_start, start)
-    a = before.start() if before else start
-    b = _AFTER.match(text, end, hi).end()
+    a = start
+    while a > lo and _ONE.match(text, a - 1):  # (a line break is not in the stretch)
+        a -= 1
+    after = _AFTER.match(text, end, hi)
+    b = after.end() if after else end
     while a < b and text[a] < "\x80":  # the stretch begins and ends with the damage itself
         a += 1
     while b > a and text[b - 1] < "\x80":
