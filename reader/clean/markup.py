@@ -126,9 +126,13 @@ def _line_breaks(text: str, edits: list[Edit]) -> list[Edit]:
 
 def _text_around(text: str, start: int, end: int) -> bool:
     """Whether the line has text before ``start`` and after ``end`` (spaces aside)."""
-    before = text[:start].rstrip(_SPACE)
-    after = text[end:].lstrip(_SPACE)
-    return bool(before) and before[-1] != "\n" and bool(after) and after[0] != "\n"
+    a = start
+    while a > 0 and text[a - 1] in _SPACE:
+        a -= 1
+    b = end
+    while b < len(text) and text[b] in _SPACE:
+        b += 1
+    return a > 0 and text[a - 1] != "\n" and b < len(text) and text[b] != "\n"
 
 
 def _tag_note(tag: str) -> str:
