@@ -354,3 +354,19 @@ def test_a_weak_repair_into_no_word_the_document_does_not_write_is_only_suspecte
     for text, at in (("公司服務(wù)?L祜L期貨是", 8), ("最大電力?6嘞x負荷899萬千瓦", 4)):
         e = best_repair(text, at, hypotheses_at(text, at))
         assert e is None or e.kind == "suspect", (text, e)
+
+
+STATEMENT = "东方财富日前发布了旗下子公司东方财富证券2022年半年度未经审计非合并财务报表。"
+
+
+@pytest.mark.parametrize("shape", ["\n?5乜嘞x", "\n东?5乜嘞x"])
+def test_a_strong_repair_into_no_word_is_only_suspected(shape):
+    """Against damage of rare characters any common ones read over 20 nats better: without words
+    (or the article writing them elsewhere) that is no evidence.  Found by the genuine-sentence
+    property test run with more examples: ``?5乜嘞x`` became ``。地苦蟲`` inside 东方财富, and at a
+    line's start, where no full stop can stand."""
+    text = "\n".join([STATEMENT] * 47) + ("\n?0喎B站" + STATEMENT) * 2 + shape
+    text += STATEMENT[1:] if shape.startswith("\n东") else STATEMENT
+    cleaned = clean(text)
+    assert cleaned.text == text
+    assert [r.kind for r in cleaned.repairs if r.kind != "pinyin"] in (["suspect"], [])

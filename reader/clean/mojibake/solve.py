@@ -264,15 +264,29 @@ COMMON_CHAR = 1000
 
 
 def _backed(scorer: _Scorer, chars: list[str], gain: float) -> bool:
-    """Whether the evidence is strong, or the repaired characters are common and make words
-    with each other or their neighbours, or the document writes them so elsewhere (a name:
-    ``?L祜L`` -> ``。天風`` where the article is about 天風期貨)."""
-    if gain >= STRONG:
-        return True
-    if not all(char_freq(c) >= COMMON_CHAR for c in chars if is_han(c)):
+    """Whether the repaired characters make words with each other or their neighbours, or the
+    document writes them so elsewhere (a name: ``?L祜L`` -> ``。天風`` where the article is about
+    天風期貨), and either the evidence is strong or the characters are common.  Never a repair that opens with
+    a full stop or comma where no sentence comes before it (a line's start, or right after another
+    sentence end): genuine text has none there, however well the rest reads."""
+    if chars and chars[0] in BOUNDARY_PUNCTUATION and _nothing_to_end(scorer.left):
         return False
+    # Words, even for a strong gain: against damage made of rare characters (``?5乜嘞x``) any common
+    # characters read many nats better, words or not (``。地苦蟲`` inside 東方財富).
     fixed = "".join(chars)
-    return inner_coverage(scorer.left[-2:], fixed, scorer.right[:2]) >= 0.5 or _echoed(scorer, fixed)
+    if inner_coverage(scorer.left[-2:], fixed, scorer.right[:2]) < 0.5 and not _echoed(scorer, fixed):
+        return False
+    return gain >= STRONG or all(char_freq(c) >= COMMON_CHAR for c in chars if is_han(c))
+
+
+def _nothing_to_end(left: str) -> bool:
+    """Whether a punctuation mark after ``left`` (the run's line so far) would end no sentence.
+
+    >>> _nothing_to_end(""), _nothing_to_end("報表。"), _nothing_to_end("  "), _nothing_to_end("公司服務")
+    (True, True, True, False)
+    """
+    before = left.rstrip()
+    return not before or before[-1] in "。！？；!?;"
 
 
 def _echoed(scorer: _Scorer, fixed: str) -> bool:
