@@ -97,6 +97,15 @@ PIECES = [
     "C++",
     "©",
     "R&D",
+    "café",
+    "Zürich",
+    "25°C",
+    "±0.5",
+    "138.4×67.3",
+    "穆罕默德·阿里",
+    "Pokémon GO",
+    "€50",
+    "“iPhone”——",
 ]
 # Lines that look like furniture but are the article's own: a lede that opens with the reporter,
 # a sentence quoting a source, an editor or a copyright inside a sentence.
