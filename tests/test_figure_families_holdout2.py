@@ -69,6 +69,12 @@ def figs(text: str) -> list[tuple]:
         ("錄取分數線為620分，", [("620分", 620.0, None, "number")]),
         ("高考成績平均為512.5分", [("512.5分", 512.5, None, "number")]),
         ("比賽進行到第30分", []),
+        # and beside a match report's scoring verb: the points a player or a team scored
+        ("他全場砍下31分、12個籃板", [("31分", 31.0, None, "number"), ("12個", 12.0, None, "count")]),
+        ("上半场领先8分", [("8分", 8.0, None, "number")]),
+        ("她獨得15分", [("15分", 15.0, None, "number")]),
+        ("終場前3分鐘落後5分", [("3分鐘", 3.0, None, "duration"), ("5分", 5.0, None, "number")]),
+        ("下午3點20分得到消息", [("下午3點20分", "T15:20", None, "clock")]),
         # ratios and scores are no quantities
         ("比分2:1", []),
         ("男女比例為1.05：1", []),

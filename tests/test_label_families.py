@@ -100,3 +100,10 @@ def test_courts_police_and_parties_act_they_are_not_what_an_amount_measures():
     assert labels("被告認罪可獲扣減三分之一刑期。")["三分之一"] != "被告"
     assert labels("其余5名被告人分别被判处3年有期徒刑。")["5名"] == "被告人"  # a count counts them
     assert labels("被告早前被區域法院判監6年8個月。")["6年8個月"] not in ("區域", "區域法院")  # no fragment
+
+
+def test_a_match_scope_is_not_what_is_measured():
+    """全场, 半场, 全队 say over what a player scored, not what was scored."""
+    assert labels("胡明軒砍下全場最高的27分。")["27分"] != "全場"
+    assert labels("他砍下全场最高的31分。")["31分"] != "全场"
+    assert labels("上半场全队命中率只有38%。")["38%"] not in ("全队", "上半场")

@@ -19,10 +19,10 @@ FLOORS = {
     "weather": (1.0, 0.81),
     "health": (1.0, 0.93),
     "earnings": (0.96, 0.93),
-    "match": (0.90, 0.84),
+    "match": (0.94, 0.78),  # its points (砍下27分) are read now: 23 figures matched, not 13; more unlabelled
     "housing": (1.0, 0.82),
 }
-POOLED = (0.98, 0.88)
+POOLED = (0.98, 0.87)
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,7 @@ MARKET_VERBS = frozenset(
 METRIC_VERBS = MARKET_VERBS | frozenset(MONEY_CUES + COUNT_CUES)  # and the nouns: 營業額, 粉絲 ...
 # Words that never name what is measured, whatever jieba tags them: particles, qualifiers,
 # relations and change words (高达 is "nr", Gundam, in jieba's dictionary), and generic
-# scopes (全市, 两市: the policy does not count them as owners).
+# scopes (全市, 两市, a match's 全场: the policy does not count them as owners).
 FUNCTION_WORDS = frozenset(
     """
     同比 环比 環比 同期 约为 約為 达到 達到 突破 增长 增長 上涨 上漲 上升 提升 提高 下降 下跌 减少 減少 增加
@@ -65,6 +65,7 @@ FUNCTION_WORDS = frozenset(
     每周 每週 新增 淨增 净增 新建 累积 累積 原本 原来 原來 本来 本來 分别为 分別為 同比增加 同比增长 同比增長 同比下降 达成 達成 其中 整体 整體 方面 期间 期間
     居首 居次 居前 居后 居後 之首 领先 領先 第一
     全市 全国 全國 两市 兩市 全省 全球 我市 本市 该市 該市 全港 全臺 全台 全县 全縣 全区 全區 盘中 盤中 各地 全部
+    全场 全場 半场 半場 全队 全隊
     另有 尚有 还有 還有 共有 仍有 需要 届时 屆時 此时 此時 整整 足足
     高点 高點 低点 低點 按年 按月 按季 大增 大减 大減 年增 年减 年減 月增 月减 月減
     """.split()

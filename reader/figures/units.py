@@ -53,10 +53,11 @@ SCALE_CUES = (
     "風力 风力 陣風 阵风 大風 大风 颱風 台风 颶風 飓风 北風 北风 南風 南风 東風 东风 西風 西风 風速 风速 "
     "地震 震級 震级 級風 级风"
 ).split()
-# X分 is a score in points beside these words (錄取分數線為620分, 高考成績650分); elsewhere 分
-# is minutes after a time, cents, or a word (十分, 分之).
+# X分 is a score in points beside these words (錄取分數線為620分, 高考成績650分, a match report's
+# 砍下27分, 領先6分); elsewhere 分 is minutes after a time, cents, or a word (十分, 分之).
 SCORE_CUES = (
-    "分數 分数 成績 成绩 得分 考分 總分 总分 滿分 满分 高考 中考 考試 考试 評分 评分 打分 錄取 录取 考生 均分 平均分"
+    "分數 分数 成績 成绩 得分 考分 總分 总分 滿分 满分 高考 中考 考試 考试 評分 评分 打分 錄取 录取 考生 均分 平均分 "
+    "砍下 狂砍 攻下 轟下 轰下 拿下 獨得 独得 貢獻 贡献 得到 領先 领先 落後 落后 淨勝 净胜 分差 比分"
 ).split()
 # Other measuring units: kind "number".
 MEASURE_UNITS = "個基點 个基点 基點 基点 字".split()
