@@ -101,3 +101,17 @@ async def test_a_verdict_in_the_panel_with_nothing_listed_says_the_filter_lists_
         await pilot.press("f", "F", "F", "v")  # the doubtful+wrong filter lists none
         assert app.figures.has_focus and app.review.reviewed() == 0
         assert told[-1] == "No doubtful+wrong figures listed (F shows the next filter).", told
+
+
+@sync
+async def test_a_panel_move_arriving_after_the_panel_is_gone_is_dropped():
+    """A verdict moves the panel's cursor; the move's message can arrive as the reader quits,
+    after the panel is unmounted: it is dropped, never a crash on the way out (seen in CI)."""
+    from widgets.figures.panel import FiguresPanel
+
+    app = KreaderApp(parse(TEXT), enrich=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.figures.remove()
+        app.post_message(FiguresPanel.Highlighted(0))
+        await pilot.pause()
+        assert not app.query(FiguresPanel)

@@ -362,8 +362,10 @@ class KreaderApp(App[int]):
 
     def on_figures_panel_highlighted(self, message: FiguresPanel.Highlighted) -> None:
         """The panel's cursor drives the article: the figure is shown and marked there,
-        and previewed under it; the focus stays in the panel."""
-        if self.figures.has_focus:
+        and previewed under it; the focus stays in the panel.  A move that arrives as the
+        reader quits (the panel already gone) is dropped."""
+        panels = self.query(FiguresPanel)
+        if panels and panels.first().has_focus:
             self.article.show_figure(message.figure)
             self.query_one(FigurePreview).show(self.document, message.figure, self.article.script)
 
