@@ -3,32 +3,13 @@
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable
 
 import pytest
+from work_count import python_calls
 
 from reader.clean.edits import inside_any
 from reader.clean.mojibake.signatures import one_of, run_pattern, signature, suspect_char
 from reader.clean.passes import html_edits
-
-
-def python_calls(fn: Callable[[], object]) -> int:
-    """How many calls (of Python functions and of C ones) ``fn()`` makes: a count of work
-    that does not depend on how loaded the machine is."""
-    count = 0
-
-    def profile(_frame, event, _arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 def _page(n: int) -> str:

@@ -3,12 +3,10 @@ each with members that are in none of its articles, and the grammar stays linear
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from work_count import python_calls
 
 from reader.figures.grammar import scan
 
@@ -125,23 +123,6 @@ def test_holdout2_families(text, expected):
 def test_an_approximate_clock_time_says_so():
     (fig,) = scan("凌晨5時許，")
     assert (fig.value, fig.qualifier) == ("T05:00", "approx")
-
-
-def python_calls(fn: Callable[[], object]) -> int:
-    """The Python calls ``fn()`` makes: work counted the same on a loaded machine."""
-    count = 0
-
-    def profile(_frame, event, _arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 ADVERSARIAL = ("零下3至", "3日至", "上午9時", "11萬8", "九成五", "8級風", "5.2:", "三到五百", "6年8個", "3小時2")
