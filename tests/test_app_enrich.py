@@ -153,3 +153,24 @@ async def test_a_latin_user_term_is_highlighted_only_as_a_whole_word():
         await pilot.pause()
         marked = [doc.text[s:e] + "@" + str(s) for s, e, _user in keyword_spans(app.document).within(0, len(doc.text))]
         assert marked == ["in@8", "in@37"]
+
+
+@sync
+async def test_r_on_an_unchanged_file_keeps_the_figures_their_labels_and_the_keywords(tmp_path):
+    # The reloaded Document is a new, bare one; with the same text its figures and keywords are the
+    # same, so they must stay on screen (they used to vanish until another reload changed the text).
+    path = tmp_path / "article.txt"
+    path.write_bytes(sample_article().read_bytes())
+    app = KreaderApp(load_document(path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: not app.enrichment and any(f.label for f in app.document.figures), 30, "labels")
+        await until(pilot, lambda: bool(app.document.keywords), 30, "keywords")
+        figures, keywords = app.document.figures, app.document.keywords
+        header = str(app.query_one("#header").render())
+        assert f"0/{len(figures)} reviewed" in header
+        await pilot.press("r")
+        await until(pilot, lambda: not app.file_watch.reloading, 30, "the reload")
+        await pilot.pause()
+        assert app.document.figures == figures and app.document.keywords == keywords
+        assert app.figures.row_count == len(figures)
+        assert f"0/{len(figures)} reviewed" in str(app.query_one("#header").render())

@@ -20,6 +20,7 @@ import asyncio
 import os
 import signal
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -169,7 +170,10 @@ class FileWatch:
         old, new = app.document, message.document
         if new.text == old.text:
             app.notify(f"Reloaded {self.file_name}: the text is unchanged.", markup=False)
-            app.set_document(new)  # the same text: its repairs may still differ (furniture kept or not)
+            # The same text: its repairs may differ (furniture kept or not), its figures and keywords
+            # cannot (they are read from the text alone), so they stay, with their labels and the review.
+            app.set_document(replace(new, figures=old.figures, keywords=old.keywords))
+            app._show_header()
             return
         at = carry_offset(old.text, new.text, app.article.top_offset)
         app.set_document(new)
