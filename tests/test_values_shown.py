@@ -167,3 +167,13 @@ async def test_a_latin_figure_too_wide_for_its_column_is_shown_compact():
         assert columns.figure < len("$81.8 billion")  # the test means something
         assert shown[0] == "$81.8B" and shown[1] in ("約$2B", "$2B") and "35154" in shown[2] and "163.89" in shown[3]
         assert "$81.8B" in panel_lines(app)[0] and "…" not in panel_lines(app)[0]
+
+
+def test_a_day_of_the_month_alone_never_reads_as_a_negative_number():
+    # ISO writes a day without month or year `---30`; stripping the year's `--` left `-30`.
+    from reader.document import parse
+    from reader.figures.extract import extract_figures
+
+    doc = parse("周五（30日）轉戰決賽；3日至6日在杭州舉行。")
+    shown = {f.text: value_shown(f) for f in extract_figures(doc)}
+    assert shown == {"30日": "30日", "3日至6日": "03–06日"}

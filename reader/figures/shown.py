@@ -8,8 +8,8 @@ as a marker of their own (the exact value is in the TUI's preview and in JSON).
 ('6.2萬億', '2685億', '223萬', '2,000')
 >>> compact_number(2.8e4, simplified=True), compact_number(0.25), compact_number(1234567.0)
 ('2.8万', '0.25', '123.4567萬')
->>> date_shown("--09-10"), date_shown("--07"), date_shown("2018-07"), date_shown("2018")
-('09-10', '07', '2018-07', '2018')
+>>> date_shown("--09-10"), date_shown("--07"), date_shown("2018-07"), date_shown("2018"), date_shown("---30")
+('09-10', '07', '2018-07', '2018', '30日')
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ KIND_CODE_WIDTH = 3
 # qualifier -> marker: the grammar's words (old and new vocabularies both)
 QUALIFIER_MARKS = {"approx": "≈", "over": ">", "lower": ">", "under": "<", "upper": "<"}
 VAGUE_MARK = "~"
+DAY = "日"  # a day of the month shown alone (the same character in both scripts)
 MARK_LEGEND = (("≈", "approximate"), (">", "lower bound (over, at least)"), ("<", "upper bound"), ("~", "vague"))
 
 
@@ -68,7 +69,10 @@ def compact_number(v: float, simplified: bool = False) -> str:
 
 
 def date_shown(v: str) -> str:
-    """An ISO date value as a date: the ``--`` of a date without a year goes."""
+    """An ISO date value as a date: the ``--`` of a date without a year goes; a day of the
+    month alone (ISO ``---30``) is written ``30日``, since ``-30`` would read as minus thirty."""
+    if v.startswith("---"):
+        return v[3:] + DAY
     return v[2:] if v.startswith("--") else v
 
 
@@ -93,18 +97,19 @@ def range_end(start: str, end: str) -> str:
     return end
 
 
-def _magnitude(number: str) -> str:
-    return next((m for _size, *words in MAGNITUDES for m in words if number.endswith(m)), "")
+def _suffix(shown: str) -> str:
+    """The magnitude (or the day's ``日``) a shown value ends with, the longest first."""
+    return next((m for _size, *words in MAGNITUDES for m in (*words, DAY) if shown.endswith(m)), "")
 
 
 def range_start(start: str, end: str) -> str:
-    """The start of a range without the magnitude it shares with the end: ``7000–8000億``.
+    """The start of a range without the magnitude it shares with the end: ``7000–8000億``, ``03–06日``.
 
-    >>> range_start("7000億", "8000億"), range_start("6萬億", "8億"), range_start("2萬", "3")
-    ('7000', '6萬億', '2萬')
+    >>> range_start("7000億", "8000億"), range_start("6萬億", "8億"), range_start("2萬", "3"), range_start("03日", "06日")
+    ('7000', '6萬億', '2萬', '03')
     """
-    magnitude = _magnitude(start)
-    return start[: -len(magnitude)] if magnitude and magnitude == _magnitude(end) else start
+    suffix = _suffix(start)
+    return start[: -len(suffix)] if suffix and suffix == _suffix(end) else start
 
 
 def value_shown(figure: Any, simplified: bool = False) -> str:
@@ -117,6 +122,8 @@ def value_shown(figure: Any, simplified: bool = False) -> str:
     '15–20%'
     >>> value_shown(F(value="2022-01", value_max="2022-02", unit="", kind="date"))
     '2022-01–02'
+    >>> value_shown(F(value="---03", value_max="---06", unit="", kind="date"))
+    '03–06日'
     """
     text = one_value(figure.value, simplified)
     if figure.value_max is not None and figure.value_max != figure.value:
