@@ -98,6 +98,42 @@ def test_the_quick_signature_is_found_where_the_signature_is(codec):
     assert any(quick.search(w) for w in windows)
 
 
+@pytest.mark.parametrize("codec", ["gb18030", "big5hkscs"])
+def test_the_signature_is_held_where_signature_in_finds_it(codec):
+    """holds_signature checks the first openings with sets and searches the rest with
+    signature_in: the same answer for every window (the text before it seen, as the regex sees
+    it), with few openings and with more than it checks one by one."""
+    from reader.clean.mojibake.signatures import _FEW_OPENINGS, _orders, holds_signature, signature_in
+
+    genuine = "深圳市场监管局今年第三季度抽檢了電視和𠀋𡈽𨋢食品的質量，合格率达到百分之九十八。"
+    a, b, c = (chr(points[len(points) // 3]) for points in _orders(codec))
+    text = genuine + genuine.encode().decode(codec, "replace") + f"{a}{b}{c}x{b}{c}{a}x{c}{a}{b}x{a}{b}x{b}{c}x{c}{a}"
+    quick = signature_in(codec)
+    spans = [(i, i + k) for i in range(len(text)) for k in (1, 2, 3, 4, 7, 40)]
+    assert [holds_signature(codec, text, i, j) for i, j in spans] == [bool(quick.search(text, i, j)) for i, j in spans]
+    many = f"{a}x" * (2 * _FEW_OPENINGS)
+    for tail in (f"{a}{b}{c}", f"{a}{b}", f"{b}{c}{a}"):
+        assert holds_signature(codec, many + tail) == bool(quick.search(many + tail))
+
+
+def test_a_short_clean_text_compiles_no_long_signature():
+    """The long signature patterns are compiled only for a text that may hold damage, or one with
+    more of their opening characters than are checked one by one."""
+    from reader.clean.mojibake import signatures
+    from reader.clean.passes import clean
+
+    def calls() -> list[int]:
+        return [
+            f.cache_info().hits + f.cache_info().misses for f in (signatures.signature_in, signatures.damage_or_lost)
+        ]
+
+    before = calls()
+    clean("電視臺的隊伍響應了類似項目。\n" * 3)
+    assert calls() == before
+    clean("電視臺的隊伍。" + "電" * (signatures._FEW_OPENINGS + 1))
+    assert calls()[0] > before[0]
+
+
 def test_pinyin_notes_are_found_from_their_parenthesis():
     from reader.clean.pinyin_notes import _NOTE, _TONED, HAN
 

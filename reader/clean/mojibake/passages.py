@@ -37,7 +37,7 @@ from reader.clean.mojibake.families import (
 from reader.clean.mojibake.lossy import LOST_MARK, Piece, decode_with_gaps
 from reader.clean.mojibake.score import is_han, simplified_logp, word_coverage
 from reader.clean.mojibake.segments import segment_edits
-from reader.clean.mojibake.signatures import damage_or_lost, run_pattern, signature, signature_in, utf8_byte
+from reader.clean.mojibake.signatures import damage_or_lost, holds_signature, run_pattern, signature, utf8_byte
 
 # How much better (natural log) a repaired passage must read than the damage, at the least
 # and per character of damage (a long passage must earn its repair throughout).
@@ -87,7 +87,7 @@ def recode_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit
     edits: list[Edit] = []
     lost = text.find(REPLACEMENT, start, end) >= 0
     for family in CJK_FAMILIES:
-        if not lost and not signature_in(family.wrong).search(text, start, end):
+        if not lost and not holds_signature(family.wrong, text, start, end):
             continue  # (in C) no passage of this family anywhere in the piece
         damage = signature(family.wrong)  # (compiled only for a text that may hold damage)
         taken = _Taken(edits)

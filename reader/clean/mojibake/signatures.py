@@ -111,9 +111,24 @@ def suspect_char(codec: str) -> str:
     return one_of(sorted(map(ord, chars)))
 
 
+# A line of one character a decoder gave, neither a surrogate (a rejected byte) nor private use.
+_ONE_USABLE = re.compile("(?m)^[^\n\ud800-\udfff\ue000-\uf8ff]$")
+
+
 def _pair_points(codec: str, leads: range, trails: range) -> list[int]:
-    found = pair_chars(codec, [(x, y) for x in leads for y in trails])
-    return sorted({ord(ch) for ch in found if ch is not None})
+    """The code points ``codec`` decodes the pairs (lead, trail) to (what :func:`pair_chars`
+    finds), from one decode of all pairs, a line each, built and read in C.
+
+    >>> _pair_points("gb18030", range(0xE5, 0xE6), range(0x8F, 0x91)) == sorted(map(ord, "鍙鍚"))
+    True
+    """
+    # every lead byte in place of the zeros of one row of trails (no trail is a zero or a break)
+    row = b"".join(bytes((0, y, 10)) for y in trails)
+    lines = b"".join(row.replace(b"\0", bytes((x,))) for x in leads).decode(codec, "surrogateescape")
+    if lines.count("\n") != len(leads) * len(trails):  # a decoder took a break into a character
+        found = pair_chars(codec, [(x, y) for x in leads for y in trails])
+        return sorted({ord(ch) for ch in found if ch is not None})
+    return sorted(set(map(ord, _ONE_USABLE.findall(lines))))
 
 
 def any_of(points: list[int]) -> str:
@@ -127,13 +142,21 @@ def any_of(points: list[int]) -> str:
     return f"[{ranges([p for p in points if p <= 0xFFFF])}{beyond}]"
 
 
+_LEAD, _CONT = range(0xE0, 0xF0), range(0x80, 0xC0)  # a three-byte UTF-8 character's bytes
+
+
+@functools.lru_cache(maxsize=4)
+def _openings(codec: str) -> list[int]:
+    """The code points of the (lead, continuation) pairs read by ``codec``: where
+    :func:`signature_in` finds a triple."""
+    return _pair_points(codec, _LEAD, _CONT)
+
+
 @functools.lru_cache(maxsize=4)
 def _orders(codec: str) -> tuple[list[int], list[int], list[int]]:
     """The code points of the (lead, continuation), (continuation, lead) and (continuation,
     continuation) pairs of three-byte UTF-8 characters read by ``codec``."""
-    lead, cont = range(0xE0, 0xF0), range(0x80, 0xC0)
-    a, b, c = (_pair_points(codec, x, y) for x, y in ((lead, cont), (cont, lead), (cont, cont)))
-    return a, b, c
+    return _openings(codec), _pair_points(codec, _CONT, _LEAD), _pair_points(codec, _CONT, _CONT)
 
 
 @functools.lru_cache(maxsize=4)
@@ -165,9 +188,66 @@ def signature_in(codec: str) -> re.Pattern[str]:
     >>> found.search("戝竷鍙").start(), signature("gb18030").search("戝竷鍙").start()
     (2, 0)
     """
+    return re.compile(_signature_in(codec))
+
+
+def _signature_in(codec: str) -> str:
     points = _orders(codec)
     a, b, c = map(one_of, points)
-    return re.compile(f"{any_of(points[0])}(?<={a})(?:(?={b}{c})|(?<={c}{a})(?={b})|(?<={b}{c}{a}))")
+    return f"{any_of(points[0])}(?<={a})(?:(?={b}{c})|(?<={c}{a})(?={b})|(?<={b}{c}{a}))"
+
+
+# A piece with no more of the signature's opening characters than this is checked one of them
+# at a time; the rest of a longer one is searched with signature_in, whose long pattern takes
+# longer to compile than a short text's whole check (the bundled sample holds 62 of them).
+_FEW_OPENINGS = 100
+
+
+def holds_signature(codec: str, text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether :func:`signature_in` is found in ``text[start:end]`` (the same answer, the
+    characters before ``start`` seen as it sees them): the first few characters that can open
+    it are checked with sets, so that a short text pays for no long pattern's compiling.
+
+    >>> holds_signature("gb18030", "发布：鍙戝竷"), holds_signature("gb18030", "電視發布會")
+    (True, False)
+    >>> holds_signature("gb18030", "发布：鍙戝竷", 4), holds_signature("gb18030", "发布：鍙戝竷", 0, 5)
+    (False, True)
+    """
+    end = len(text) if end is None else min(end, len(text))
+    opening, pos = _opening(codec), start
+    for _ in range(_FEW_OPENINGS):
+        m = opening.search(text, pos, end)
+        if m is None:
+            return False
+        if _triple_at(codec, text, m.start(), end):
+            return True
+        pos = m.start() + 1
+    # signature_in's matches start at its opening characters: none before pos
+    return signature_in(codec).search(text, pos, end) is not None
+
+
+@functools.lru_cache(maxsize=4)
+def _opening(codec: str) -> re.Pattern[str]:
+    return re.compile(any_of(_openings(codec)))
+
+
+@functools.lru_cache(maxsize=4)
+def _order_sets(codec: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    a, b, c = (frozenset(map(chr, points)) for points in _orders(codec))
+    return a, b, c
+
+
+def _triple_at(codec: str, text: str, i: int, end: int) -> bool:
+    """Whether :func:`signature_in` matches at ``i`` of ``text[:end]``: its (lead, continuation)
+    character there, the (continuation, lead) one after it and the (continuation, continuation)
+    one after that or before it, or those two before it."""
+    a, b, c = _order_sets(codec)
+    if text[i] not in a:
+        return False
+    after_c = i >= 1 and text[i - 1] in c
+    if i + 1 < end and text[i + 1] in b and (after_c or (i + 2 < end and text[i + 2] in c)):
+        return True
+    return after_c and i >= 2 and text[i - 2] in b
 
 
 @functools.lru_cache(maxsize=4)
@@ -178,7 +258,7 @@ def damage_or_lost(codec: str) -> re.Pattern[str]:
     >>> damage_or_lost("gb18030").search("一切\ufffd顺利").start()
     2
     """
-    return re.compile(f"{signature_in(codec).pattern}|{REPLACEMENT}")
+    return re.compile(f"{_signature_in(codec)}|{REPLACEMENT}")
 
 
 @functools.lru_cache(maxsize=4)
