@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from reader.figures.numbers import Num
 from reader.figures.units import COUNT_CUES, MONEY_CUES, MONEY_KIND_CUES, UNIT_BREAKERS, longest_unit
@@ -27,8 +27,7 @@ _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _CHANGE_FROM = re.compile("[從从由](?![事於于此而])")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):  # a tuple, as reader.figures.numbers.Num: one per candidate
     end: int
     value: float | str
     value_max: float | str | None

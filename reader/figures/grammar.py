@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.figures.dates import parse_date
 from reader.figures.latin import latin_figure_at, may_be_latin
@@ -22,9 +22,9 @@ from reader.figures.units import POST_QUALIFIER_WORDS, PRE_QUALIFIER_WORDS, UNIT
 from reader.text.numerals import CAPITAL_CHARS, CN_DIGITS, CN_NUMERAL_CHARS, MULTIPLIERS
 
 
-@dataclass(frozen=True)
-class RawFigure:
-    """A figure found in plain text: span, normalized value, unit, kind, qualifier."""
+class RawFigure(NamedTuple):
+    """A figure found in plain text: span, normalized value, unit, kind, qualifier (a tuple,
+    as reader.figures.numbers.Num: one per figure of a book)."""
 
     start: int
     end: int

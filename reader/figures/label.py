@@ -31,7 +31,6 @@ nothing, a wrong one misleads.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from reader.figures.context import LIMIT as CONTEXT_LIMIT
 from reader.figures.kinds import Qualifier
@@ -111,7 +110,7 @@ def label_all(text: str, figures: tuple) -> tuple:
         near = text[max(0, f.start - 2 * CONTEXT_LIMIT) : f.end + 2 * CONTEXT_LIMIT]
         if label and label not in near:  # cannot happen (labels are words around it), but labels must be text
             label = ""
-        out.append(f if label == f.label else replace(f, label=label))  # most keep theirs: no copy
+        out.append(f.labelled(label))
     return tuple(out)
 
 

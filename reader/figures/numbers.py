@@ -23,7 +23,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.text.numerals import (
     CAPITAL_CHARS,
@@ -53,9 +53,10 @@ _CAPITALS = frozenset(CAPITAL_CHARS)
 _POINT = frozenset("點点")
 
 
-@dataclass(frozen=True)
-class Num:
-    """A number read at ``start``; ``end`` is past it (and past 多/餘 if any)."""
+class Num(NamedTuple):
+    """A number read at ``start``; ``end`` is past it (and past 多/餘 if any).  Immutable like a
+    frozen dataclass, but a tuple: one is built for every candidate numeral of a text, and a
+    frozen dataclass sets each field through ``object.__setattr__``."""
 
     start: int
     end: int
