@@ -26,8 +26,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.review.names import is_export
-
 STDIN = "-"
 _DIGITS = re.compile(r"(\d+)")
 
@@ -96,6 +94,8 @@ def is_not_article(name: str) -> bool:
 
 def folder_articles(folder: str) -> list[str]:
     """The article files of ``folder``: regular, not hidden, not code/data/media, in natural order."""
+    from reader.review.names import is_export  # (the review's modules: only a folder needs them)
+
     try:
         entries = list(os.scandir(folder))
     except OSError as err:

@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
 
 from reader.document import Document, parse
+from reader.text.patterns import compiled
 from reader.text.visible import shown_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -81,7 +82,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 # Code units Chinese text in UTF-16 is made of: Han, CJK and fullwidth punctuation, ASCII
 # (not the rare extension A: what a few Big5 punctuation marks read as).
-_CHINESE_UNITS = re.compile("[\t\n\r -~\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_CHINESE_UNITS = "[\t\n\r -~\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 # C0 controls that no UTF-8 article has, but UTF-16 CJK punctuation (U+3001 = 01 30) reads as.
 _C0 = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
@@ -95,7 +96,7 @@ def _utf16_by_text(sample: bytes) -> str | None:
     fits = {}
     for encoding in ("utf-16-le", "utf-16-be"):
         text = sample.decode(encoding, errors="replace")
-        fits[encoding] = len(_CHINESE_UNITS.findall(text)) / max(1, len(text))
+        fits[encoding] = len(compiled(_CHINESE_UNITS).findall(text)) / max(1, len(text))
     good = [encoding for encoding, share in fits.items() if share >= 0.95]
     return good[0] if len(good) == 1 else None
 

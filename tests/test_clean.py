@@ -126,7 +126,7 @@ def test_control_edits_match_the_whole_pattern_scanned_everywhere(text):
     from reader.clean import terminal as clean_module
 
     expected, taken = [], 0
-    for m in clean_module._CONTROL.finditer(text):
+    for m in re.compile(clean_module._CONTROL).finditer(text):
         if m.start() < taken or not m.group():
             continue
         expected.append((m.start(), m.end()))

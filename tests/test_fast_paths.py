@@ -134,6 +134,26 @@ def test_a_short_clean_text_compiles_no_long_signature():
     assert calls()[0] > before[0]
 
 
+def test_patterns_only_some_texts_need_are_compiled_when_one_does():
+    """Furniture rules, control sequences, decoded entities' check: a plain text calls for none
+    of them (their compiling is spared); a text that has them is cleaned as before."""
+    from reader.clean import boilerplate
+    from reader.clean.passes import clean
+    from reader.text import patterns
+
+    def calls() -> int:
+        return sum(f.cache_info().hits + f.cache_info().misses for f in (boilerplate._rule, patterns.compiled))
+
+    before = calls()
+    assert (
+        clean("記者王明報道，昨日股市上漲。\n今天天氣很好。\n").text == "記者王明報道，昨日股市上漲。\n今天天氣很好。\n"
+    )
+    assert calls() == before
+    dirty = "正文第一段。\r\n分享到：微信 微博\n\x1b[31m紅&#8203;字\n"
+    assert clean(dirty).text == "正文第一段。\n紅字\n"
+    assert calls() > before
+
+
 def test_pinyin_notes_are_found_from_their_parenthesis():
     from reader.clean.pinyin_notes import _NOTE, _TONED, HAN
 
@@ -240,14 +260,14 @@ def test_topic_labels_are_the_clause_befores_noun():
 
 def _furniture_by_every_rule(line: str) -> str | None:
     """furniture() without its gates: every rule tried in turn."""
-    from reader.clean.boilerplate import _RULES, _is_byline, _is_headline_run
+    from reader.clean.boilerplate import RULES, _is_byline, _is_headline_run, _rule
 
     if not line or len(line) > 220:
         return None
     if _is_byline(line):
         return "byline"
-    for name, pattern, limit in _RULES:
-        if len(line) <= limit and pattern.fullmatch(line):
+    for k, (name, _pattern, limit) in enumerate(RULES):
+        if len(line) <= limit and _rule(k).fullmatch(line):
             return name
     return "related links" if _is_headline_run(line) else None
 

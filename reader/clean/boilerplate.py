@@ -17,6 +17,7 @@ lines and leaves them in place).  What a byline says about the article
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -109,7 +110,15 @@ RULES: tuple[tuple[str, str, int], ...] = (
     ("caption", r".{0,100}?(?:[。！？\s]|^)(?:照片|圖片|图片|图|圖)?由.{1,12}提供", 110),
     ("caption", r".{0,100}?(?:[。！？\s])[\w·]{2,8}\s?(?:摄|攝)", 110),
 )
-_RULES = tuple((name, re.compile(pattern), limit) for name, pattern, limit in RULES)
+
+
+@functools.cache
+def _rule(k: int) -> re.Pattern[str]:
+    """Rule ``k``'s pattern, compiled the first time a line passes the gates below for it (most
+    texts have no furniture, and most rules are never tried)."""
+    return re.compile(RULES[k][1])
+
+
 # Nearly every line is no furniture: it is ruled out by two quick tests before the rules are
 # tried one by one (reader.clean.gates): its last character is none a rule can end with, and
 # the rules that may end with any character, in one pattern, do not match it.
@@ -152,8 +161,8 @@ def furniture(line: str) -> str | None:
     if _is_byline(line):
         return "byline"
     if line[-1] in _RULE_ENDINGS or _ANY_ENDING.fullmatch(line):
-        for name, pattern, limit in _RULES:
-            if len(line) <= limit and pattern.fullmatch(line):
+        for k, (name, _pattern, limit) in enumerate(RULES):
+            if len(line) <= limit and _rule(k).fullmatch(line):
                 return name
     if _is_headline_run(line) or (len(line) <= 10 and _RELATED.fullmatch(line)):
         return "related links"

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from reader.clean.edits import Edit, inside_any
 from reader.clean.terminal import INVISIBLE_CLASS
+from reader.text.patterns import compiled
 
 # A tag cut off by the end of the text: within its line (it swallows the rest of it).
 _CUT_OFF_TAG = r"<[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?\s*"
@@ -67,7 +68,7 @@ def html_edits(text: str) -> list[Edit]:
         new, note = _decoded(m.group())
         if new is None or _would_make_markup(new, text, m.end()):
             continue
-        if _UNSAFE_DECODED.search(new):
+        if compiled(_UNSAFE_DECODED).search(new):
             # &#27; &#x202e; &#8203;: an entity must not smuggle in what the control pass removes
             edits.append(Edit(m.start(), m.end(), "", "control", f"entity for U+{ord(new[0]):04X} removed"))
             continue
@@ -176,7 +177,7 @@ def _truncated_tail(text: str, edits: list[Edit]) -> list[Edit]:
         end = start
 
 
-_UNSAFE_DECODED = re.compile(f"[{INVISIBLE_CLASS}\x1b\r]")
+_UNSAFE_DECODED = f"[{INVISIBLE_CLASS}\x1b\r]"
 
 
 def _would_make_markup(decoded: str, text: str, after: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from reader.clean.edits import Edit
+from reader.text.patterns import compiled
 
 # Characters that are never text a reader should see, and some of which act on a
 # terminal or reorder what it shows: (first, last, why).  Removed wherever they
@@ -39,7 +40,7 @@ INVISIBLE_RANGES: tuple[tuple[str, str, str], ...] = (
     ("\U000e0000", "\U000e007f", "tag character"),
 )
 INVISIBLE_CLASS = "".join(a if a == b else f"{a}-{b}" for a, b, _why in INVISIBLE_RANGES)
-_INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
+_INVISIBLE = f"[{INVISIBLE_CLASS}]"
 
 
 def invisible_why(ch: str) -> str:
@@ -60,14 +61,14 @@ def invisible_why(ch: str) -> str:
 # decoded text they are nearly always cp1252 bytes read as Latin-1, and once the
 # introducer is gone what followed it is plain text.  An 8-bit string that is complete
 # on its line (printable ASCII closed by BEL or ST) is a real sequence and goes whole.
-_ESCAPES = re.compile(
+_ESCAPES = (
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
     r"|\x1b[\]PX^_][^\x07\x1b\x9c\r\n]*(?:\x07|\x1b\\|\x9c)?"
     r"|[\x90\x98\x9d\x9e\x9f][ -~]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]?"
 )
 
-_CONTROL = re.compile(r"\r\n?|" + _ESCAPES.pattern + "|" + _INVISIBLE.pattern)
+_CONTROL = r"\r\n?|" + _ESCAPES + "|" + _INVISIBLE
 _CONTROL_START = re.compile(f"[\r\x1b{INVISIBLE_CLASS}]")
 
 
@@ -93,7 +94,7 @@ def control_edits(text: str) -> list[Edit]:
     for first in _CONTROL_START.finditer(text):
         if first.start() < taken:
             continue
-        m = _CONTROL.match(text, first.start())
+        m = compiled(_CONTROL).match(text, first.start())
         if m is None or not m.group():
             continue
         g = m.group()
@@ -101,7 +102,7 @@ def control_edits(text: str) -> list[Edit]:
             edits.append(Edit(m.start(), m.end(), "", "newline", "stray CR inside a sentence"))
         elif g[0] == "\r":
             edits.append(Edit(m.start(), m.end(), "\n", "newline"))
-        elif g != "\x9b" and _INVISIBLE.fullmatch(g):
+        elif g != "\x9b" and compiled(_INVISIBLE).fullmatch(g):
             edits.append(Edit(m.start(), m.end(), "", "control", f"U+{ord(g):04X} {invisible_why(g)}"))
         else:
             edits.append(Edit(m.start(), m.end(), "", "escape", "terminal escape sequence"))

@@ -38,6 +38,7 @@ from reader.clean.mojibake.lossy import LOST_MARK, Piece, decode_with_gaps
 from reader.clean.mojibake.score import is_han, simplified_logp, word_coverage
 from reader.clean.mojibake.segments import segment_edits
 from reader.clean.mojibake.signatures import damage_or_lost, holds_signature, run_pattern, signature, utf8_byte
+from reader.text.patterns import compiled
 
 # How much better (natural log) a repaired passage must read than the damage, at the least
 # and per character of damage (a long passage must earn its repair throughout).
@@ -287,7 +288,7 @@ def _best_span(
 
 
 # Han, CJK and full-width punctuation, ASCII, quotes and dashes, pinyin's tone-marked letters.
-_TEXTLIKE = re.compile(
+_TEXTLIKE = (
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2010-\u2027"
     "\u00b7\u00d7\u00f7\u00b0\u00e0-\u00fc\u0101-\u01dc -~" + LOST_MARK + "]+"
 )
@@ -295,7 +296,7 @@ _TEXTLIKE = re.compile(
 
 def _textlike(fixed: str) -> bool:
     """Han, CJK and full-width punctuation, ASCII: what an article is written in."""
-    return bool(_TEXTLIKE.fullmatch(fixed)) and any(is_han(c) for c in fixed)
+    return bool(compiled(_TEXTLIKE).fullmatch(fixed)) and any(is_han(c) for c in fixed)
 
 
 def _edits(
