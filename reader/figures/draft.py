@@ -20,7 +20,8 @@ from typing import Literal, NamedTuple
 from reader.figures.numbers import Num
 from reader.figures.units import COUNT_CUES, MONEY_CUES, MONEY_KIND_CUES, UNIT_BREAKERS, longest_unit
 
-RANGE_SEP = re.compile(r"[-~～—–至到]")
+RANGE_MARKS = frozenset("-~～—–至到")  # between the two ends of a range
+RANGE_SEP = re.compile("[" + re.escape("".join(sorted(RANGE_MARKS))) + "]")
 _CLAUSE_BREAK = "，,。！？!?；;：:\n"
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 # 從/由 a few characters before: a change from one figure to another (從50萬到74萬), not a range.

@@ -11,6 +11,7 @@ quantity as a :class:`RawFigure`, in order, never overlapping.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from typing import NamedTuple
@@ -39,7 +40,6 @@ class RawFigure(NamedTuple):
 
 # A candidate starts at a run of digits or Chinese numeral characters.
 _RUN = re.compile(rf"\d+(?:\.\d+)*|[{CN_NUMERAL_CHARS}幾几數数半]+")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
 # Numeral idioms that are not quantities.
 _IDIOMS = re.compile(
     "三天兩頭|三天两头|三天打魚|三天打鱼|兩天曬網|两天晒网|十萬火急|十万火急|三年五載|三年五载|"
@@ -79,7 +79,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
     """Every figure starting in ``text[start:end]``, in order, non-overlapping (a figure
     never spans a line, so line-aligned spans can be scanned apart)."""
     end = len(text) if end is None else end
-    idioms = [(m.start(), m.end()) for m in _IDIOMS.finditer(text, start, end)]
+    idioms = Idioms(text, start, end)
     out: list[RawFigure] = []
     taken = start
     for m in _RUN.finditer(text, start, end):
@@ -87,11 +87,29 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
             continue
         fig = may_be_latin(text, m.start(), m.end()) and _latin_at(text, m.start(), taken) or None
         fig = fig or _figure_at(text, m.start(), taken, _may_be_date(m.group(), text[m.end() : m.end() + 1]))
-        if fig is None or any(s < fig.end and fig.start < e for s, e in idioms):
+        if fig is None or idioms.overlap(fig.start, fig.end):
             continue
         out.append(fig)
         taken = fig.end
     return out
+
+
+class Idioms:
+    """The numeral idioms of ``text[start:end]`` (三天兩頭, 成千上萬): no figure overlaps one.
+
+    >>> t = "三天兩頭有3人，成千上萬"; found = Idioms(t, 0, len(t))
+    >>> found.overlap(1, 3), found.overlap(5, 7), found.overlap(11, 13), found.overlap(12, 20)
+    (True, False, True, False)
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.spans = [(m.start(), m.end()) for m in _IDIOMS.finditer(text, start, end)]
+        self.starts = [s for s, _e in self.spans]  # in order and apart: their ends are in order too
+
+    def overlap(self, start: int, end: int) -> bool:
+        """An idiom overlaps ``text[start:end]``: the last one starting before ``end`` ends after ``start``."""
+        k = bisect.bisect_left(self.starts, end) - 1
+        return k >= 0 and self.spans[k][1] > start
 
 
 def _latin_at(text: str, i: int, floor: int) -> RawFigure | None:
@@ -132,8 +150,8 @@ def _figure_at(text: str, i: int, floor: int, may_be_date: bool = True) -> RawFi
             return None  # 週五晚: Friday evening
     if i > 1 and text[i - 1] == "前" and text[i - 2] not in _BEFORE_QIAN_WORDS and not text[i].isdigit():
         return None  # 前兩次, 前三季度: "the first N", a ranking rather than a quantity
-    if text[i].isdigit() and i > 0 and (_ASCII_LETTER.match(text[i - 1]) or text[i - 1] in ".-_/"):
-        if not (text[i - 1] == "-" and not (i > 1 and _ASCII_LETTER.match(text[i - 2]))):
+    if text[i].isdigit() and i > 0 and (_ascii_letter(text[i - 1]) or text[i - 1] in ".-_/"):
+        if not (text[i - 1] == "-" and not (i > 1 and _ascii_letter(text[i - 2]))):
             return None  # part of a name or code: A3, COVID-19, v1.2
     pre_word, pre_q = _pre_qualifier(text, i, floor)
     date = parse_date(text, i, has_qualifier=bool(pre_q)) if may_be_date else None
@@ -141,7 +159,7 @@ def _figure_at(text: str, i: int, floor: int, may_be_date: bool = True) -> RawFi
         end, day, day_max, kind = date
         return RawFigure(i, end, text[i:end], day, day_max, "年" if kind == "year" else "", kind)
     q = quantity(text, i, pre_q)
-    if q is None or not all(v is None or isinstance(v, str) or math.isfinite(v) for v in (q.value, q.value_max)):
+    if q is None or not (_finite(q.value) and _finite(q.value_max)):
         return None  # 1e300萬 overflows: not an amount anyone wrote
     start = i - len(q.prefix_word or pre_word)
     qualifier = q.qualifier or pre_q
@@ -152,6 +170,16 @@ def _figure_at(text: str, i: int, floor: int, may_be_date: bool = True) -> RawFi
         low, high = value, value_max  # 零下8至10℃: from -10 up to -8
         start, value, value_max = start - len(BELOW_ZERO), -(high or low), -low if high else None
     return RawFigure(start, q.end, text[start : q.end], value, value_max, q.unit, q.kind, qualifier, q.vague)
+
+
+def _ascii_letter(c: str) -> bool:
+    """A-Z or a-z (the ASCII letters are exactly the ASCII characters that are alphabetic)."""
+    return c.isascii() and c.isalpha()
+
+
+def _finite(value: float | str | None) -> bool:
+    """Not an overflowed float (1e300萬): None, a date string or a finite number."""
+    return not isinstance(value, float) or math.isfinite(value)
 
 
 BELOW_ZERO = "零下"

@@ -24,15 +24,17 @@ _RACE_TIME = re.compile(r"(?:(\d{1,2})分)?(\d{1,2}(?:\.\d{1,3})?)秒(?:(\d{2})(
 _METRES_AND = re.compile(r"([1-2])米(\d{1,2})(?![\d.])")
 # Dimensions (D9): "138.4 x 67.3 x 7.3 mm" are three quantities in the last one's unit.
 _DIMENSION = re.compile(r"(?:\s?[x×X*]\s?\d+(?:\.\d+)?){1,3}\s?")  # bounded: no rescans of a long chain
+SLASH_MARKS = frozenset("/")
+METRE_MARKS = frozenset("米")
 # A few items of one size (a relay's 4×100米): one figure, the size.
-_TIMES_MARKS = set("x×X* ")
+TIMES_MARKS = frozenset("x×X* ")
 RACE_MARKS = frozenset("分秒.")  # what may follow the first number of a race time
 _ITEMS_OF = re.compile(r"[1-9][×xX*](?=\d)")
 _UNIT_LIKE_MULTIPLIER = set("千百")
 # 千/百 after digits is a multiplier (5千, 2千多億) unless it starts one of these words.
 _SMALL_MULTIPLIER_BREAKERS = set("度貨货姓強强分家")
 _MORE = set("多餘余")
-_GRADE = set("級级量")
+GRADE_MARKS = frozenset("級级量")
 _TAIWAN_CURRENCY = ("新台幣", "新臺幣", "新台币", "台幣", "臺幣", "台币")
 # 11萬8249, 2萬9千, 4億2千萬, 1億5000萬: the lower digits written after a big multiplier.
 _LOWER_ORDER = re.compile(rf"(\d,\d{{3}}|\d{{1,4}})({MULTIPLIER_PATTERN})?(?![\d.,])")  # 8249 or 8,249
@@ -50,7 +52,7 @@ def slash_fraction(d: Draft) -> Outcome:
     >>> slash_fraction(draft("1/4的用戶")).value, slash_fraction(draft("3/2"))
     (0.25, False)
     """
-    if d.text[d.pos : d.pos + 1] != "/" or not d.arabic or d.num.decimal:
+    if d.text[d.pos : d.pos + 1] not in SLASH_MARKS or not d.arabic or d.num.decimal:
         return None
     m = _SLASH_DENOMINATOR.match(d.text[d.pos : d.pos + 6])
     if m and 0 < d.value < int(m.group(1)):
@@ -101,7 +103,7 @@ def metres_and_centimetres(d: Draft) -> Outcome:
     >>> [trial(t).value for t in ("1米85，", "1米7的個子")], type(trial("1米高", 0, metres_and_centimetres)).__name__
     ([1.85, 1.7], 'Draft')
     """
-    if d.text[d.pos : d.pos + 1] != "米" or not d.arabic:
+    if d.text[d.pos : d.pos + 1] not in METRE_MARKS or not d.arabic:
         return None
     m = _METRES_AND.match(d.text, d.start)
     if not m or unit_at(d.text, m.end()) is not None:
@@ -120,7 +122,7 @@ def dimensions(d: Draft) -> Outcome:
     >>> dimensions(draft("3x3矩陣")), dimensions(draft("40x市盈率")), dimensions(draft("4×100米")).value
     (False, None, 100.0)
     """
-    if d.text[d.pos : d.pos + 1] not in _TIMES_MARKS or not d.arabic:
+    if d.text[d.pos : d.pos + 1] not in TIMES_MARKS or not d.arabic:
         return None
     if _ITEMS_OF.match(d.text, d.start) and d.pos == d.start + 1 and not d.depth:
         size = d.read(d.text, d.pos + 1, "", d.depth + 1)  # 4×100米: the size, with its count
@@ -304,7 +306,7 @@ def grade(d: Draft) -> Outcome:
     >>> grade(draft("億級資金")).kind
     'money'
     """
-    if d.text[d.pos : d.pos + 1] not in _GRADE or not (d.num.magnitude_only or d.scaled):
+    if d.text[d.pos : d.pos + 1] not in GRADE_MARKS or not (d.num.magnitude_only or d.scaled):
         return None
     if not d.at("級", "级", "量級", "量级"):
         return None

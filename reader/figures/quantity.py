@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import re
 
-from reader.figures.draft import Draft, Outcome, Quantity, Stage
+from reader.figures.draft import RANGE_MARKS, Draft, Outcome, Quantity, Stage
 from reader.figures.number_stages import (
+    GRADE_MARKS,
+    METRE_MARKS,
+    SLASH_MARKS,
+    TIMES_MARKS,
     apply_scale,
     dimensions,
     grade,
@@ -28,7 +32,7 @@ from reader.figures.number_stages import (
     slash_fraction,
 )
 from reader.figures.numbers import read_number
-from reader.figures.time_stages import time_shape
+from reader.figures.time_stages import TIME_MARKS, time_shape
 from reader.figures.unit_stages import (
     bare_magnitude,
     indefinite_one,
@@ -42,7 +46,7 @@ from reader.text.numerals import CN_DIGIT_VALUES, CN_DIGITS, CN_NUMERAL_CHARS
 
 _HK_FRACTION = re.compile(f"([二兩两三四五六七八九])分([一二三四五六七八])(?![{CN_NUMERAL_CHARS}之])")
 
-__all__ = ["STAGES", "Draft", "Quantity", "draft", "quantity", "trial"]
+__all__ = ["STAGES", "STAGE_MARKS", "Draft", "Quantity", "draft", "quantity", "trial"]
 
 _FRACTION = re.compile(
     rf"(\d+|[{CN_NUMERAL_CHARS}]+)分之(\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+(?:[點点][{CN_DIGITS}]+)?)"
@@ -78,7 +82,9 @@ def quantity(text: str, i: int, pre_q: str, depth: int = 0) -> Quantity | None:
     d = draft(text, i, pre_q, depth)
     if d is None:
         return None
-    for stage in STAGES:
+    for stage, marks in _MARKED_STAGES:
+        if marks is not None and text[d.pos : d.pos + 1] not in marks:
+            continue  # the stage would return None at once
         out = stage(d)
         if out is not None:
             return out or None
@@ -117,6 +123,19 @@ STAGES: tuple[Stage, ...] = (
     unitless_kind,
     indefinite_one,
 )
+# Stages that act only when the character at the draft's position is one of these (each
+# tests that first and returns None, the draft untouched): the runner passes them by
+# elsewhere without calling them.  Most numbers are followed by none of these characters.
+STAGE_MARKS: dict[Stage, frozenset[str]] = {
+    slash_fraction: SLASH_MARKS,
+    time_shape: TIME_MARKS,
+    metres_and_centimetres: METRE_MARKS,
+    dimensions: TIMES_MARKS,
+    number_range: RANGE_MARKS,
+    grade: GRADE_MARKS,
+    unit_range: RANGE_MARKS,
+}
+_MARKED_STAGES = tuple((stage, STAGE_MARKS.get(stage)) for stage in STAGES)
 
 
 def hk_fraction(text: str, i: int) -> Quantity | None:

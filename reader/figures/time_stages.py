@@ -46,6 +46,7 @@ _TWO_UNITS: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...] = (
 _RACE_MARKS = RACE_MARKS
 _BIG_FIRST = frozenset(u[0] for big, _small, _per in _TWO_UNITS for u in big)
 _NOT_MINUTES_AFTER = set("之數数")
+TIME_MARKS = frozenset(_RACE_MARKS | _HOUR_MARKS | _COLONS | _BIG_FIRST)  # time_shape reads nothing else
 _SMALL_NUMBER = re.compile(r"\d{1,2}(?![\d.])")
 _SMALL_CN_NUMBER = re.compile("[一二兩两三四五六七八九十]{1,3}")
 
