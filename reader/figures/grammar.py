@@ -83,11 +83,15 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawFigure]:
     out: list[RawFigure] = []
     taken = start
     for m in _RUN.finditer(text, start, end):
-        if m.start() < taken or _no_figure_here(m.group(), text[m.end() : m.end() + 1]):
+        i, j = m.span()
+        if i < taken:
             continue
-        fig = may_be_latin(text, m.start(), m.end()) and _latin_at(text, m.start(), taken) or None
-        fig = fig or _figure_at(text, m.start(), taken, _may_be_date(m.group(), text[m.end() : m.end() + 1]))
-        if fig is None or idioms.overlap(fig.start, fig.end):
+        run, after = m.group(), text[j : j + 1]
+        if _no_figure_here(run, after):
+            continue
+        fig = may_be_latin(text, i, j) and _latin_at(text, i, taken) or None
+        fig = fig or _figure_at(text, i, taken, _may_be_date(run, after))
+        if fig is None or (idioms and idioms.overlap(fig.start, fig.end)):
             continue
         out.append(fig)
         taken = fig.end
@@ -105,6 +109,9 @@ class Idioms:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.spans = [(m.start(), m.end()) for m in _IDIOMS.finditer(text, start, end)]
         self.starts = [s for s, _e in self.spans]  # in order and apart: their ends are in order too
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)  # most texts have none
 
     def overlap(self, start: int, end: int) -> bool:
         """An idiom overlaps ``text[start:end]``: the last one starting before ``end`` ends after ``start``."""
@@ -143,15 +150,16 @@ _DATE_NEXT = frozenset("年月日-/~～—–至到）)")  # ）: 今（2）日
 
 
 def _figure_at(text: str, i: int, floor: int, may_be_date: bool = True) -> RawFigure | None:
-    if i > 0 and text[i - 1] == "第":
+    first, before = text[i], text[i - 1] if i > 0 else ""
+    if before == "第":
         return None  # ordinals
-    if text[i] in _WEEKDAY_NUMERALS and text[max(0, i - 2) : i].endswith(_WEEKDAY_BEFORE):
+    if first in _WEEKDAY_NUMERALS and text[max(0, i - 2) : i].endswith(_WEEKDAY_BEFORE):
         if text[i + 1 : i + 2] not in _WEEKDAY_GOES_ON:
             return None  # 週五晚: Friday evening
-    if i > 1 and text[i - 1] == "前" and text[i - 2] not in _BEFORE_QIAN_WORDS and not text[i].isdigit():
+    if before == "前" and i > 1 and text[i - 2] not in _BEFORE_QIAN_WORDS and not first.isdigit():
         return None  # 前兩次, 前三季度: "the first N", a ranking rather than a quantity
-    if text[i].isdigit() and i > 0 and (_ascii_letter(text[i - 1]) or text[i - 1] in ".-_/"):
-        if not (text[i - 1] == "-" and not (i > 1 and _ascii_letter(text[i - 2]))):
+    if before and first.isdigit() and (_ascii_letter(before) or before in ".-_/"):
+        if not (before == "-" and not (i > 1 and _ascii_letter(text[i - 2]))):
             return None  # part of a name or code: A3, COVID-19, v1.2
     pre_word, pre_q = _pre_qualifier(text, i, floor)
     date = parse_date(text, i, has_qualifier=bool(pre_q)) if may_be_date else None

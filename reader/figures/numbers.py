@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from reader.text.numerals import (
@@ -113,49 +114,62 @@ def _read_chinese(text: str, i: int, run: str) -> Num | None:
         value = cn_decimal(run + "點" + dec.group(1))
         if value is not None:
             return Num(i, dec.end(), text[i : dec.end()], value, script="cn", decimal=True)
+    if run in _SOME and text[end : end + 1] in ("個", "个") and text[end + 1 : end + 2] in ("萬", "万", "億", "亿"):
+        size = magnitude(text[end + 1])  # 幾個億: some hundred millions
+        return Num(i, end + 2, text[i : end + 2], size or 1e8, script="cn", vague=True, scaled=True)
+    reading = _alone(run)
+    if reading is None:
+        return None
+    num, more = reading
+    if more is not None and text.startswith(_MORE, end):
+        num = more
+    return Num(i, i + num.end, *num[2:])
+
+
+_SOME = ("幾", "几", "數", "数")
+
+
+@lru_cache(maxsize=4096)  # a text has few distinct numerals: 一, 三, 兩, 數, 十 ...
+def _alone(run: str) -> tuple[Num, Num | None] | None:
+    """The Chinese numeral ``run`` (capitals read) read at offset 0 from itself alone, and
+    the reading when 多/餘 follows it where that changes it (百餘家, 二十多); None: no number.
+
+    >>> _alone("七八")[0][3:5], _alone("百")[0].magnitude_only, _alone("百")[1].over, _alone("數")
+    ((7.0, 8.0), True, True, None)
+    """
+    end = len(run)
     m = _VAGUE_MAGNITUDE.match(run)
     if m:
         size = 10.0 if m.group(1) == "十" else magnitude(m.group(1))
         if size is None:
             return None
-        return Num(i, end, run, size, script="cn", vague=True, scaled=size >= 1e4)
+        return Num(0, end, run, size, script="cn", vague=True, scaled=size >= 1e4), None
     m = _TENS_AND_SOME.match(run)
     if m:
-        return Num(i, end, run, cn_number(m.group(1)) or 10.0, script="cn", vague=True, over=True)
+        return Num(0, end, run, cn_number(m.group(1)) or 10.0, script="cn", vague=True, over=True), None
     if "半" in run:
-        if run in ("半", "一半"):
-            return Num(i, end, run, 0.5, script="cn")
-        return None
-    if (
-        run in ("幾", "几", "數", "数")
-        and text[end : end + 1] in ("個", "个")
-        and text[end + 1 : end + 2] in ("萬", "万", "億", "亿")
-    ):
-        size = magnitude(text[end + 1])  # 幾個億: some hundred millions
-        return Num(i, end + 2, text[i : end + 2], size or 1e8, script="cn", vague=True, scaled=True)
+        return (Num(0, end, run, 0.5, script="cn"), None) if run in ("半", "一半") else None
     m = _TENS_AND_SOME_SCALED.match(run)
     if m:
         size = magnitude(m.group(2))
         if size is None:
             return None
         tens = cn_number(m.group(1)) or 10.0
-        return Num(i, end, run, tens * size, script="cn", vague=True, over=True, scaled=True)
-    if any(c in run for c in "幾几數数"):
+        return Num(0, end, run, tens * size, script="cn", vague=True, over=True, scaled=True), None
+    if any(c in run for c in _SOME):
         return None
     rng = cn_range(run)
     if rng is not None:
-        return Num(i, end, run, rng[0], rng[1], script="cn", scaled=run[-1] in "萬万億亿")
+        return Num(0, end, run, rng[0], rng[1], script="cn", scaled=run[-1] in "萬万億亿"), None
     size = magnitude(run)
     if size is not None and run[0] == "十":  # 十萬元 is ten times 萬, exact (萬元 alone is a size)
-        return Num(i, end, run, size, script="cn", scaled=size >= 1e4)
-    if size is not None:
-        if text.startswith(_MORE, end):  # 百餘家, 千多人: "over a hundred", an amount
-            return Num(i, end + 1, run, size, script="cn", over=True, scaled=size >= 1e4)
-        return Num(i, end, run, size, script="cn", magnitude_only=True, scaled=size >= 1e4)
+        return Num(0, end, run, size, script="cn", scaled=size >= 1e4), None
+    if size is not None:  # 百餘家, 千多人: "over a hundred", an amount
+        over = Num(0, end + 1, run, size, script="cn", over=True, scaled=size >= 1e4)
+        return Num(0, end, run, size, script="cn", magnitude_only=True, scaled=size >= 1e4), over
     value = cn_number(run)
     if value is None:
         return None
-    over = False
-    if text.startswith(_MORE, end) and run[-1] in "十百千萬万億亿":
-        end, over = end + 1, True
-    return Num(i, end, run, value, script="cn", over=over, scaled=run[-1] in "萬万億亿")
+    scaled = run[-1] in "萬万億亿"
+    more = Num(0, end + 1, run, value, script="cn", over=True, scaled=scaled) if run[-1] in "十百千萬万億亿" else None
+    return Num(0, end, run, value, script="cn", scaled=scaled), more
