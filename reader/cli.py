@@ -23,6 +23,9 @@ TUI_MODULE = "widgets.app"  # where run_app(doc) lives; imported only when the T
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 COMPLETION_SHELLS = ("bash", "zsh", "fish")
 SCRIPT_CHOICES = ("original", "simp", "trad", "tw", "hk")
+# Whether this process printed a view (--dump, --figures, ...) rather than ran the reader or a
+# server: entry() then ends it without the interpreter's last collections (reader/runtime/collector.py).
+_printed_view = False
 
 
 def shown_name(name: str) -> str:
@@ -246,6 +249,8 @@ def _run(args: argparse.Namespace) -> int:
         return _open_reader(paths)
     if args.serve:
         return _serve(path, args.host, args.port, args.expose)
+    global _printed_view
+    _printed_view = True
     from reader.load import load_document
     from reader.runtime.parallel import jobs_wanted
 
@@ -403,8 +408,15 @@ def _run_app(doc, articles: tuple | None = None) -> int:
     return run_app(doc, articles=ArticleList(paths, index), unreadable=unreadable)
 
 
-def entry() -> None:  # pragma: no cover - thin wrapper used by `python -m reader`
-    sys.exit(main())
+def entry() -> None:
+    """``kreader`` and ``python -m reader``: :func:`main`, then the exit (a printed view's
+    without the teardown's collections: nothing is left to do but end)."""
+    code = main()
+    if _printed_view:
+        from reader.runtime.collector import leave_uncollected
+
+        leave_uncollected()
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,7 +35,7 @@ def test_wheel_contains_packages_and_assets(wheel):
     assert "reader/assets/jieba-userdict.txt" in names
     assert "reader/cli.py" in names and "widgets/__init__.py" in names
     entry = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "kreader = reader.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+    assert "kreader = reader.cli:entry" in zipfile.ZipFile(wheel).read(entry).decode()
 
 
 def test_installed_wheel_finds_its_assets(wheel, tmp_path):

@@ -1,4 +1,4 @@
-"""The cycle collector held while the reader starts.
+"""The cycle collector held while the reader starts, and left out of a printed view's exit.
 
 Importing Textual and kreader's modules and composing the first screen allocate hundreds of
 thousands of objects that live as long as the reader: with Python's default thresholds the
@@ -28,6 +28,21 @@ def hold_collections() -> None:
     if gc.isenabled():
         gc.disable()
         _held = True
+
+
+def leave_uncollected() -> None:
+    """Keep every object the process holds until it exits (moved where the collector no longer
+    looks): a process whose work is done (a view printed whole) then exits without the
+    interpreter's last collections, which would go through the modules' objects, cycle by cycle,
+    to free memory the operating system takes back at once.  The exit is otherwise the usual one:
+    the streams are flushed, atexit handlers run, objects outside cycles are freed.
+
+    >>> import gc
+    >>> leave_uncollected(); gc.get_freeze_count() > 0
+    True
+    >>> gc.unfreeze()
+    """
+    gc.freeze()
 
 
 def resume_collections() -> None:
