@@ -85,7 +85,7 @@ def same_sentence(out: list, f) -> list:
 
 def adjacent(masked: str, end: int, left: int) -> bool:
     """No clause between the end of a figure and the clause starting at ``left``."""
-    return not any(c in CLAUSE_BREAKS for c in masked[end : max(end, left - 1)])
+    return _BREAK.search(masked, end, max(end, left - 1)) is None
 
 
 _SENTENCE_END = re.compile("[。！？!?\n]")
