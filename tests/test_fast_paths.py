@@ -282,6 +282,25 @@ def test_furniture_gates_rule_out_only_lines_no_rule_matches():
     assert [furniture(line) for line in lines] == [_furniture_by_every_rule(line) for line in lines]
 
 
+def test_a_line_ruled_out_at_once_is_no_furniture():
+    """The pass asks every line _may_be_furniture first: it is never False for a line furniture()
+    finds (every rule's line and variants of them, and lines of the dev articles)."""
+    from test_boilerplate import BODY, FURNITURE
+
+    from reader.clean.boilerplate import _may_be_furniture, furniture
+
+    lines = [line for line, _rule in FURNITURE] + BODY
+    lines += [head + line + tail for line in lines for head in ("", "【", "版") for tail in ("", "。", " 摄", "提供")]
+    lines += [line.replace(" ", "\u3000") for line in lines] + [
+        "相关阅读：",
+        "延伸閱讀",
+        "Copyright 2024 All Rights Reserved.",
+    ]
+    found = [line for line in lines if furniture(line)]
+    assert len(found) > len(FURNITURE) and all(_may_be_furniture(line) for line in found)
+    assert not all(_may_be_furniture(line) for line in BODY)
+
+
 def test_rules_that_scan_the_whole_line_are_gated_by_their_ending():
     from reader.clean.boilerplate import RULES
     from reader.clean.gates import last_chars
