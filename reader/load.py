@@ -113,7 +113,7 @@ def decode(data: bytes) -> Decoded:
             return Decoded(text, enc if enc == "utf-8-sig" else enc, _count_replaced(data, enc, text))
     try:
         text = data.decode("utf-8")
-        if not _C0.search(text) or _utf16_without_bom(data) is None:
+        if _utf16_without_bom(data) is None or not _C0.search(text):  # the cheap test first (a sample)
             return Decoded(text, "utf-8")
     except UnicodeDecodeError as err:
         utf8_error = err

@@ -11,14 +11,16 @@ the preview.  The complete document is always exactly ``load_document``'s:
 the preview is only ever a stand-in (the passes are line-local but for a few
 document-wide rules, so the preview is nearly always a prefix of it).
 
-The first preview may be an *early* one (:func:`early_preview`): cleaned by
-the passes that need no word list (:func:`without_word_list`), the mojibake
-passes left for the whole article.  It is, for a short article (the whole of
-it: its cleaning is mostly those passes' start-up), before their word list is
-built (the first run: seconds; the reader says so), and on a single core
-(they would take the core Textual starts on).  After any preview the
-child yields the cores to the interface (``nice``): what is left is background work,
-and on a single core it waits for the interface's first frame
+The first preview is an *early* one: cleaned by the passes that need no word
+list (:func:`without_word_list`), the mojibake passes left for later, so that it
+is ready before Textual is (their start-up costs more than the rest of a short
+article's cleaning).  For a long article the child then cleans its head whole
+and sends it as a second preview when it differs (its mojibake repaired): the
+reader swaps it in place, as it does the whole article later.  Before the word
+list is built (the first run: seconds; the reader says so) that second preview
+waits for it.  After the early preview the child yields the cores to the
+interface (``nice``) once the head is done: what is left is background work, and
+on a single core it waits for the interface's first frame
 (:meth:`Opening.painted`, a :class:`~reader.runtime.gate.Gate`) before doing it.
 
 >>> import tempfile, os
@@ -70,19 +72,6 @@ def without_word_list(passes: tuple | None = None) -> tuple:
 
     need = (latin_edits, mojibake_edits, recode_edits)
     return tuple((name, find) for name, find in (PASSES if passes is None else passes) if find not in need)
-
-
-def early_preview(short: bool, cores: int, built: bool) -> bool:
-    """Whether the first preview leaves the mojibake passes for later: for a short article, on a
-    single core, or while their word list is not ``built``; a long article's head on two cores
-    is cleaned whole while Textual starts.
-
-    >>> early_preview(True, 2, True), early_preview(False, 1, True), early_preview(False, 2, False)
-    (True, True, True)
-    >>> early_preview(False, 2, True)
-    False
-    """
-    return short or cores == 1 or not built
 
 
 def open_document(path: str | os.PathLike[str], *, fork: bool = True) -> Opening:
@@ -167,6 +156,10 @@ class Opening:
             if not head and self._done.is_set() and self._document is not None:
                 return self._document  # finished (and let go of the raw text) meanwhile
             self._preview = document_from_text(head, self.source, self.encoding, 0, detect=False)
+        return self._preview
+
+    def latest_preview(self) -> Document | None:
+        """The newest preview (a long article's head cleaned whole follows its early one), if any."""
         return self._preview
 
     def _head(self) -> str:
@@ -258,6 +251,13 @@ class Opening:
         _children.add(pid)
         threading.Thread(target=self._receive, args=(read_end,), name="kreader-open", daemon=True).start()
 
+    def _received_preview(self, text: str, repairs: Repairs, readings: Readings, early: bool, building: bool) -> None:
+        if early and self._preview is not None:
+            return  # preview() made one meanwhile, cleaned whole: an early one would be a step back
+        self._preview = document_from_cleaned(_Cleaned(text, repairs, readings), self.source, self.encoding, 0)
+        self.early, self.building_word_list = early, building
+        self._first.set()
+
     def _receive(self, fd: int) -> None:
         document = error = None
         try:
@@ -267,11 +267,7 @@ class Opening:
                     if kind == "stage":
                         self.stage = payload
                     elif kind == "preview":
-                        text, repairs, readings, self.early, self.building_word_list = payload
-                        self._preview = document_from_cleaned(
-                            _Cleaned(text, repairs, readings), self.source, self.encoding, 0
-                        )
-                        self._first.set()
+                        self._received_preview(*payload)
                     elif kind == "done":
                         text, repairs, readings, script = payload
                         self.stage = "parsing"
@@ -345,27 +341,41 @@ def _child(text: str, head: str | None, fd: int, hold: Callable[[float], object]
 
 
 def _preview(text: str, head: str | None, send, hold: Callable[[float], object] = lambda limit: True) -> None:
-    """Send the preview the reader paints first: the head of a long article (``head``), or all
-    of a short one; early (:func:`early_preview`) or cleaned by every pass.  On a single core,
-    ``hold`` then waits for the reader's first frame (the rest would take the core from it)."""
-    from reader.clean.passes import PASSES, clean
+    """Send the previews the reader paints first: the early one at once (the head of a long
+    article, ``head``, or all of a short one), then a long article's head cleaned whole if that
+    differs.  On a single core ``hold`` waits for the reader's first frame after the early
+    preview (the rest would take the core from it)."""
+    from reader.clean.passes import clean
     from reader.runtime.parallel import available_cores
     from reader.text.lexicon import lexicon_built
 
     cores, built = available_cores(), lexicon_built()
-    early = early_preview(head is None, cores, built)
-    preview = clean(text if head is None else head, without_word_list() if early else PASSES)
-    send("preview", (preview.text, preview.repairs, preview.readings, early, not built))
+    early = clean(text if head is None else head, without_word_list())
+    send("preview", (early.text, early.repairs, early.readings, True, not built))
     if cores == 1:
         hold(HOLD_LIMIT)
-    # The rest is background work, early preview or not: on a busy machine it would compete with the
-    # interface's start-up (a long article's head cleaned whole leaves megabytes to clean).
+    if head is not None and built:
+        _whole_head(head, early, send)  # at full priority: it is on screen now
+    # The rest is background work: on a busy machine it would compete with the interface's
+    # start-up (a long article leaves megabytes to clean).
     os.nice(CHILD_NICENESS)
     if not built:
         send("stage", "building the word list, once")
         from reader.text.lexicon import lexicon
 
         lexicon()
+        if head is not None:
+            _whole_head(head, early, send)
+
+
+def _whole_head(head: str, early, send) -> None:
+    """Send ``head`` cleaned by every pass as the next preview, unless it is the ``early`` one's
+    (no mojibake in it): the reader then has nothing to swap."""
+    from reader.clean.passes import clean
+
+    whole = clean(head)
+    if (whole.text, whole.repairs, whole.readings) != (early.text, early.repairs, early.readings):
+        send("preview", (whole.text, whole.repairs, whole.readings, False, False))
 
 
 def _give_back_memory() -> None:

@@ -93,13 +93,29 @@ def test_a_short_article_is_previewed_early_and_the_child_then_yields(monkeypatc
     assert sent[0][1][3] and niced == [pipeline.CHILD_NICENESS]  # on two cores too
 
 
-def test_a_long_articles_head_is_cleaned_whole_on_two_cores_only(monkeypatch, sample_text):
-    """And the child then yields to the interface all the same: megabytes are left to clean."""
+def _previews(sent: list) -> list[tuple[str, bool]]:
+    return [(payload[0], payload[3]) for kind, payload in sent if kind == "preview"]
+
+
+def test_a_long_articles_head_is_previewed_early_then_cleaned_whole(monkeypatch, sample_text):
+    """On two cores as on one: the early head paints first, the head cleaned whole (its mojibake
+    repaired) follows as the next preview, then the child yields to the interface."""
     head = sample_text[:2000]
-    sent, niced = _sent_preview(monkeypatch, sample_text, head, cores=2, built=True)
-    assert not sent[0][1][3] and sent[0][1][0] == clean(head).text and niced == [pipeline.CHILD_NICENESS]
-    sent, niced = _sent_preview(monkeypatch, sample_text, head, cores=1, built=True)
-    assert sent[0][1][3] and niced == [pipeline.CHILD_NICENESS]
+    for cores in (2, 1):
+        held: list = []
+        sent, niced = _sent_preview(monkeypatch, sample_text, head, cores=cores, built=True, held=held)
+        assert _previews(sent) == [(clean(head, pipeline.without_word_list()).text, True), (clean(head).text, False)]
+        assert niced == [pipeline.CHILD_NICENESS]
+        if cores == 1:  # the whole head only after the reader's first frame
+            assert [len(_previews(sent_by_then)) for _limit, sent_by_then, _n in held] == [1]
+
+
+def test_a_head_without_mojibake_is_sent_once(monkeypatch, sample_text):
+    """Nothing for the reader to swap when the mojibake passes change nothing in the head."""
+    head = "".join(line for line in sample_text.splitlines(keepends=True)[:40] if "(" not in line and "?" not in line)
+    head = clean(head).text  # already clean: every pass leaves it as it is
+    sent, niced = _sent_preview(monkeypatch, head + sample_text, head, cores=2, built=True)
+    assert _previews(sent) == [(head, True)] and niced == [pipeline.CHILD_NICENESS]
 
 
 def test_before_the_word_list_is_built_the_preview_says_so_and_the_child_builds_it(monkeypatch, sample_text):
@@ -107,6 +123,11 @@ def test_before_the_word_list_is_built_the_preview_says_so_and_the_child_builds_
     assert sent[0][1][3:] == (True, True)
     assert ("stage", "building the word list, once") in sent
     assert niced == [pipeline.CHILD_NICENESS]
+    head = sample_text[:2000]  # a long article's head cleaned whole waits for the word list
+    sent, niced = _sent_preview(monkeypatch, sample_text, head, cores=2, built=False)
+    kinds = [kind if kind != "stage" else payload for kind, payload in sent]
+    assert kinds == ["preview", "building the word list, once", "built", "preview"]
+    assert _previews(sent)[1] == (clean(head).text, False)
 
 
 def test_the_first_run_opens_early_then_whole_in_a_child(tmp_path):

@@ -35,6 +35,9 @@ class HeldOpening:
     def preview(self):
         return self._preview
 
+    def latest_preview(self):
+        return self._preview  # a test sets ``_preview`` to send a newer one
+
     def done(self) -> bool:
         return self.released.is_set()
 
@@ -109,3 +112,32 @@ async def test_a_verdict_on_the_preview_follows_its_figure_into_the_whole_articl
     again = KreaderApp(whole, enrich=False, persist=True)
     async with again.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: again.review.reviewed() == 1, what="the verdict read")
+
+
+@sync
+async def test_a_verdict_on_the_early_preview_follows_its_figure_through_the_cleaned_head(tmp_path, state_dir):
+    """A long article's head cleaned whole replaces its early preview before the whole article
+    replaces both (reader/pipeline.py): the verdict is carried twice, and saved once."""
+    preview, whole = article(tmp_path)
+    body = "".join(whole.text.splitlines(keepends=True)[:8])
+    head = with_figures(parse(body, source=whole.source), labels=False)
+    held = HeldOpening(preview, whole)
+    app = KreaderApp(held, enrich=False, persist=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        figure = await verdict_on_preview(pilot)
+        held._preview = head
+        await until(pilot, lambda: app.document is head, what="the head cleaned whole shown")
+        (k,) = app.review.marks
+        assert head.figures[k].text == figure and app.review.reviewed() == 1
+        held.released.set()
+        await until(pilot, lambda: app.document is whole, what="the whole article shown")
+        await until(pilot, lambda: app.review.saving.store is not None, what="the review loaded")
+        (k,) = app.review.marks
+        assert whole.figures[k].text == figure and app.review.reviewed() == 1
+        await until(pilot, lambda: list(state_dir.glob("*.json")), what="saved")
+        await app.workers.wait_for_complete()
+    again = KreaderApp(whole, enrich=False, persist=True)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: again.review.reviewed() == 1, what="the verdict read")
+        (k,) = again.review.marks
+        assert whole.figures[k].text == figure

@@ -1,6 +1,7 @@
-"""The app's side of a document arriving (the app's ``loading``): the whole article after
-its preview, then its enrichment (figures, keywords, labels), each step computed in a
-thread worker and handed to the app as a message (:mod:`widgets.messages`).
+"""The app's side of a document arriving (the app's ``loading``): a long article's head
+cleaned whole after its early preview, the whole article after that, then its enrichment
+(figures, keywords, labels), each step computed in a thread worker and handed to the app as
+a message (:mod:`widgets.messages`).
 
 The workers are given descriptions: Textual would otherwise ``repr()`` their
 arguments, a whole Document, on the UI thread.
@@ -45,6 +46,7 @@ class DocumentLoading:
         self.exit_after_paint = os.environ.get("KREADER_EXIT_AFTER_PAINT") == "1"
         self.exit_after_open = os.environ.get("KREADER_EXIT_AFTER_OPEN") == "1"  # for `make bench`
         self.stopped = False  # the app quit or showed another article: the workers stop telling
+        self.shown_preview: Document | None = None  # the opening's preview the app shows (start())
 
     @property
     def opened(self) -> bool:
@@ -65,6 +67,9 @@ class DocumentLoading:
         self.app.call_after_refresh(resume_collections)  # held by the start-up (reader/cli.py)
         if self.opening is not None and self.opening.building_word_list and not self.opened:
             self.app.call_after_refresh(self._say_early)
+        if self.opening is not None:
+            self.shown_preview = self.app.document
+            self._show_preview(self.opening.latest_preview())  # one that came while Textual started
         if self.opening is not None and not self.exits_on_first_paint:
             opening = self.opening
             self.app.run_worker(
@@ -95,12 +100,17 @@ class DocumentLoading:
             self.opening.cancel()  # the reader quit (or switched article) before the article was cleaned
 
     def _await_opening(self, opening: Opening) -> None:
-        """Wait for the whole article; say how it goes when that takes more than a moment."""
+        """Wait for the whole article, passing on a newer preview meanwhile; say how it goes when
+        that takes more than a moment."""
         shown, quiet_until = "", time.monotonic() + 0.3
-        post = self.app.post_message
+        post, sent = self.app.post_message, self.shown_preview
         while not opening.wait(0.05):
             if self.stopped:
                 return
+            latest = opening.latest_preview()
+            if latest is not None and latest is not sent:
+                sent = latest
+                post(Opened(latest, opening=opening, whole=False))
             if time.monotonic() >= quiet_until and opening.stage != shown:
                 shown = opening.stage
                 post(Enriched(status=f"opening the whole article… ({shown})"))
@@ -119,6 +129,9 @@ class DocumentLoading:
         app = self.app
         if message.opening is not None and message.opening is not self.opening:
             return  # an article switched away from before it was whole
+        if not message.whole:
+            self._show_preview(message.document)
+            return
         app.enrichment = ""
         if message.document is None:
             app.notify(message.error, severity="error", timeout=15, markup=False)
@@ -134,6 +147,17 @@ class DocumentLoading:
             app.call_after_refresh(app.exit, 0)
         elif self.enrich_on_open and not self.exit_after_paint:
             app.call_after_refresh(self.enrich, app.document)
+
+    def _show_preview(self, doc: Document | None) -> None:
+        """A newer preview (a long article's head cleaned whole: its mojibake repaired) replaces the
+        one shown, in place; what the reader did on that one is carried over, as to the whole article."""
+        app = self.app
+        if self.opened or doc is None or doc is self.shown_preview:
+            return  # the whole article is here, or on its way after this
+        self.shown_preview = doc
+        app.review.saving.carry_to(doc.text)
+        app.set_document(doc)
+        app._show_header()
 
     # ---------------------------------------------------------- enrichment
 

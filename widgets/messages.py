@@ -85,11 +85,13 @@ class Enriched(Message):
 
 @dataclass
 class Opened(Message):
-    """The whole article is ready: it replaces the preview shown while it was being cleaned."""
+    """The whole article is ready: it replaces the preview shown while it was being cleaned
+    (``whole`` False: a better preview, a long article's head cleaned whole, is)."""
 
     document: Document | None = None
     error: str = ""
     opening: object = None  # the Opening it comes from: one for an article switched away from is dropped
+    whole: bool = True
 
 
 @dataclass
