@@ -19,9 +19,9 @@ and sends it as a second preview when it differs (its mojibake repaired): the
 reader swaps it in place, as it does the whole article later.  Before the word
 list is built (the first run: seconds; the reader says so) that second preview
 waits for it.  After the early preview the child yields the cores to the
-interface (``nice``) once the head is done: what is left is background work, and
-on a single core it waits for the interface's first frame
-(:meth:`Opening.painted`, a :class:`~reader.runtime.gate.Gate`) before doing it.
+interface (``nice``): what is left is background work, and on a single core it
+waits for the interface's first frame (:meth:`Opening.painted`, a
+:class:`~reader.runtime.gate.Gate`) before doing it.
 
 >>> import tempfile, os
 >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
@@ -47,6 +47,7 @@ from reader.document import Document
 from reader.load import STDIN, LoadError, document_from_cleaned, document_from_text, load_path
 from reader.runtime.collector import resume_collections
 from reader.runtime.gate import Gate
+from reader.runtime.terminal import let_go_of_the_terminal
 
 if TYPE_CHECKING:  # the parent process never imports the cleaner at run time
     from reader.clean.repair_log import Readings, Repairs
@@ -240,6 +241,7 @@ class Opening:
             gate.close()
             raise
         if pid == 0:  # the child: clean, detect, send back, never return
+            let_go_of_the_terminal()  # it reports over its pipe only
             resume_collections()  # held by the reader's start-up, not by this work
             os.close(read_end)
             gate.in_child()
@@ -354,18 +356,16 @@ def _preview(text: str, head: str | None, send, hold: Callable[[float], object] 
     send("preview", (early.text, early.repairs, early.readings, True, not built))
     if cores == 1:
         hold(HOLD_LIMIT)
-    if head is not None and built:
-        _whole_head(head, early, send)  # at full priority: it is on screen now
-    # The rest is background work: on a busy machine it would compete with the interface's
-    # start-up (a long article leaves megabytes to clean).
+    # The rest, the head cleaned whole too, comes after the interface's start-up: on a busy machine
+    # it would take CPU from it (the early preview is readable; a long article has megabytes to go).
     os.nice(CHILD_NICENESS)
     if not built:
         send("stage", "building the word list, once")
         from reader.text.lexicon import lexicon
 
         lexicon()
-        if head is not None:
-            _whole_head(head, early, send)
+    if head is not None:
+        _whole_head(head, early, send)
 
 
 def _whole_head(head: str, early, send) -> None:

@@ -4,9 +4,11 @@ whole article replaces the preview; search in a worker, in both scripts."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from pilot import sync, until
@@ -20,7 +22,7 @@ from reader.pipeline import PREVIEW_CHARS, Opening, open_document
 from reader.text.script import find_all
 from widgets.app import KreaderApp
 
-ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +128,19 @@ def test_progressive_open_in_a_child_process(long_file):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.stdout.strip() == "same", out.stderr[-2000:]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc")
+def test_the_cleaning_child_holds_none_of_the_terminal(long_file):
+    """Its standard streams are /dev/null: nothing it prints reaches the reader's screen, and the
+    terminal (a pty, an ssh session) ends when the reader quits, not when the child is gone."""
+    code = (
+        "import os; from reader.pipeline import open_document\n"
+        f"o = open_document({str(long_file)!r}); o.preview()\n"
+        "print(*(os.readlink(f'/proc/{o._pid}/fd/{fd}') for fd in (0, 1, 2))); o.cancel()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.stdout.split() == [os.devnull] * 3, out.stderr[-2000:]
 
 
 def test_a_short_article_opens_whole(sample_text, tmp_path):

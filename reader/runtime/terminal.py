@@ -1,5 +1,6 @@
 """The terminal the reader runs in: standard input given back to the keyboard after a pipe,
-output silenced once the terminal hung up, streams told from files (read only once)."""
+output silenced once the terminal hung up, let go of by a forked worker, streams told from
+files (read only once)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,14 @@ def silence_output() -> None:
         os.close(devnull)
     except OSError:
         pass
+
+
+def let_go_of_the_terminal() -> None:
+    """In a forked worker that never writes to the terminal: its standard streams go to /dev/null.
+    A stray warning cannot reach the reader's screen, and the terminal is let go of when the
+    reader quits (an ssh session or a pty ends when the last process holding it does), not when
+    the worker, niced and with a book's memory to free, has finished dying."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)

@@ -295,6 +295,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         the reader reads it: the next page then comes from the line cache."""
         if not self.blocks or "base" not in self.painter.styles or not len(self.rows.index):
             return
+        if not self.is_attached:  # removed meanwhile (the app quits): its component styles are gone
+            return
         height = max(1, self.scrollable_content_region.height)
         y = round(self.scroll_y)
         start = y + height if self._travel > 0 else max(0, y - height)
