@@ -116,7 +116,9 @@ def test_pinyin_fast_path_gives_what_apply_edits_gives():
 @settings(max_examples=400, deadline=None)
 @given(
     st.text(
-        alphabet=st.sampled_from(list("ab字\r\n\x1b[]P^_\\;0?@~ \x07\x9b\x9c\x9d\x90\x85\u200b\u202e\ufeff")),
+        alphabet=st.sampled_from(
+            list("ab字\r\n\x1b[]P^_\\;0?@~ \x07\x9b\x9c\x9d\x90\x85\u200b\u202e\ufeff\U000e0041\U0001bca1😀𠀋")
+        ),
         max_size=40,
     )
 )

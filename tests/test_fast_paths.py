@@ -154,6 +154,27 @@ def test_patterns_only_some_texts_need_are_compiled_when_one_does():
     assert calls() > before
 
 
+def test_tags_are_found_from_their_opening_bracket():
+    """The tag pattern writes its "<" once before its branches: the same matches (and the same
+    script or style group) as each branch opening with its own."""
+    from itertools import product
+
+    from reader.clean.markup import _ATTRIBUTE, _CUT_OFF_TAG, _TAG
+
+    plain = re.compile(
+        r"(?i:<(script|style)\b[^<>]*>.*?</\1\s*>)|<!--(?:(?!<!--).)*?-->|<!--[^\n]*"
+        r"|</?[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?/?>"
+        r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s+" + _ATTRIBUTE + r")*\s*/?>|" + _CUT_OFF_TAG + r"\Z",
+        re.S,
+    )
+    pieces = ["<", ">", "/", "!--", "-->", "Script", "p", " a='1'", "\n", "x", "</SCRIPT>"]
+    texts = ["".join(p) for p in product(pieces, repeat=4)] + ['<p class="x">段<!-- c --><b\n id=2>字</b><i']
+    for text in texts:
+        assert [(m.span(), m.group(1)) for m in _TAG.finditer(text)] == [
+            (m.span(), m.group(1)) for m in plain.finditer(text)
+        ]
+
+
 def test_pinyin_notes_are_found_from_their_parenthesis():
     from reader.clean.pinyin_notes import _NOTE, _TONED, HAN
 

@@ -19,14 +19,17 @@ _CUT_OFF_TAG = r"<[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?\s*"
 # An attribute, for a tag that spans lines: only this shape may cross a line break, so that
 # a "<" in prose or a tag left open never reaches a ">" lines later and deletes what is between.
 _ATTRIBUTE = r"""[A-Za-z_:@][-A-Za-z0-9_:.@]*(?:\s*=\s*(?:"[^"<>\n]*"|'[^'<>\n]*'|[^\s"'<>`]+))?"""
+# (Every branch opens with the "<" written once before them: the engine then skips in C to
+# each "<", where a first branch scoped case-insensitive made it try them all at every character.)
 _TAG = re.compile(
+    r"<(?:"
     # a script or style block goes whole: its code is never the article's text
-    r"(?i:<(script|style)\b[^<>]*>.*?</\1\s*>)"
-    r"|<!--(?:(?!<!--).)*?-->"  # comments (not nested: an earlier "<!--" is left open)
-    r"|<!--[^\n]*"  # a comment left open: the rest of its line
-    r"|</?[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?/?>"  # complete tags on one line
-    r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s+" + _ATTRIBUTE + r")*\s*/?>"  # ... or attributes over lines
-    r"|" + _CUT_OFF_TAG + r"\Z",
+    r"(?i:(script|style)\b[^<>]*>.*?</\1\s*>)"
+    r"|!--(?:(?!<!--).)*?-->"  # comments (not nested: an earlier "<!--" is left open)
+    r"|!--[^\n]*"  # a comment left open: the rest of its line
+    r"|/?[A-Za-z][A-Za-z0-9:-]*(?:[ \t][^<>\n]*)?/?>"  # complete tags on one line
+    r"|/?[A-Za-z][A-Za-z0-9:-]*(?:\s+" + _ATTRIBUTE + r")*\s*/?>"  # ... or attributes over lines
+    r"|" + _CUT_OFF_TAG.removeprefix("<") + r"\Z)",
     re.S,
 )
 # An entity; one escaped twice (``&amp;nbsp;``); a numeric one without its semicolon (``&#65292``,

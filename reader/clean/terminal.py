@@ -69,7 +69,14 @@ _ESCAPES = (
 )
 
 _CONTROL = r"\r\n?|" + _ESCAPES + "|" + _INVISIBLE
-_CONTROL_START = re.compile(f"[\r\x1b{INVISIBLE_CLASS}]")
+# Where a match may start (a superset: every character beyond the Basic Multilingual Plane, where
+# the invisible ones are few, since the engine tries the ranges of a class beyond it one by one at
+# every character of the text; _CONTROL is matched at each, and finds nothing at the others).
+_CONTROL_START = re.compile(
+    "[\r\x1b"
+    + "".join(a if a == b else f"{a}-{b}" for a, b, _why in INVISIBLE_RANGES if b <= "\uffff")
+    + "\U00010000-\U0010ffff]"
+)
 
 
 def control_edits(text: str) -> list[Edit]:
@@ -87,7 +94,8 @@ def control_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     taken = 0
     # lone CRs are stray only in a text whose lines end in LF (not in an old Mac file's)
-    lone_cr = text.count("\r") - text.count("\r\n")
+    lone_cr = text.count("\r")
+    lone_cr -= text.count("\r\n") if lone_cr else 0
     has_lf = lone_cr > 0 and text.count("\n") > 4 * lone_cr
     # Every match starts with one of a few characters: find those with one character class
     # (8x faster over a book than the alternation) and match the whole pattern only there.
