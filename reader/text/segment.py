@@ -24,7 +24,6 @@ is Simplified too.
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import threading
@@ -83,6 +82,8 @@ def tokenizer():
         return _tokenizer
     with _lock:
         if _tokenizer is None:
+            import logging  # (only jieba's own segmenter needs it: rjieba is used when installed)
+
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
