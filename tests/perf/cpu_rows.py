@@ -1,4 +1,4 @@
-"""CPU seconds of ``--figures`` and ``--dump`` in one worker, on the 2 MB wild corpus, the 2 MB
+"""CPU seconds of ``--figures`` and ``--dump`` in one worker, on the bundled sample, the 2 MB wild corpus, the 2 MB
 sample-like corpus (pinyin notes, GBK-misaligned runs) and the 10 MB corpus's clean text,
 against a bare Python regex scan of the same text and, when ``BENCH_BASELINE`` names a
 checkout of an earlier commit (``git worktree add /tmp/old d0846d1``), against that commit's
@@ -75,8 +75,10 @@ def cpu_rows(corpora: list[tuple[str, Path]]) -> None:
 
 
 def cpu_only() -> None:
-    """The rows on the 2 MB wild and sample-like corpora and the 10 MB corpus's clean text (``bench.py cpu``)."""
+    """The rows on the bundled sample (20 KB: its fixed costs, start-up and exit), the 2 MB wild and
+    sample-like corpora and the 10 MB corpus's clean text (``bench.py cpu``)."""
     corpora = [("2 MB sample-like", make_corpus(2.0)), ("10 MB clean text", clean_text(make_corpus(10.0)))]
+    corpora.insert(0, ("bundled sample (fixed costs)", ROOT / "assets" / "sample-article.txt"))
     wild = make_wild_corpus(2.0)
     if wild is not None:
         corpora.insert(0, ("2 MB wild", wild))
