@@ -107,8 +107,8 @@ def label_all(text: str, figures: tuple) -> tuple:
     out: list = []
     for i, f in enumerate(figures):
         label = _label(text, masked, figures, i, out, words)
-        near = text[max(0, f.start - 2 * CONTEXT_LIMIT) : f.end + 2 * CONTEXT_LIMIT]
-        if label and label not in near:  # cannot happen (labels are words around it), but labels must be text
+        near = max(0, f.start - 2 * CONTEXT_LIMIT), f.end + 2 * CONTEXT_LIMIT
+        if label and text.find(label, *near) < 0:  # cannot happen (labels are words around it), but labels must be text
             label = ""
         out.append(f.labelled(label))
     return tuple(out)

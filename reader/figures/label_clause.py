@@ -89,6 +89,7 @@ def adjacent(masked: str, end: int, left: int) -> bool:
 
 
 _SENTENCE_END = re.compile("[。！？!?\n]")
+_LAST_SENTENCE_END = re.compile("(?s).*" + _SENTENCE_END.pattern)  # greedy: the last one, found in C
 # 以X為例, 就X而言, 拿X來說: X is what the rest of the sentence is about.
 _TOPIC_FRAME = re.compile(r"(?:以|拿|就)([^，,。；;：:！？!?\n]{2,12}?)(?:為例|为例|來說|来说|而言|來看|来看)")
 _NUMERAL = re.compile(r"[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億]")
@@ -113,9 +114,9 @@ def topic(text: str, left: int, out: list, words: Words, framed_only: bool = Fal
     >>> t = "以乙公司為例，上月已經漲了，達到了30元。"; topic(t, t.index("達"), [], w)
     '乙公司'
     """
-    start = left
-    while start > max(0, left - 2 * CONTEXT_LIMIT) and not _SENTENCE_END.match(text, start - 1):
-        start -= 1
+    floor = max(0, left - 2 * CONTEXT_LIMIT)
+    m = _LAST_SENTENCE_END.match(text, floor, left)  # the sentence's start, within reach
+    start = m.end() if m else floor
     frames = list(_TOPIC_FRAME.finditer(text, start, left))
     if frames and not _NUMERAL.search(frames[-1].group(1)):  # 以總額5千元來看: a figure, not a topic
         return subject_before(words(frames[-1].group(1)))
