@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.clean.edits import apply_edits
@@ -311,14 +311,20 @@ def test_question_marks_inserted_into_real_prose_are_left_alone(expected):
         max_size=60,
     )
 )
+@example("?1ò?1")
+@example("?1\x0cò?1")
 def test_never_raises_and_is_idempotent(text):
+    """Every repair is a mojibake one, and the clean text has none left to make.  A re-paired run
+    read as rare characters is only flagged (``suspect``, left as written: ``?1ò?1``), on the
+    clean text as on the original."""
     edits = mojibake_edits(text)
     fixed, _repairs, _omap = apply_edits(text, edits)
     for e in edits:
-        assert e.kind == "mojibake"
+        assert e.kind == "mojibake" or (e.kind == "suspect" and e.new == text[e.start : e.end])
         for x in e.inferred:
             assert 0 <= x.offset < len(e.new) and e.new[x.offset] == x.char
-    assert mojibake_edits(clean(text).text) == []
+    cleaned = clean(text).text
+    assert [e for e in mojibake_edits(cleaned) if e.new != cleaned[e.start : e.end]] == []
 
 
 @given(st.text(max_size=200))
