@@ -318,7 +318,7 @@ def interactive_big(corpus: Path) -> None:
             while time.perf_counter() - t0 < 10:
                 if first is None and view.search.current >= 0:
                     first = time.perf_counter() - t0
-                if view.search_query == query and not view.searching:
+                if view.search_query == query and not view.search.searching:
                     break
                 await asyncio.sleep(0.0005)
             done = time.perf_counter() - t0
