@@ -396,3 +396,17 @@ def test_the_panels_column_widths_are_the_widest_of_every_figure(sample_doc):
     figures = with_figures(sample_doc).figures
     assert value_width(figures) == max(cell_len(figure_value(f)) for f in figures)
     assert marker_width(figures) == max(cell_len(figure_marker(f)) for f in figures) > 0
+
+
+def test_the_figure_columns_floor_is_the_widest_shortest_form_of_any_figure(sample_doc):
+    """written_width shortens the longest texts first and stops when the rest cannot be wider:
+    the same floor as shortening every one (the sample's figures, and wide forms among short texts)."""
+    from types import SimpleNamespace
+
+    from widgets.figures.rows import written_forms, written_width
+
+    texts = [f.text for f in with_figures(sample_doc, labels=False).figures]
+    texts += ["約有300人左右", "$81.8 billion", "ABCDEFGHIJKL", "１２３４５６７８", "不高於35154萬元", "3人", "ＡＢＣ"]
+    for k in range(len(texts)):
+        figures = [SimpleNamespace(text=t) for t in texts[k:]]
+        assert written_width(figures) == max(cell_len(written_forms(t)[-1]) for t in texts[k:])

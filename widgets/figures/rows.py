@@ -122,12 +122,19 @@ def written_fitted(text: Text, cells: int) -> Text:
 def written_width(figures: Sequence) -> int:
     """Cells of the widest shortest form among ``figures`` (the figure column's floor).
 
+    The longest texts are shortened first: a form is never longer than its text, nor wider than
+    twice its characters, so once the rest cannot beat the widest found they are not shortened.
+
     >>> from types import SimpleNamespace as F
-    >>> written_width([F(text="約有300人左右"), F(text="$81.8 billion")])
-    6
+    >>> written_width([F(text="約有300人左右"), F(text="$81.8 billion"), F(text="3人")]), written_width([])
+    (6, 4)
     """
-    distinct = {f.text for f in figures}
-    return max((cell_len(written_forms(t)[-1]) for t in distinct), default=4)
+    widest = -1
+    for text in sorted({f.text for f in figures}, key=len, reverse=True):
+        if 2 * len(text) <= widest:
+            break
+        widest = max(widest, cell_len(written_forms(text)[-1]))
+    return widest if widest >= 0 else 4
 
 
 # ------------------------------------------------------------------ rows
