@@ -74,6 +74,47 @@ def cpu_rows(corpora: list[tuple[str, Path]]) -> None:
             row(f"{view} CPU, 1 worker, {label}", now.s(), goal, "; ".join(notes) + f"; {len(got['now'])} pairs")
 
 
+# Real articles, each read once: what a reader or a script pays per article.  The corpora repeat
+# their sources' sentences hundreds of times, which flatters every cache keyed by text.
+SHARED = ROOT.parent / "shared"
+ARTICLE_GROUPS = (("dev-set articles, seed damage", False), ("dev-set articles, wild damage", True))
+
+
+def article_group(wild: bool) -> list[Path]:
+    """The dev sets' articles with the seed's damage, or with wild damage (``*.wild.txt``)."""
+    return sorted(p for p in SHARED.glob("devset*/*.txt") if (".wild." in p.name) == wild)
+
+
+def _all_cpu(argvs: list[list[str]]):
+    """A run of every command in turn: their CPU seconds summed (None if one failed)."""
+
+    def run() -> float | None:
+        times = [_cpu(argv)() for argv in argvs]
+        return None if None in times else sum(t for t in times if t is not None)
+
+    return run
+
+
+def article_rows() -> None:
+    """``--figures`` CPU per real article, one process each, kreader and the baseline alternated
+    article by article; the ratio is of each round's sums (``bench.py cpu``)."""
+    old = baseline()
+    args = ["--figures", "--format", "json"]
+    for label, wild in ARTICLE_GROUPS:
+        paths = article_group(wild)
+        if not paths:
+            continue
+        variants = {"now": _all_cpu([[*KREADER, *args, str(p)] for p in paths])}
+        if old is not None:
+            variants["old"] = _all_cpu([[*_old_kreader(old), *args, str(p)] for p in paths])
+        got = alternate_calls(variants, max(RUNS, MIN_PAIRS))
+        per_article = spread([t / len(paths) if t is not None else None for t in got["now"]])
+        notes = [f"{len(paths)} articles, each once"]
+        if old is not None:
+            notes.append(f"/ {old.name} {pair_ratios(got['now'], got['old']).times()}")
+        row(f"--figures CPU per article, {label}", per_article.s(), "≤ 1.10× old" if old else "", "; ".join(notes))
+
+
 def cpu_only() -> None:
     """The rows on the bundled sample (20 KB: its fixed costs, start-up and exit), the 2 MB wild and
     sample-like corpora and the 10 MB corpus's clean text (``bench.py cpu``)."""
@@ -83,3 +124,4 @@ def cpu_only() -> None:
     if wild is not None:
         corpora.insert(0, ("2 MB wild", wild))
     cpu_rows(corpora)
+    article_rows()
