@@ -19,6 +19,7 @@ from pilot import sync
 from reader.enrich import with_figures
 from reader.load import load_document
 from reader.locations import sample_article
+from reader.text.script import in_script
 from widgets.app import KreaderApp
 from widgets.figures.preview import FigurePreview
 
@@ -120,3 +121,29 @@ async def test_a_simplified_articles_lede_is_named_in_simplified(tmp_path):
         app.set_script("trad")
         await pilot.pause()
         assert "導語" in str(app.query_one("#status").render())
+
+
+@sync
+async def test_sections_follow_every_script_and_back_and_new_counts_replace_the_kept_prompts():
+    # The navigator keeps each script's prompts (a book has thousands of sections); they must
+    # still be the script's own, and figures arriving later must replace them, not be hidden by them.
+    bare = replace(sample(), figures=())
+    app = KreaderApp(bare, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+
+        def first() -> str:
+            return str(app.sections.get_option_at_index(0).prompt)
+
+        assert first().startswith("導語") and first().rstrip().endswith("0")
+        for _ in range(8):  # every script, twice round
+            await pilot.press("t")
+            assert first().split()[0] == in_script("導語", app.article.script)
+        while app.article.script != "simp":
+            await pilot.press("t")
+        app.set_document(sample())  # the figures arrive while Simplified is shown
+        await pilot.pause()
+        counted = sum(f.section == 0 for f in sample().figures)
+        assert first().split() == ["导语", str(counted)]
+        while app.article.script != "original":
+            await pilot.press("t")
+        assert first().split() == ["導語", str(counted)]

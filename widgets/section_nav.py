@@ -30,20 +30,27 @@ def fit_label(label: str, cells: int = LABEL_CELLS) -> str:
     >>> fit_label("01", 4) + "|", fit_label("一個很長", 6) + "|", fit_label("abcdefgh", 6) + "|"
     ('01  |', '一個… |', 'abcde…|')
     """
-    if cell_len(label) > cells:
-        while label and cell_len(label) > cells - 1:
+    width = cell_len(label)  # measured once, then by the characters cut (a book has thousands of labels)
+    if width > cells:
+        while label and width > cells - 1:
+            width -= cell_len(label[-1])
             label = label[:-1]
-        label += "…"
-    return label + " " * (cells - cell_len(label))
+        label, width = label + "…", width + 1
+    return label + " " * (cells - width)
 
 
-def section_prompts(doc: Document, script: str = "original") -> list[Content]:
-    """One line per section: its label (plain text, never markup) and its number of figures."""
+def figure_counts(doc: Document) -> list[int]:
+    """How many figures each section holds."""
     counts = [0] * len(doc.sections)
     for f in doc.figures:
         if 0 <= f.section < len(counts):
             counts[f.section] += 1
-    return section_prompts_for([in_script(s.label, script) for s in doc.sections], counts)
+    return counts
+
+
+def section_prompts(doc: Document, script: str = "original") -> list[Content]:
+    """One line per section: its label (plain text, never markup) and its number of figures."""
+    return section_prompts_for([in_script(s.label, script) for s in doc.sections], figure_counts(doc))
 
 
 def section_prompts_for(labels: list[str], counts: list[int]) -> list[Content]:
@@ -76,6 +83,10 @@ class SectionNav(OptionList):
     def __init__(self, document: Document, *, id: str | None = None, classes: str | None = None) -> None:
         self.script = "original"  # the labels follow the article's script
         self._prompts = section_prompts(document)
+        # The prompts of each script shown, for these sections and counts: toggling the script back
+        # and forth does not convert and measure a book's thousands of labels again.
+        self._by_script: dict[str, list[Content]] = {self.script: self._prompts}
+        self._made_for: tuple[object, list[int]] = (document.sections, figure_counts(document))
         super().__init__(*self._section_options(self._prompts), id=id, classes=classes, markup=False)
         self._document = document
         self.border_title = "Sections"
@@ -86,9 +97,19 @@ class SectionNav(OptionList):
     def _section_options(prompts: list[Content]) -> list[Option]:
         return [Option(p, id=f"s{k}") for k, p in enumerate(prompts)]
 
+    def _prompts_in_script(self, doc: Document) -> list[Content]:
+        made_for = (doc.sections, figure_counts(doc))
+        if made_for[0] is not self._made_for[0] or made_for[1] != self._made_for[1]:
+            self._by_script, self._made_for = {}, made_for
+        if self.script not in self._by_script:
+            self._by_script[self.script] = section_prompts_for(
+                [in_script(s.label, self.script) for s in doc.sections], made_for[1]
+            )
+        return self._by_script[self.script]
+
     def update_document(self, doc: Document) -> None:
         self._document = doc
-        prompts = section_prompts(doc, self.script)
+        prompts = self._prompts_in_script(doc)
         if prompts == self._prompts:
             return  # labels or keywords changed, not what this list shows (a book has thousands of sections)
         self._prompts = prompts

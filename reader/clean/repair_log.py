@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
@@ -78,12 +79,13 @@ class RepairsBuilder:
 class Repairs(Sequence):
     """An immutable sequence of :class:`~reader.clean.edits.Repair` in offset order, stored compactly."""
 
-    __slots__ = ("_offsets", "_codes", "_table")
+    __slots__ = ("_offsets", "_codes", "_table", "_kinds")
 
     def __init__(self, offsets: array | None = None, codes: array | None = None, table: list | None = None) -> None:
         self._offsets = offsets if offsets is not None else array("q")
         self._codes = codes if codes is not None else array("I")
         self._table = table if table is not None else []
+        self._kinds: dict[str, int] | None = None  # counted once: the header asks on every repaint
 
     @classmethod
     def of(cls, repairs: Iterable[Repair]) -> Repairs:
@@ -140,18 +142,20 @@ class Repairs(Sequence):
         """How many repairs of each kind (without making Repair objects).
 
         >>> from reader.clean.edits import Repair
-        >>> Repairs.of([Repair("html", 0, "<b>", ""), Repair("html", 2, "<i>", "")]).kinds()
-        {'html': 2}
+        >>> log = Repairs.of([Repair("html", 0, "<b>", ""), Repair("pinyin", 1, "(a)", ""), Repair("html", 2, "<i>", "")])
+        >>> log.kinds()
+        {'html': 2, 'pinyin': 1}
+        >>> log.kinds()["html"] = 0; log.kinds()  # counted once; what it returns is the caller's
+        {'html': 2, 'pinyin': 1}
         """
-        counts = [0] * len(self._table)
-        for code in self._codes:
-            counts[code] += 1
-        out: dict[str, int] = {}
-        for record, n in zip(self._table, counts):
-            if n:
+        if self._kinds is None:
+            out: dict[str, int] = {}
+            for code, n in sorted(Counter(self._codes).items()):  # counted in C, listed in table order
+                record = self._table[code]
                 kind = record[0] if isinstance(record, tuple) else record.kind
                 out[kind] = out.get(kind, 0) + n
-        return out
+            self._kinds = out
+        return dict(self._kinds)
 
     def distinct(self, kind: str) -> list[tuple[str, str, str]]:
         """``(note, before, after)`` of each distinct repair of ``kind``, in first-seen order
