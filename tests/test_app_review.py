@@ -17,7 +17,7 @@ from reader.load import load_document
 from reader.locations import sample_article
 from widgets.app import KreaderApp
 from widgets.figures.chart import FiguresChart
-from widgets.figures.panel import ASCII_SYMBOLS, SYMBOLS, verdict_mark
+from widgets.figures.rows import ASCII_SYMBOLS, SYMBOLS, verdict_mark
 from widgets.figures.series import PLOTEXT
 from widgets.screens.bookmarks import BookmarksScreen
 from widgets.screens.help import HelpScreen

@@ -376,8 +376,8 @@ async def test_a_book_of_figures_gets_its_labels_without_a_refill(book):
         panel = await focused(pilot)
         await pilot.press("end")
         rows, drawn = panel.shown, []
-        draw = panel._row_strip
-        panel._row_strip = lambda *args: drawn.append(args[1]) or draw(*args)
+        draw = panel.painter.row_strip
+        panel.painter.row_strip = lambda *args: drawn.append(args[1]) or draw(*args)
         panel.update_document(replace(book, figures=tuple(replace(f, label="營收") for f in book.figures)))
         await pilot.pause()
         assert panel.shown is rows  # no new order, no new rows: the rows on screen repaint

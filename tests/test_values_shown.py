@@ -121,7 +121,7 @@ def cells_shown(app) -> list[tuple[str, str, str]]:
     from widgets.figures.rows import written_fitted
 
     panel = app.figures
-    columns = panel._columns(panel.scrollable_content_region.width)
+    columns = panel.painter.columns(panel.scrollable_content_region.width)
     out = []
     for k in range(len(app.document.figures)):
         _mark, figure, value, _label, _kind = panel.cells(k)
@@ -163,7 +163,7 @@ async def test_a_latin_figure_too_wide_for_its_column_is_shown_compact():
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f")
         shown = [s for _w, s, _v in cells_shown(app)]
-        columns = app.figures._columns(app.figures.scrollable_content_region.width)
+        columns = app.figures.painter.columns(app.figures.scrollable_content_region.width)
         assert columns.figure < len("$81.8 billion")  # the test means something
         assert shown[0] == "$81.8B" and shown[1] in ("約$2B", "$2B") and "35154" in shown[2] and "163.89" in shown[3]
         assert "$81.8B" in panel_lines(app)[0] and "…" not in panel_lines(app)[0]

@@ -8,9 +8,7 @@ review: the app owns it and is told of every request by a message.
 A book has tens of thousands of figures, so the panel is a Line-API
 ``ScrollView`` (as toolong's log view): it keeps one index array per order
 (widgets/figures/rows.py) and renders only the rows on screen, each into a
-Strip cached under everything that changes it (row, figure, width, verdict
-and note, cursor, focus, figures and style generations), so a change only
-has to say which generation it starts.
+Strip drawn and cached by its ``painter`` (widgets/figures/painter.py).
 """
 
 from __future__ import annotations
@@ -19,46 +17,20 @@ import bisect
 from array import array
 from collections.abc import Sequence
 
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.document import Document
-from reader.figures.shown import kind_code
 from reader.review.model import Verdict
-from reader.text.script import in_script, shows_simplified
-from widgets.article.layout import terminal_safe
-from widgets.figures.rows import (  # noqa: F401 - the symbols, imported from here by the tests
-    ASCII_SYMBOLS,
-    FILTER_NAMES,
-    FILTERS,
-    SORTS,
-    SYMBOLS,
-    Columns,
-    assemble_row,
-    figure_marker,
-    figure_order,
-    figure_value,
-    fit_columns,
-    keep_only,
-    marker_width,
-    passes,
-    rows_of,
-    same_rows,
-    value_width,
-    verdict_mark,
-    written_fitted,
-    written_width,
-)
+from widgets.figures.painter import COMPONENT_CLASSES, TABLE_CSS, Cells, RowPainter
+from widgets.figures.rows import FILTER_NAMES, FILTERS, SORTS, figure_order, keep_only, passes, rows_of, same_rows
 from widgets.host import panel_host
-from widgets.styles import marks_css, plain_terminal
+from widgets.styles import marks_css
 
 
 class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
@@ -96,43 +68,8 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("escape", "leave", "Back to article", show=False, id="figures.leave"),
     ]
 
-    COMPONENT_CLASSES = {
-        "figures-panel--header",
-        "figures-panel--cursor",
-        "figures-panel--even-row",
-        "figures-panel--verified",
-        "figures-panel--doubtful",
-        "figures-panel--wrong",
-        "figures-panel--note",
-    }
-
-    # The table's own look (as Textual's DataTable); the app's stylesheet adds the border and verdicts.
-    DEFAULT_CSS = """
-    FiguresPanel {
-        background: $surface;
-        color: $foreground;
-        overflow-x: hidden;
-        overflow-y: auto;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .figures-panel--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .figures-panel--header { background-tint: $foreground 5%; }
-        }
-        &:dark > .figures-panel--even-row { background: $surface-darken-1 40%; }
-        & > .figures-panel--even-row { background: $surface-lighten-1 50%; }
-        & > .figures-panel--header { text-style: bold; background: $panel; color: $foreground; }
-        &:ansi > .figures-panel--header { background: ansi_bright_blue; color: ansi_default; }
-        & > .figures-panel--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-    }
-    """ + marks_css("FiguresPanel")  # the verdicts in each display mode: widgets/styles.py
+    COMPONENT_CLASSES = COMPONENT_CLASSES
+    DEFAULT_CSS = TABLE_CSS + marks_css("FiguresPanel")  # the verdicts in each display mode: widgets/styles.py
     SCOPED_CSS = False  # the mode is a class of the app, above this widget
 
     class Chosen(Message):
@@ -159,19 +96,13 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
         self.filter = "all"
         self.marks: dict[int, Verdict] = {}  # figure index -> its verdict and note
         self.cursor_row = 0  # into the rows shown (the current order)
-        self._plain = plain_terminal()
-        self._visible: set[int] = set()  # figures on screen in the article
+        self.in_view: set[int] = set()  # figures on screen in the article
         self._starts = array("I", [f.start for f in document.figures])
-        self._widest_value = value_width(document.figures)
-        self._figure_floor = written_width(document.figures)
-        self._marker_width = marker_width(document.figures)
         self._sorted: array | None = None  # every figure in the sort's order
         self._order = array("I")  # the rows shown: figure indices, sorted then filtered
         self._rows: array | None = None  # figure -> its row in _order (-1: filtered out), made when asked
-        self._figures_generation = 0  # a new figures list (labels arrived), or another script
         self.script = "original"  # the figures, labels and magnitudes follow the article's script
-        self._style_generation = 0  # a new stylesheet, theme or pseudo-class
-        self._strips: LRUCache[tuple, Strip] = LRUCache(256)
+        self.painter = RowPainter(self)
 
     def on_mount(self) -> None:
         self._reorder()
@@ -203,15 +134,15 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def on_screen(self) -> frozenset[int]:
         """The figures on screen in the article (shown in bold)."""
-        return frozenset(self._visible)
+        return frozenset(self.in_view)
 
     def row_of(self, k: int) -> int:
         """The row showing figure ``k``, -1 when the filter hides it."""
         return self._row_of(k)
 
-    def cells(self, k: int) -> tuple[Text, Text, Text, Text, Text]:
+    def cells(self, k: int) -> Cells:
         """What the row of figure ``k`` shows, uncut: its mark, the figure, value, label, kind."""
-        return self._cells(k)
+        return self.painter.cells(k)
 
     def _row_of(self, k: int) -> int:
         """The row showing figure ``k``, -1 when the filter hides it."""
@@ -240,17 +171,15 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
         self.document = doc
         if doc.figures is old:
             return
-        self._figures_generation += 1
+        self.painter.figures_generation += 1
         if same_rows(old, doc.figures):
             self.refresh()  # labels arrived: every order, row and width stays; rows on screen repaint
             return
         self._starts = array("I", [f.start for f in doc.figures])
-        self._widest_value = value_width(doc.figures)
-        self._figure_floor = written_width(doc.figures)
-        self._marker_width = marker_width(doc.figures)
+        self.painter.measure(doc.figures)
         self._sorted = None
         self._reorder()
-        self._visible = set()
+        self.in_view = set()
         self.mark_visible(*self._article_range)  # the figures that just arrived may be on screen
 
     _article_range = (0, 0)  # what the article shows, from its last mark_visible
@@ -261,9 +190,9 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)
         visible = set(range(lo, hi))  # figures are in document order
-        if visible == self._visible:
+        if visible == self.in_view:
             return
-        self._visible = visible
+        self.in_view = visible
         self.refresh()  # the rows on screen repaint; those that did not change come from the cache
         rows = [row for row in map(self._row_of, visible) if row >= 0]  # the filter may hide some
         if rows and not self.has_focus:
@@ -287,7 +216,7 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
         """Show the figures and their labels in ``script`` (the article's)."""
         if script != self.script:
             self.script = script
-            self._figures_generation += 1  # every cached row was drawn in the old script
+            self.painter.figures_generation += 1  # every cached row was drawn in the old script
             self.refresh()
 
     def figure_at_cursor(self) -> int | None:
@@ -360,7 +289,7 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
         mark = self.marks.get(k) if k is not None else None
         note = mark.note if mark is not None else ""
         if note:
-            subtitle = Text(("✎ " if not self._plain else "* ") + note, no_wrap=True)
+            subtitle = Text(("✎ " if not self.painter.plain else "* ") + note, no_wrap=True)
             subtitle.truncate(max(8, self.scrollable_content_region.width - 4), overflow="ellipsis")
             self.border_subtitle = subtitle
         else:
@@ -368,94 +297,14 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ----------------------------------------------------------- rendering
 
+    # ----------------------------------------------------------- rendering
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._style_generation += 1  # every cached strip was drawn with the old styles
-
-    def _columns(self, width: int) -> Columns:
-        return fit_columns(width, self._widest_value, self._marker_width, self._figure_floor)
+        self.painter.style_generation += 1  # every cached strip was drawn with the old styles
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width  # without the scroll bar
-        columns = self._columns(width)
-        if y == 0:
-            return self._cached(("header", width, columns, self._style_generation), self._header_strip, width)
-        row = self.scroll_offset.y + y - 1
-        if row >= len(self._order):
-            return Strip.blank(width, self.rich_style)
-        k = self._order[row]
-        mark = self.marks.get(k)
-        key = (
-            row,
-            k,
-            width,
-            columns,
-            (mark.verdict, mark.note) if mark else None,
-            row == self.cursor_row,
-            self.has_focus,
-            k in self._visible,
-            self._figures_generation,
-            self._style_generation,
-        )
-        return self._cached(key, self._row_strip, row, k, width)
-
-    def _cached(self, key: tuple, draw, *args) -> Strip:
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = self._strips[key] = draw(*args)
-        return strip
-
-    def _header_strip(self, width: int) -> Strip:
-        style = self.get_component_rich_style("figures-panel--header")
-        text = assemble_row(
-            self._columns(width), Text(""), Text("Figure"), Text("Value"), Text("Label"), Text("Kind"), style=style
-        )
-        return self._strip(text, width, style)
-
-    def _row_strip(self, row: int, k: int, width: int) -> Strip:
-        base = self.rich_style
-        if row == self.cursor_row:
-            style = base + self.get_component_rich_style("figures-panel--cursor")
-        elif row % 2 == 0:
-            style = base + self.get_component_rich_style("figures-panel--even-row")
-        else:
-            style = base
-        marker = Text(figure_marker(self.document.figures[k]), style="bold")
-        columns = self._columns(width)
-        mark, figure, value, label, kind = self._cells(k)
-        figure = written_fitted(figure, columns.figure)  # a shorter form, never a cut number
-        text = assemble_row(columns, mark, figure, value, label, kind, style=style, marker=marker)
-        return self._strip(text, width, style)
-
-    def _strip(self, text: Text, width: int, style: Style) -> Strip:
-        # Text.render leaves out the text's own style when it has no spans: the row's style goes under all
-        return Strip(Segment.apply_style(text.render(self.app.console), style)).crop_extend(0, width, style)
-
-    def _cells(self, k: int) -> tuple[Text, Text, Text, Text, Text]:
-        """The mark, the figure as written (bold and underlined while it is on screen in the
-        article), its value, label and kind: plain text, never markup."""
-        figure = self.document.figures[k]
-        text = Text(terminal_safe(in_script(figure.text, self.script)))
-        if k in self._visible:
-            text.stylize("bold underline")
-        return (
-            self._mark_text(k),
-            text,
-            Text(figure_value(figure, shows_simplified(self.script, self.document.script))),
-            Text(terminal_safe(in_script(figure.label, self.script))),
-            Text(kind_code(figure.kind), style="dim"),
-        )
-
-    def _mark_text(self, k: int) -> Text:
-        mark = self.marks.get(k)
-        if mark is None:
-            return Text("   ")
-        text = Text(verdict_mark(mark.verdict, mark.note, self._plain), no_wrap=True)
-        if mark.verdict:
-            text.stylize(self.get_component_rich_style(f"figures-panel--{mark.verdict}", partial=True), 0, 1)
-        if mark.note:
-            text.stylize(self.get_component_rich_style("figures-panel--note", partial=True), 1, 2)
-        return text
+        return self.painter.line(y)
 
     # ------------------------------------------------------------- actions
 
