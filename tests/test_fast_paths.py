@@ -341,3 +341,22 @@ def test_stop_words_read_from_the_data_file_are_the_packages(lang, monkeypatch: 
     assert set(stop_words(lang)) == set(stopwordsiso.stopwords(lang))
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)  # the file not where it was
     assert set(stop_words(lang)) == set(stopwordsiso.stopwords(lang))
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5hkscs"])
+def test_runs_and_triples_found_without_the_long_patterns_are_the_patterns_own(codec):
+    """suspect_runs (the long class compiled once) finds the spans run_pattern finds, and
+    triple_in (sets) answers as the signature does, on every window of damage of both families,
+    lost bytes, ASCII between, genuine text and characters beyond the BMP."""
+    from reader.clean.mojibake.signatures import _orders, suspect_runs, triple_in
+
+    genuine = "深圳市场监管局今年第三季度抽檢了電視和𠀋𡈽𨋢食品的質量，合格率达到 98.5% 。"
+    a, b, c = (chr(points[len(points) // 3]) for points in _orders(codec))
+    text = genuine + genuine.encode().decode(codec, "replace") + " ab " + genuine.encode().decode("gb18030", "replace")
+    text += f"{a}{b}{c}x{b}{c}{a} {c}{a}{b}x{a}{b}\n{b}{c}\ufffd{c}{a}  {a}  {b}"
+    runs, full = run_pattern(codec), signature(codec)
+    spans = [(i, i + k) for i in range(len(text)) for k in (1, 2, 3, 4, 7, 40, 400)]
+    for i, j in spans:
+        assert list(suspect_runs(codec, text, i, j)) == [m.span() for m in runs.finditer(text, i, j)], (i, j)
+        assert triple_in(codec, text, i, j) == bool(full.search(text, i, j)), (i, j)
+    assert any(True for _ in suspect_runs(codec, text, 0, len(text))) and triple_in(codec, text, 0, len(text))

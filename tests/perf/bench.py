@@ -361,7 +361,7 @@ async def main():
             peak = max(peak, tree_rss_mb(os.getpid()))
             await asyncio.sleep(0.05)
             doc = app.document
-            if app.opening.done() and not app.enrichment and doc.keywords and any(f.label for f in doc.figures):
+            if app.loading.opened and not app.enrichment and doc.keywords and any(f.label for f in doc.figures):
                 break
         print(time.perf_counter() - t0, peak)
 asyncio.run(main())

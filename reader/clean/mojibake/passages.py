@@ -37,7 +37,7 @@ from reader.clean.mojibake.families import (
 from reader.clean.mojibake.lossy import LOST_MARK, Piece, decode_with_gaps
 from reader.clean.mojibake.score import is_han, simplified_logp, word_coverage
 from reader.clean.mojibake.segments import segment_edits
-from reader.clean.mojibake.signatures import damage_or_lost, holds_signature, run_pattern, signature, utf8_byte
+from reader.clean.mojibake.signatures import damage_or_lost, holds_signature, suspect_runs, triple_in, utf8_byte
 from reader.text.patterns import compiled
 
 # How much better (natural log) a repaired passage must read than the damage, at the least
@@ -90,14 +90,14 @@ def recode_edits(text: str, start: int = 0, end: int | None = None) -> list[Edit
     for family in CJK_FAMILIES:
         if not lost and not holds_signature(family.wrong, text, start, end):
             continue  # (in C) no passage of this family anywhere in the piece
-        damage = signature(family.wrong)  # (compiled only for a text that may hold damage)
         taken = _Taken(edits)
         for a, b in _lines_with(damage_or_lost(family.wrong), text, start, end):
-            for m in run_pattern(family.wrong).finditer(text, a, b):
-                if "\n" in m.group() or taken.overlaps(m.start(), m.end()):
+            for run_start, run_end in suspect_runs(family.wrong, text, a, b):
+                run = text[run_start:run_end]
+                if "\n" in run or taken.overlaps(run_start, run_end):
                     continue
-                if REPLACEMENT in m.group() or damage.search(text, m.start(), m.end()):
-                    edits += _cjk_run(text, m.start(), m.end(), family)
+                if REPLACEMENT in run or triple_in(family.wrong, text, run_start, run_end):
+                    edits += _cjk_run(text, run_start, run_end, family)
     edits += _garbled(text, start, end, edits)
     return sorted(edits, key=lambda e: e.start)
 
