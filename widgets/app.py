@@ -10,7 +10,6 @@ before jieba has loaded.
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -19,7 +18,6 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 
 from reader.articles import ArticleList
@@ -28,34 +26,31 @@ from reader.figures.shown import legend as figures_legend
 from reader.locations import asset
 from reader.pipeline import Opening
 from reader.text.script import SCRIPTS
-from reader.text.visible import shown_name
-from widgets.article.layout import find_all
-from widgets.article.search import pattern_error
 from widgets.article.view import ArticleView
 from widgets.articles import ARTICLES_BINDINGS, Articles
+from widgets.binding_ids import apply_user_keymap
 from widgets.commands import ReaderCommands
 from widgets.figures.chart import FiguresChart
 from widgets.figures.panel import FiguresPanel
 from widgets.figures.preview import FigurePreview
 from widgets.file_watch import FILE_WATCH_BINDINGS, FileWatch
+from widgets.finding import FINDING_BINDINGS, Finding
 from widgets.footer import FittedFooter
 from widgets.header_bar import HeaderBar
+from widgets.highlights import Highlights
 from widgets.loading import DocumentLoading
 from widgets.messages import Enriched, FirstPaint, Moved, Notice, Opened, Preparing, Reloaded, Switched
 from widgets.navigation import PLACES_BINDINGS, Places
+from widgets.panes import Panes
 from widgets.review.reviewing import REVIEW_BINDINGS, Reviewing
-from widgets.review.saving import reading_at
 from widgets.screens.help import HelpScreen
 from widgets.screens.legend import LegendScreen, marks_legend
-from widgets.screens.term import TermPrompt
 from widgets.search_bar import SearchBar
 from widgets.section_nav import SectionNav
-from widgets.status_bar import StatusBar, percent_through, search_part
+from widgets.status_bar import StatusBar
 from widgets.styles import display_mode
 
-NARROW = 100  # columns under which the side panels collapse into overlays
 INTERACTIVE_GC_THRESHOLDS = (10_000, 50, 100)  # Python's own: (700, 10, 10)
-MANY_FIGURES = 2000  # above this, the figures panel follows the reading position after a pause
 
 
 class ReaderScreen(Screen):
@@ -70,8 +65,10 @@ class KreaderApp(App[int]):
     """Review one article with the keyboard.
 
     It holds its collaborators: ``loading`` (the whole article, then its
-    enrichment), ``file_watch`` (the file on disk, the exit signals) and
-    ``review`` (verdicts, notes, bookmarks, their saving).
+    enrichment), ``file_watch`` (the file on disk, the exit signals),
+    ``review`` (verdicts, notes, bookmarks, their saving), ``places`` (jumps
+    back, copies), ``articles`` (several articles), ``panes`` (focus and
+    overlays), ``finding`` (the search line), ``highlights`` (keywords shown).
     """
 
     CSS_PATH = str(asset("kreader.tcss"))
@@ -81,10 +78,7 @@ class KreaderApp(App[int]):
         Binding("q", "quit", "Quit", show=False, id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("L", "legend", "Legend", show=False, id="app.legend", tooltip="what each colour and mark means"),
-        Binding("slash", "search", "Search", priority=True, id="app.search"),  # see TYPED_AHEAD
-        Binding("n", "next_match(1)", "Next match", show=False, id="app.next-match"),
-        Binding("N", "next_match(-1)", "Previous match", show=False, id="app.previous-match"),
-        Binding("escape", "clear_search", "Clear the search", show=False, id="app.clear-search"),
+        *FINDING_BINDINGS,
         Binding("t", "cycle_script", "Script", id="app.script", tooltip="original → 简 → 繁 → 臺 → 港, in place"),
         Binding("h", "toggle_highlight", "Keywords", id="app.highlight", tooltip="toggle keyword highlighting"),
         Binding(
@@ -130,6 +124,9 @@ class KreaderApp(App[int]):
         self.places = Places(self)  # jump back, copy
         self.review = Reviewing(self, persist=persist and opened)  # verdicts, notes, bookmarks, their saving
         self.articles = Articles(self, articles, unreadable)  # :n, :p, the picker
+        self.panes = Panes(self)  # focus, overlays on a narrow terminal, the figures panel following
+        self.finding = Finding(self)  # the search line
+        self.highlights = Highlights(self)  # keywords shown, the reader's own terms
         self._gc_thresholds = gc.get_threshold()
 
     # ------------------------------------------------------------- layout
@@ -165,8 +162,8 @@ class KreaderApp(App[int]):
         return self.query_one(FiguresPanel)
 
     def on_mount(self) -> None:
-        self._apply_user_keymap()
-        self._set_narrow(self.size.width < NARROW)
+        apply_user_keymap(self)
+        self.panes.resized(self.size.width)
         self.article.focus()
         self._show_header()
         gc.freeze()  # the article given lives as long as the reader (see set_document)
@@ -195,67 +192,14 @@ class KreaderApp(App[int]):
     def persist_review(self, persist: bool) -> None:
         self.review.saving.persist = persist
 
-    def _apply_user_keymap(self) -> None:
-        from reader.keymap import KeymapError, keymap_path, load_keymap
-
-        try:
-            keymap = load_keymap()
-        except KeymapError as err:
-            self.notify(
-                f"key map {shown_name(keymap_path())} ignored: {shown_name(str(err))}", severity="warning", markup=False
-            )
-            return
-        if keymap:
-            self.set_keymap(keymap)
-            self._tell_unknown_bindings(keymap)
-
-    def _tell_unknown_bindings(self, keymap: dict[str, str]) -> None:
-        from reader.keymap import keymap_path, unknown_ids
-        from widgets.binding_ids import known_binding_ids
-
-        unknown = unknown_ids(keymap, known_binding_ids())
-        if unknown:
-            self.notify(
-                f"key map {shown_name(keymap_path())}: no binding has the id {shown_name(', '.join(unknown))} "
-                "(? lists the ids); the other keys are remapped.",
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
-
     def on_resize(self, event) -> None:
-        self._set_narrow(event.size.width < NARROW)
-
-    def _set_narrow(self, narrow: bool) -> None:
-        self.screen.set_class(narrow, "-narrow")
-        for panel in (self.sections, self.figures):
-            # a panel that has the focus when the terminal shrinks stays, as an overlay
-            panel.set_class(narrow and panel.has_focus, "-open")
+        self.panes.resized(event.size.width)
 
     def _show_header(self) -> None:
         self.query_one(HeaderBar).show(self.document, self.article.script)
 
     def _show_status(self) -> None:
-        view = self.article
-        if not view.blocks:
-            return
-        block = view.blocks[min(view.current_block, len(view.blocks) - 1)]
-        inferred = view.inferred_in(block.index)
-        search, query = None, view.search_query
-        if query:
-            error = pattern_error(query) if view.search.regex else None
-            search = search_part(query, len(view.search.hits), view.search.current, view.search.searching, error)
-        self.query_one(StatusBar).show(
-            self.document,
-            block.section,
-            block.index,
-            len(view.blocks),
-            self.enrichment,
-            inferred,
-            search,
-            view.script,
-            percent_through(view.scroll_y, view.end_row),
-        )
+        self.query_one(StatusBar).show_reading(self.document, self.article, self.enrichment)
 
     def set_document(self, doc: Document) -> None:
         """Show a new version of the article (same text, more enrichment)."""
@@ -317,28 +261,9 @@ class KreaderApp(App[int]):
         self.review.saving.moved(message.start, message.end)
         try:
             self.sections.follow(message.section)
-            if len(self.document.figures) <= MANY_FIGURES:
-                self.figures.mark_visible(message.start, message.end)
-            else:
-                # A table of tens of thousands of rows redraws in O(rows): mark the figures in
-                # view once the reader pauses, not on every page (a book pages at 70 ms otherwise).
-                self._visible_range = (message.start, message.end)
-                if self._mark_timer is None:
-                    self._mark_timer = self.set_timer(0.25, self._mark_visible_figures, name="mark figures")
-                else:
-                    self._mark_timer.reset()
+            self.panes.follow(message.start, message.end)
             self._show_status()
         except NoMatches:  # a last message while the app shuts down
-            pass
-
-    _mark_timer: Timer | None = None
-    _visible_range = (0, 0)
-
-    def _mark_visible_figures(self) -> None:
-        self._mark_timer = None
-        try:
-            self.figures.mark_visible(*self._visible_range)
-        except NoMatches:
             pass
 
     def on_article_view_searched(self) -> None:
@@ -377,33 +302,23 @@ class KreaderApp(App[int]):
 
     @on(SearchBar.Changed, "#search")
     def _search_changed(self, event: SearchBar.Changed) -> None:
-        self.article.search_query = event.value
-        self._show_status()
+        self.finding.changed(event.value)
 
     @on(SearchBar.RegexToggled)
     def _search_regex(self, event: SearchBar.RegexToggled) -> None:
-        self.article.search.regex = event.regex
-        self.article.search.restart()
-        self._show_status()
+        self.finding.regex_toggled(event.regex)
 
     @on(SearchBar.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self._close_search()
+        self.finding.close()
 
     @on(SearchBar.Cancelled)
     def _search_cancelled(self) -> None:
-        self.action_clear_search()
-        self._close_search()
+        self.finding.clear()
+        self.finding.close()
 
     def action_clear_search(self) -> None:
-        """Esc: the search is over; its highlights and its status go."""
-        self.article.search_query = ""
-        self._show_status()
-
-    def _close_search(self) -> None:
-        self.query_one(SearchBar).remove_class("-active")
-        self.action_focus_article()
-        self._show_status()
+        self.finding.clear()
 
     # ------------------------------------------------------------- actions
 
@@ -428,10 +343,7 @@ class KreaderApp(App[int]):
         self.set_script(SCRIPTS[(SCRIPTS.index(current) + 1) % len(SCRIPTS)])
 
     def action_toggle_highlight(self) -> None:
-        view = self.article
-        view.highlight = not view.highlight
-        if view.highlight and not self.document.keywords:
-            self.notify("No keywords yet." if self.enrichment else "No keywords for this article.")
+        self.highlights.toggle()
 
     def action_step_section(self, direction: int) -> None:
         self.places.jumping()
@@ -447,43 +359,19 @@ class KreaderApp(App[int]):
         self.places.repairs()
 
     def action_next_match(self, direction: int) -> None:
-        if not self.article.search_query:
-            self.notify("No search yet: / starts one.", timeout=3)
-            return
-        self.places.jumping()
-        if not self.article.next_hit(direction):
-            self.bell()
-        self._show_status()
+        self.finding.next_match(direction)
 
     def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        self.article.begin_search()
-        bar.add_class("-active")
-        self.screen.set_focus(bar)  # now, not after the keys already typed (focus() waits its turn)
+        self.finding.open()
 
     def start_search(self, query: str) -> None:
-        self.article.begin_search()
-        self.query_one(SearchBar).value = query  # Changed runs the search
+        self.finding.start(query)
 
     def action_prompt_term(self) -> None:
-        def added(term: str | None) -> None:
-            if term:
-                self.add_highlight_term(term)
-
-        self.push_screen(TermPrompt(), added)
+        self.highlights.prompt()
 
     def add_highlight_term(self, term: str) -> None:
-        from reader import keywords as keywords_module
-
-        try:
-            keyword = keywords_module.user_keyword(self.document, term)
-        except Exception:  # noqa: BLE001 - fall back to a plain two-script search
-            keyword = keywords_module.Keyword(term, 1.0, tuple(find_all(self.document.text, term)), True)
-        others = tuple(k for k in self.document.keywords if not (k.user and k.word == keyword.word))
-        self.set_document(replace(self.document, keywords=others + (keyword,)))
-        self.article.highlight = True
-        n = len(keyword.spans)
-        self.notify(f"Highlighting “{term}”: {n} occurrence{'s' if n != 1 else ''}.", markup=False)
+        self.highlights.add(term)
 
     def binding_groups(self) -> list[tuple[str, Widget | App[int]]]:
         """Where kreader's keys live, by pane (the help and the command palette list them)."""
@@ -526,36 +414,17 @@ class KreaderApp(App[int]):
 
     # --------------------------------------------------------------- focus
 
-    def _panes(self) -> list[Widget]:
-        return [self.sections, self.article, self.figures]
-
-    def _focus_pane(self, pane: Widget) -> None:
-        if pane is self.figures and not pane.has_focus:
-            # the panel's cursor starts on what is read now (Moved may not have come yet):
-            # once focused, it drives the article
-            _block, on_screen = reading_at(self.article, (0, 0))
-            self.figures.mark_visible(*on_screen)
-        narrow = self.screen.has_class("-narrow")
-        for side in (self.sections, self.figures):
-            side.set_class(narrow and side is pane, "-open")
-        self.screen.set_focus(pane)  # now: a verdict typed right after `f` is the panel's
-
     def action_focus_article(self) -> None:
-        self._focus_pane(self.article)
+        self.panes.focus(self.article)
 
     def action_focus_figures(self) -> None:
-        self._focus_pane(self.figures)
+        self.panes.focus(self.figures)
 
     def action_focus_sections(self) -> None:
-        self._focus_pane(self.sections)
+        self.panes.focus(self.sections)
 
     def action_cycle_focus(self, direction: int) -> None:
-        panes = self._panes()
-        focused = self.focused
-        at = next(
-            (k for k, p in enumerate(panes) if focused is not None and (focused is p or p in focused.ancestors)), 1
-        )
-        self._focus_pane(panes[(at + direction) % len(panes)])
+        self.panes.cycle(direction)
 
 
 def run_app(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.timer import Timer
@@ -18,6 +19,10 @@ from textual.widgets import Static
 from reader.clean.edits import Inferred
 from reader.document import Document
 from reader.text.script import in_script
+from widgets.article.search import pattern_error
+
+if TYPE_CHECKING:
+    from widgets.article.view import ArticleView
 
 WIDE_SEPARATOR, NARROW_SEPARATOR = "  ·  ", " · "
 NARROW = 60  # cells: below this the parts are joined by the narrow separator
@@ -166,6 +171,28 @@ class StatusBar(Static):
         self._told: set[str] = set()  # folded messages already given as notifications
         self._folded: list[str] = []
         self._fold_timer: Timer | None = None
+
+    def show_reading(self, doc: Document, view: ArticleView, enrichment: str) -> None:
+        """Show where ``view`` is in ``doc``, its search and what enrichment is doing."""
+        if not view.blocks:
+            return
+        block = view.blocks[min(view.current_block, len(view.blocks) - 1)]
+        inferred = view.inferred_in(block.index)
+        search, query = None, view.search_query
+        if query:
+            error = pattern_error(query) if view.search.regex else None
+            search = search_part(query, len(view.search.hits), view.search.current, view.search.searching, error)
+        self.show(
+            doc,
+            block.section,
+            block.index,
+            len(view.blocks),
+            enrichment,
+            inferred,
+            search,
+            view.script,
+            percent_through(view.scroll_y, view.end_row),
+        )
 
     def show(
         self,
