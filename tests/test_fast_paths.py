@@ -8,7 +8,7 @@ import pytest
 from work_count import python_calls
 
 from reader.clean.edits import inside_any
-from reader.clean.mojibake.signatures import one_of, run_pattern, signature, suspect_char
+from reader.clean.mojibake.signatures import one_of, pair_chars, run_pattern, signature, suspect_char
 from reader.clean.passes import html_edits
 
 
@@ -360,3 +360,16 @@ def test_runs_and_triples_found_without_the_long_patterns_are_the_patterns_own(c
         assert list(suspect_runs(codec, text, i, j)) == [m.span() for m in runs.finditer(text, i, j)], (i, j)
         assert triple_in(codec, text, i, j) == bool(full.search(text, i, j)), (i, j)
     assert any(True for _ in suspect_runs(codec, text, 0, len(text))) and triple_in(codec, text, 0, len(text))
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "big5hkscs"])
+def test_the_suspect_class_decoded_by_blocks_is_the_pairs_own(codec):
+    """suspect_char decodes its byte pairs a block at a time: the blocks hold exactly the suspect
+    pairs, and the class is the one the pairs decoded one by one give."""
+    from reader.clean.mojibake.families import REPLACEMENT
+    from reader.clean.mojibake.signatures import SUSPECT_BLOCKS, _suspect_pairs
+
+    blocks = sorted((x, y) for leads, trails in SUSPECT_BLOCKS for x in leads for y in trails)
+    assert blocks == sorted(_suspect_pairs())
+    chars = {ch for ch in pair_chars(codec, _suspect_pairs()) if ch is not None} | {REPLACEMENT}
+    assert suspect_char(codec) == one_of(sorted(map(ord, chars)))

@@ -109,13 +109,19 @@ def _suspect_pairs() -> list[tuple[int, int]]:
     ]
 
 
+_LEADS = (range(0x80, 0xC0), range(0xC2, 0xF5))  # the bytes UTF-8 writes from 0x80 (C0, C1 never)
+_TRAILS = (range(0x40, 0x7F), *_LEADS)  # and the ASCII a sequence's last byte is read with
+# _suspect_pairs as blocks of (leads, trails), which _pair_points decodes in one call each
+SUSPECT_BLOCKS = tuple((x, y) for x in _LEADS for y in _TRAILS if not (x[0] >= 0xC2 and y[0] >= 0xC2))
+
+
 @functools.lru_cache(maxsize=4)
 def suspect_char(codec: str) -> str:
     """One of the two-byte characters of ``codec`` whose bytes UTF-8 can produce, or U+FFFD,
     as a regex fragment."""
-    chars = {ch for ch in pair_chars(codec, _suspect_pairs()) if ch is not None}
-    chars.add(REPLACEMENT)
-    return one_of(sorted(map(ord, chars)))
+    points = {p for leads, trails in SUSPECT_BLOCKS for p in _pair_points(codec, leads, trails)}
+    points.add(ord(REPLACEMENT))
+    return one_of(sorted(points))
 
 
 # A line of one character a decoder gave, neither a surrogate (a rejected byte) nor private use.
