@@ -231,5 +231,17 @@ def figures_memory(corpus_of: Callable[[float], Path]) -> None:
         + ", ".join(f"{mb:g} MB: {m:.0f}" for mb, m in zip(MEMORY_SIZES, medians, strict=True))
         + " MB; per further MB, step by step: "
         + " / ".join(f"{s:.1f}" for s in steps)
-        + f"; last step / first {steps[-1] / steps[0]:.2f}× (≤ 1.5×: linear)",
+        + f"; {_growth(steps)}",
     )
+
+
+def _growth(steps: list[float]) -> str:
+    """The last step against the first: how a cost grows (a first step of nothing, the start-up's
+    peak still above the text's, says nothing of it).
+
+    >>> _growth([17.5, 16.0]), _growth([0.0, 16.0])
+    ('last step / first 0.91× (≤ 1.5×: linear)', 'first step 0.0 MB (the start-up peak dominates)')
+    """
+    if steps[0] <= 0:
+        return f"first step {steps[0]:.1f} MB (the start-up peak dominates)"
+    return f"last step / first {steps[-1] / steps[0]:.2f}× (≤ 1.5×: linear)"
