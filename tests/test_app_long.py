@@ -66,7 +66,7 @@ async def test_the_next_screenful_is_rendered_ahead_in_the_direction_of_travel(m
             await pilot.pause()
             y = round(view.scroll_y)
             rows = range(y + height, y + 2 * height) if ahead > 0 else range(max(0, y - height), y)
-            frame = view.new_frame()
+            frame = view.screen_lines.frame()
 
             def rendered_now(*_args):
                 raise AssertionError("a line of the next page was not rendered ahead")
@@ -74,13 +74,13 @@ async def test_the_next_screenful_is_rendered_ahead_in_the_direction_of_travel(m
             with monkeypatch.context() as m:
                 m.setattr(article_paint.BlockStrips, "_render", rendered_now)
                 m.setattr(view.painter, "build_strips", rendered_now)
-                lines = [view.screen_line(row, frame) for row in rows]
+                lines = [view.screen_lines.line(row, frame) for row in rows]
             assert any(line.text.strip() for line in lines)
         # and what comes from the cache is what rendering now would give
         await pilot.press("pagedown")
         await pilot.pause()
         cached = screen(view)
-        view.forget_rendered()
+        view.screen_lines.forget()
         assert screen(view) == cached
 
 

@@ -233,7 +233,7 @@ async def test_the_whole_article_or_its_figures_arriving_as_the_reader_quits_are
         await until(pilot, lambda: app.article.painted, what="the first frame")
         view = app.article
         await app.screen.query_children().remove()  # what the app's shutdown does first
-        view._render_ahead()  # as one asked for before and run after (seen under load): no styles to ask
+        view.screen_lines.render_ahead()  # as one asked for before and run after (seen under load): no styles to ask
         app.loading.on_opened(Opened(whole, opening=held))
         app.loading.on_enriched(Enriched(figures=(), status="", done=True))  # neither raises
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rich.segment import Segment
-from rich.style import Style
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region
@@ -38,6 +36,7 @@ from widgets.article.ruby import (
     RubyLayout,
     wanted_mode,
 )
+from widgets.article.screen_lines import Frame, ScreenLines
 from widgets.article.search import ArticleSearch
 from widgets.article.warmup import ReadingsWarmup
 from widgets.article.words import WORD_ACTIONS, WORD_BINDINGS, WORD_COMPONENT_CLASSES, ArticleWords
@@ -46,7 +45,6 @@ from widgets.styles import marks_css
 
 __all__ = ["ArticleView", "EAGER_BLOCKS", "GUTTER", "MAX_MEASURE"]
 
-Frame = tuple[int, Style, dict[int, BlockKey]]  # what every line of a frame shares: see new_frame
 Word = tuple[int, int]
 
 
@@ -54,7 +52,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article text, wrapped, highlighted, in any script.
 
     It holds its collaborators: ``text_layout`` (the plain or the ruby strategy),
-    ``rows`` (where each block is), ``painter``, ``search`` and ``words``.
+    ``rows`` (where each block is), ``painter``, ``screen_lines`` (rows as shown,
+    what is on screen), ``search``, ``words`` and ``warmup``.
     """
 
     BINDINGS = [
@@ -117,18 +116,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.converted: LRUCache[tuple[Any, ...], Any] = LRUCache(4096)  # conversions and readings of blocks
         self.wrapped: LRUCache[tuple[Any, ...], Any] = LRUCache(4096)  # lines of blocks
         self.strips: LRUCache[BlockKey, BlockStrips] = LRUCache(2048)
-        self._screen_lines: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)
-        self._frame: Frame | None = None  # while a frame renders: see new_frame
+        self._frame: Frame | None = None  # while a frame renders: see ScreenLines.frame
         self.originals: set[int] = set()  # blocks shown with their original-script comparison
         self.painted = False  # the article has been painted once (FirstPaint was posted)
         self._told_no_script = False
-        self._last_moved: tuple[int, int, int] | None = None
-        self._travel = 1  # the direction of the last scroll (lines are rendered ahead that way)
         self.fig_version = 0
         self.kw_version = 0
         self.text_layout: PlainLayout = PlainLayout(self)  # the plain or the ruby strategy
         self.rows = ArticleRows(self)
         self.painter = Painter(self)
+        self.screen_lines = ScreenLines(self)  # rows as shown, cached; Moved told
         self.search = ArticleSearch(self)
         self.words = ArticleWords(self)
         self.warmup = ReadingsWarmup(self)  # pypinyin, jieba and the dictionary, loaded once
@@ -168,7 +165,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.converted.clear()
             self.wrapped.clear()
             self.strips.clear()
-            self._screen_lines.clear()
+            self.screen_lines.forget()
             self.originals.clear()
         self.rows.relayout(anchor, keep_heights=same_text)
         if not same_text and self.search_query:
@@ -177,7 +174,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self.strips.clear()
-        self._screen_lines.clear()
+        self.screen_lines.forget()
 
     def on_mount(self) -> None:
         # The scroll bar's column is kept whether or not the bar shows, so that the text
@@ -208,7 +205,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.painter.new_frame(self.rich_style)
         if self.blocks:
             self.rows.prepare()
-        self._frame = self.new_frame()
+        self._frame = self.screen_lines.frame()
         try:
             lines = super().render_lines(crop)
         finally:
@@ -221,42 +218,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.call_next(self.post_moved)
         return lines
 
-    def new_frame(self) -> Frame:
-        """What every line of a frame shares, worked out once: the width (a chain of
-        style lookups), the base style, and each block's key as it is first needed."""
-        return self.scrollable_content_region.width, self.painter.styles.get("base") or self.rich_style, {}
-
     def render_line(self, y: int) -> Strip:
-        return self.screen_line(round(self.scroll_y) + y, self._frame or self.new_frame())
-
-    def screen_line(self, row: int, frame: Frame | None = None) -> Strip:
-        """Row ``row`` of the whole article as shown (cached)."""
-        width, base, block_keys = frame or self.new_frame()
-        if not self.blocks:
-            if row == 0:
-                return Strip([Segment("  (this article has no text)", base)]).crop_extend(0, width, base)
-            return Strip.blank(width, base)
-        if row >= self.rows.total:
-            return Strip.blank(width, base)
-        i, r = self.rows.index.find(row)
-        key = block_keys.get(i)
-        if key is None:
-            key = block_keys[i] = self.painter.block_key(i)
-        # A screen line is its block's strip behind the gutter, cropped to the view:
-        # cached under everything that changes it, like the block strips.
-        line_key = (key, r, width, base, i == self.current_block)
-        line = self._screen_lines.get(line_key)
-        if line is None:
-            strips = self.painter.block_strips(i, key)
-            body = strips[r] if r < len(strips) else Strip.blank(0)
-            gutter = self.painter.gutter(i, r)
-            line = self._screen_lines[line_key] = Strip.join([gutter, body]).crop_extend(0, width, base)
-        return line
-
-    def forget_rendered(self) -> None:
-        """Drop every cached strip (a benchmark's cold start)."""
-        self._screen_lines.clear()
-        self.strips.clear()
+        return self.screen_lines.line(round(self.scroll_y) + y, self._frame)
 
     # ------------------------------------------------------------- position
 
@@ -265,44 +228,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(message_class(*args))
 
     def post_moved(self) -> None:
-        if not self.blocks or not len(self.rows.index):
-            return
-        # Wrap around the new position first, so that the block under the top row
-        # is final: the app's panels then update in the same frame as the text.
-        self.rows.prepare()
-        current, top = self.rows.current(), self.rows.top()
-        y = round(self.scroll_y)
-        last, _ = self.rows.index.find(y + max(1, self.scrollable_content_region.height) - 1)
-        state = (top, current, last)
-        if state != self._last_moved:
-            self.current_block = current
-            self._last_moved = state
-            self.call_after_refresh(self._render_ahead)
-            b = self.blocks[current]
-            # Straight to the app (its only reader): bubbling takes a hop per container, and
-            # the status line would then miss the frame that shows the new text.
-            self.app.post_message(
-                Moved(current, b.section, self.blocks[top].paragraph.start, self.blocks[last].paragraph.end)
-            )
+        self.screen_lines.post_moved()
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        self._travel = -1 if new < old else 1
+        self.screen_lines.travel = -1 if new < old else 1
         self.call_next(self.post_moved)
-
-    def _render_ahead(self) -> None:
-        """Render the next screenful in the direction of travel once a frame is out, while
-        the reader reads it: the next page then comes from the line cache."""
-        if not self.blocks or "base" not in self.painter.styles or not len(self.rows.index):
-            return
-        if not self.is_attached:  # removed meanwhile (the app quits): its component styles are gone
-            return
-        height = max(1, self.scrollable_content_region.height)
-        y = round(self.scroll_y)
-        start = y + height if self._travel > 0 else max(0, y - height)
-        frame = self.new_frame()
-        for row in range(start, min(start + height, self.rows.total)):
-            self.screen_line(row, frame)
 
     def inferred_in(self, i: int) -> list[Inferred]:
         """The inferred characters (reader.clean.edits.Inferred) of block ``i``."""
@@ -319,13 +250,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self.blocks[self.rows.current()]
 
     def visible_range(self) -> tuple[int, int]:
-        """Document offsets of the text on screen, by whole paragraphs: from the start of the
-        first one shown to the end of the last one shown ((0, 0) without text)."""
-        if not self.blocks or not len(self.rows.index):
-            return 0, 0
-        y = round(self.scroll_y)
-        last, _ = self.rows.index.find(y + max(1, self.scrollable_content_region.height) - 1)
-        return self.blocks[self.rows.top()].paragraph.start, self.blocks[last].paragraph.end
+        """Document offsets of the text on screen, by whole paragraphs ((0, 0) without text)."""
+        return self.screen_lines.visible_range()
 
     def fit_layout(self) -> None:
         """Hold the layout the pinyin switch and the terminal's height call for."""
@@ -337,7 +263,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             anchor = (anchor[0], anchor[1], 0)  # on a line's text row: that line, whatever its rows now
         self.text_layout = RubyLayout(self, mode) if mode else PlainLayout(self)
         self.rows.relayout(anchor, keep_heights=True)
-        self._last_moved = None
+        self.screen_lines.last_moved = None
 
     # ------------------------------------------------------------- movement
 
@@ -459,7 +385,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def watch_script(self) -> None:
         anchor = self.rows.anchor() if self.rows.total else None  # still in the old layout
         self.rows.relayout(anchor, keep_heights=True)
-        self._last_moved = None
+        self.screen_lines.last_moved = None
 
     def watch_pinyin(self) -> None:
         self.fit_layout()
