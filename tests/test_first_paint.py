@@ -193,7 +193,7 @@ def test_the_readers_start_builds_no_help_text():
     """Every start builds the argument parser: its epilog (this machine's folders) and the
     distributions' metadata are read only when help or versions are printed."""
     code = (
-        "import sys; from reader.cli import build_parser; p = build_parser()\n"
+        "import sys; from reader.arguments import build_parser; p = build_parser()\n"
         "assert 'reader.about' not in sys.modules and 'importlib.metadata' not in sys.modules\n"
         "assert 'environment variables:' in p.format_help()\n"
         "print('lazy')\n"
