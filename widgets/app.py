@@ -251,11 +251,7 @@ class KreaderApp(App[int]):
         self.file_watch.reload()
 
     def action_toggle_boilerplate(self) -> None:
-        keep = not self.file_watch.keep_boilerplate
-        if keep and "boilerplate" not in self.document.repair_counts():
-            self.notify("The cleaner removed no page furniture from this article.", markup=False)
-            return
-        self.file_watch.reload(keep_boilerplate=keep)
+        self.file_watch.toggle_boilerplate()
 
     def on_article_view_moved(self, message: Moved) -> None:
         self.review.saving.moved(message.start, message.end)
@@ -281,24 +277,13 @@ class KreaderApp(App[int]):
             bar.preparing(message.what, message.text)
 
     def on_section_nav_jump(self, message: SectionNav.Jump) -> None:
-        self.go_to_section(message.section)
-        if self.screen.has_class("-narrow"):
-            self.action_focus_article()
+        self.panes.section_chosen(message.section)
 
     def on_figures_panel_highlighted(self, message: FiguresPanel.Highlighted) -> None:
-        """The panel's cursor drives the article: the figure is shown and marked there,
-        and previewed under it; the focus stays in the panel.  A move that arrives as the
-        reader quits (the panel already gone) is dropped."""
-        panels = self.query(FiguresPanel)
-        if panels and panels.first().has_focus:
-            self.article.show_figure(message.figure)
-            self.query_one(FigurePreview).show(self.document, message.figure, self.article.script)
+        self.panes.figure_highlighted(message.figure)
 
     def on_figures_panel_chosen(self, message: FiguresPanel.Chosen) -> None:
-        self.places.jumping()
-        self.article.show_figure(message.figure)
-        if self.screen.has_class("-narrow"):
-            self.action_focus_article()
+        self.panes.figure_chosen(message.figure)
 
     @on(SearchBar.Changed, "#search")
     def _search_changed(self, event: SearchBar.Changed) -> None:

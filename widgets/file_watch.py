@@ -119,6 +119,14 @@ class FileWatch:
             self.app.notify(text, severity="warning", timeout=10, markup=False)
         return found
 
+    def toggle_boilerplate(self) -> None:
+        """``B``: read the article again with its page furniture shown (dimmed), or removed again."""
+        keep = not self.keep_boilerplate
+        if keep and "boilerplate" not in self.app.document.repair_counts():
+            self.app.notify("The cleaner removed no page furniture from this article.", markup=False)
+            return
+        self.reload(keep_boilerplate=keep)
+
     def reload(self, *, keep_boilerplate: bool | None = None) -> None:
         """Read the article again (``keep_boilerplate``: with its page furniture shown or not, from now on)."""
         app = self.app

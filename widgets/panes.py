@@ -1,6 +1,7 @@
 """The three panes (sections, article, figures), held by the app as ``app.panes``:
-which one has the focus, the side panels as overlays on a narrow terminal, and the
-figures panel following what the article shows.
+which one has the focus, the side panels as overlays on a narrow terminal, the
+figures panel following what the article shows, and the article showing what is
+chosen in a side panel (a section, a figure).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widget import Widget
 
+from widgets.figures.panel import FiguresPanel
+from widgets.figures.preview import FigurePreview
 from widgets.review.saving import reading_at
 
 if TYPE_CHECKING:
@@ -57,6 +60,31 @@ class Panes:
             self.app.figures.mark_visible(*self._visible_range)
         except NoMatches:
             pass
+
+    def section_chosen(self, section: int) -> None:
+        """A section chosen in its panel: the article goes there (the overlay closes)."""
+        app = self.app
+        app.go_to_section(section)
+        if app.screen.has_class("-narrow"):
+            app.action_focus_article()
+
+    def figure_highlighted(self, k: int) -> None:
+        """The panel's cursor drives the article: the figure is shown and marked there,
+        and previewed under it; the focus stays in the panel.  A move that arrives as the
+        reader quits (the panel already gone) is dropped."""
+        app = self.app
+        panels = app.query(FiguresPanel)
+        if panels and panels.first().has_focus:
+            app.article.show_figure(k)
+            app.query_one(FigurePreview).show(app.document, k, app.article.script)
+
+    def figure_chosen(self, k: int) -> None:
+        """Enter on a figure: the article shows it (the overlay closes)."""
+        app = self.app
+        app.places.jumping()
+        app.article.show_figure(k)
+        if app.screen.has_class("-narrow"):
+            app.action_focus_article()
 
     def panes(self) -> list[Widget]:
         app = self.app
