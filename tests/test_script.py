@@ -294,3 +294,15 @@ def test_find_all_hits_match_in_simplified(text, query):
     for start, end in find_all(text, query):
         found = script.to_simplified(text[start:end]).casefold()
         assert found == script.to_simplified(query).casefold() or text[start:end].casefold() == query.casefold()
+
+
+def test_in_script_gives_converts_text_for_every_script_and_line_of_the_sample():
+    """in_script converts without the offset map: the same text convert gives, line by line of the
+    sample in both directions, names and units included, and the same error for an unknown script."""
+    lines = [ln for ln in clean(sample_article().read_text(encoding="utf-8")).text.splitlines() if ln.strip()]
+    lines += ["軟件", "软件", "個月", "联系上", "億元", "", "abc 123", "\x00個\x00月"]
+    for name in script.SCRIPTS:
+        for line in lines:
+            assert script.in_script(line, name) == convert(line, name).text, (name, line)
+    with pytest.raises(ValueError, match="unknown script"):
+        script.in_script("個月", "klingon")
