@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="articles to open, or folders of them (':n'/':p' switch; '-' reads standard input)",
     )
+    _add_views(p)
+    _add_options(p)
+    return p
+
+
+def _add_views(p: argparse.ArgumentParser) -> None:
+    """The views, one at a time: printed (--dump ... --vocabulary) or served."""
     views = p.add_mutually_exclusive_group()
     views.add_argument("--dump", action="store_true", help="print the clean document as plain text with headings")
     views.add_argument("--sections", action="store_true", help="list the sections with their paragraph counts")
@@ -74,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     views.add_argument(
         "--serve", action="store_true", help="serve the reader to a web browser (textual-serve) instead of the terminal"
     )
+
+
+def _add_options(p: argparse.ArgumentParser) -> None:
+    """How a view is printed or served, and the options that print and exit."""
     p.add_argument(
         "--format",
         choices=("table", "json", "csv", "md"),
@@ -116,7 +127,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SHELL",
         help="print a completion script for SHELL (bash, zsh or fish) and exit",
     )
-    return p
 
 
 def print_completion(parser: argparse.ArgumentParser, shell: str, out: TextIO) -> None:
