@@ -267,3 +267,43 @@ async def test_the_cycle_collector_held_by_the_start_up_runs_again_after_the_fir
             await until(pilot, gc.isenabled, what="the collector running again")
     finally:
         resume_collections()
+
+
+def test_a_gate_opened_from_two_threads_at_once_closes_its_end_once(monkeypatch):
+    # painted() comes from the first frame, from a wait for the whole article and from the quit:
+    # two at once could both close the same descriptor, the second time whatever file had been
+    # given its number meanwhile (seen as EBADF on another gate under load).
+    import threading
+
+    from reader.runtime import gate as gate_module
+
+    closed: list[int] = []
+    both_closing = threading.Barrier(2)
+    real_close = os.close
+
+    def slow_close(fd: int) -> None:
+        closed.append(fd)
+        try:
+            both_closing.wait(timeout=0.5)  # a second thread gets here only if it took the same end
+        except threading.BrokenBarrierError:
+            pass
+        real_close(fd)
+
+    gate = gate_module.Gate()
+    monkeypatch.setattr(gate_module.os, "close", slow_close)
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            gate.open()
+        except BaseException as err:  # noqa: BLE001 - what the thread met is the test's finding
+            errors.append(err)
+
+    threads = [threading.Thread(target=open_it) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(5)
+    monkeypatch.setattr(gate_module.os, "close", real_close)
+    assert not errors and len(closed) == 1
+    assert gate.wait(0.1)  # opened: its reading end sees the go-ahead

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import select
+import threading
 
 
 class Gate:
@@ -28,10 +29,15 @@ class Gate:
 
     def __init__(self) -> None:
         self._read, self._write = os.pipe()
+        # open() comes from several threads (the first frame, a wait for the whole article, the
+        # quit): each end is taken under the lock, so it is closed once; a second close would
+        # close whatever file had been given that number meanwhile.
+        self._lock = threading.Lock()
 
     def in_child(self) -> None:
         """After the fork, in the child: only the parent may open it (the parent's exit then
         closes the last writing end, which opens it too)."""
+        self._lock = threading.Lock()  # a parent's thread may have held it as the process forked
         self._close_write()
 
     def in_parent(self) -> None:
@@ -44,31 +50,40 @@ class Gate:
         self._close_write()
 
     def open(self) -> None:
-        """Let the child go on (idempotent)."""
-        if self._write >= 0:
+        """Let the child go on (idempotent, from any thread)."""
+        fd = self._take("_write")
+        if fd >= 0:
             try:
-                os.write(self._write, b"g")
+                os.write(fd, b"g")
             except OSError:  # the child is gone: nobody to tell
                 pass
-            self._close_write()
+            os.close(fd)
 
     def wait(self, limit: float) -> bool:
         """Wait until the gate is opened (or its opener is gone): True; or ``limit`` seconds: False."""
-        if self._read < 0:
+        fd = self._take("_read")
+        if fd < 0:
             return True
         try:
-            ready, _, _ = select.select([self._read], [], [], limit)
+            ready, _, _ = select.select([fd], [], [], limit)
         except (OSError, ValueError):
-            ready = [self._read]
-        self._close_read()
+            ready = [fd]
+        os.close(fd)
         return bool(ready)
 
+    def _take(self, end: str) -> int:
+        """The file descriptor of ``end`` (``_read``, ``_write``), now the caller's alone; -1 once taken."""
+        with self._lock:
+            fd = getattr(self, end)
+            setattr(self, end, -1)
+        return fd
+
     def _close_read(self) -> None:
-        if self._read >= 0:
-            os.close(self._read)
-            self._read = -1
+        fd = self._take("_read")
+        if fd >= 0:
+            os.close(fd)
 
     def _close_write(self) -> None:
-        if self._write >= 0:
-            os.close(self._write)
-            self._write = -1
+        fd = self._take("_write")
+        if fd >= 0:
+            os.close(fd)
