@@ -38,7 +38,7 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     """The characters every full match of ``pattern`` starts with, or None when any may start it
     (as :func:`last_chars`, from the other end).
 
-    >>> sorted(first_chars("[【\\[]?(?:免責|版權)")), sorted(first_chars("(?:歡迎)?關注")), first_chars("a?")
+    >>> sorted(first_chars(r"[【\\[]?(?:免責|版權)")), sorted(first_chars("(?:歡迎)?關注")), first_chars("a?")
     (['[', '【', '免', '版'], ['歡', '關'], None)
     """
     parsed = _p.parse(pattern)
