@@ -283,10 +283,7 @@ def convert(text: str, script: str) -> Converted:
     """
     if script == "original":
         return Converted(text, len(text))
-    try:
-        config = CONFIGS[script]
-    except KeyError:
-        raise ValueError(f"unknown script {script!r}; expected one of {SCRIPTS}") from None
+    config = _config(script)
     converted = _converter(config)(text)
     return Converted(converted, len(text), _blocks(text, converted, config))
 
@@ -301,11 +298,15 @@ def in_script(text: str, script: str) -> str:
     """
     if script == "original" or not text:
         return text
+    return _converter(_config(script))(text)
+
+
+def _config(script: str) -> str:
+    """The OpenCC config of ``script`` (not ``original``); a ValueError naming the scripts otherwise."""
     try:
-        config = CONFIGS[script]
+        return CONFIGS[script]
     except KeyError:
         raise ValueError(f"unknown script {script!r}; expected one of {SCRIPTS}") from None
-    return _converter(config)(text)
 
 
 def shows_simplified(script: str, detected: str) -> bool:
