@@ -31,10 +31,7 @@ def is_stream(path: str) -> bool:
 
 def silence_output() -> None:
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        for fd in (1, 2):
-            os.dup2(devnull, fd)
-        os.close(devnull)
+        _point_at_devnull((1, 2), os.O_WRONLY)
     except OSError:
         pass
 
@@ -44,7 +41,15 @@ def let_go_of_the_terminal() -> None:
     A stray warning cannot reach the reader's screen, and the terminal is let go of when the
     reader quits (an ssh session or a pty ends when the last process holding it does), not when
     the worker, niced and with a book's memory to free, has finished dying."""
-    null = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(null, fd)
-    os.close(null)
+    _point_at_devnull((0, 1, 2), os.O_RDWR)
+
+
+def _point_at_devnull(fds: tuple[int, ...], mode: int) -> None:
+    """``fds`` opened on /dev/null.  When a standard stream was closed, /dev/null comes back
+    as that number: it is one of the streams then, and closing it would close that stream again."""
+    null = os.open(os.devnull, mode)
+    for fd in fds:
+        if fd != null:
+            os.dup2(null, fd)
+    if null > 2:
+        os.close(null)
