@@ -109,23 +109,12 @@ def _articles(args: argparse.Namespace) -> tuple[str, ...]:
 def _run(args: argparse.Namespace) -> int:
     paths = _articles(args)
     path, args.several = paths[0], len(paths) > 1
-    if path == STDIN and sys.stdin is not None and sys.stdin.isatty():
-        print("kreader: no article on standard input; usage: kreader [FILE | -] (see --help)", file=sys.stderr)
-        return EXIT_USAGE
-    if args.serve and path == STDIN:
-        print("kreader: --serve needs an article FILE, not standard input", file=sys.stderr)
-        return EXIT_USAGE
     exported = args.report or args.vocabulary
     fmt = args.format or ("md" if exported else "table")
-    if fmt == "md" and not exported:
-        print("kreader: --format md is for --report and --vocabulary; use table, json or csv", file=sys.stderr)
-        return EXIT_USAGE
-    if args.function_words and not args.vocabulary:
-        print("kreader: --function-words goes with --vocabulary", file=sys.stderr)
-        return EXIT_USAGE
     printed = args.dump or args.sections or args.repairs or args.figures or args.keywords or exported
-    if args.output and not printed:
-        print("kreader: -o/--output is for the views that print (--dump, --figures, --report, ...)", file=sys.stderr)
+    wrong = _usage_error(args, path, fmt, printed=bool(printed), exported=bool(exported))
+    if wrong:
+        print(f"kreader: {wrong}", file=sys.stderr)
         return EXIT_USAGE
     if len(paths) > 1:
         from reader.articles import refuse_several
@@ -159,6 +148,21 @@ def _run(args: argparse.Namespace) -> int:
     except OutputError as err:
         print(f"kreader: {err}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _usage_error(args: argparse.Namespace, path: str, fmt: str, *, printed: bool, exported: bool) -> str | None:
+    """What is wrong with this combination of options, in one line; None when nothing is."""
+    if path == STDIN and sys.stdin is not None and sys.stdin.isatty():
+        return "no article on standard input; usage: kreader [FILE | -] (see --help)"
+    if args.serve and path == STDIN:
+        return "--serve needs an article FILE, not standard input"
+    if fmt == "md" and not exported:
+        return "--format md is for --report and --vocabulary; use table, json or csv"
+    if args.function_words and not args.vocabulary:
+        return "--function-words goes with --vocabulary"
+    if args.output and not printed:
+        return "-o/--output is for the views that print (--dump, --figures, --report, ...)"
+    return None
 
 
 def _print_several(args: argparse.Namespace, paths: Sequence[str], load, fmt: str, jobs: int) -> int:
