@@ -33,6 +33,9 @@ _BARE_INT_VERBS: tuple[str, ...] = ("降至", "升至", "增至", "減至", "减
 _BARE_INT_VERBS += ("為", "为", "達", "达", "至", "到", "是")
 _PUNCT_AFTER = "，,。；;、！？!?）)」”』\n"
 _CHENG_IS = set("為为")  # X成為: "X tenths are", except 一成為 ("once it becomes")
+# X成是/都/會 after 有 or an approximation is a share (約有六成是, 近三成都): 八成是 alone is "most likely".
+_CHENG_SHARE_AFTER = set("是都會会")
+_SHARE_BEFORE = ("有", "約", "约", "近", "逾", "超過", "超过", "不到", "不足", "僅", "仅")
 _CHENG_BREAKERS = set("為为立功本員员長长交就果績绩熟型效分群不是會会要年人都品")
 _QUARTER_LABEL = re.compile(r"[上下]$")  # 上半年/下半年 are period labels
 _DOT_DIGIT = re.compile(r"\.\d")
@@ -85,7 +88,12 @@ def unit(d: Draft) -> Outcome:
             d.value, d.pos = value + 0.5, d.pos + 1
     elif d.scaled and d.text[pos : pos + 1] in SCALED_ONLY_UNITS:
         d.unit, d.kind, d.pos = text[pos], SCALED_ONLY_UNITS[text[pos]], pos + 1
-    elif nxt == "成" and not d.scaled and value <= 10 and not _cheng_word(d.num.text, text[pos + 1 : pos + 2]):
+    elif (
+        nxt == "成"
+        and not d.scaled
+        and value <= 10
+        and not _cheng_word(d.num.text, text[pos + 1 : pos + 2], text[max(0, d.start - 2) : d.start])
+    ):
         d.unit, d.kind, d.pos = "成", "percent", pos + 1
         d.value, d.value_max = value * 10, d.value_max * 10 if d.value_max is not None else None
         _and_a_tenth(d)
@@ -106,13 +114,18 @@ def unit(d: Draft) -> Outcome:
     return None
 
 
-def _cheng_word(numeral: str, after: str) -> bool:
+def _cheng_word(numeral: str, after: str, before: str = "") -> bool:
     """成 starts a word here (成本, 成功, 成為), not tenths: 一成為 is "once it becomes", but
-    八成為65歲以上 is "80% are".
+    八成為65歲以上 is "80% are"; 八成是 is "most likely", but after 有 or an approximation
+    (約有六成是, 近三成都) it is a share again.
 
     >>> _cheng_word("一", "為"), _cheng_word("八", "為"), _cheng_word("3", "本")
     (True, False, True)
+    >>> _cheng_word("八", "是"), _cheng_word("六", "是", "約有"), _cheng_word("三", "都", "其中近")
+    (True, False, False)
     """
+    if after in _CHENG_SHARE_AFTER and before.endswith(_SHARE_BEFORE):
+        return False
     return after in _CHENG_BREAKERS and not (after in _CHENG_IS and numeral != "一")
 
 
