@@ -51,6 +51,8 @@ _MEDAL_COUNT = re.compile(rf"(?:\d+|[{CN_DIGITS}]+)[金銀银銅铜]")
 _POINT = set("點点")
 _CUE_REACH = 12  # characters before a figure searched for its context word, within its clause
 _CLAUSE_MARKS = "，,。！？!?；;：:\n"
+_SENTENCE_MARKS = "。！？!?\n"
+_SENTENCE_REACH = 48  # characters before a scale reading's clause searched for its scale word
 # 九成五 is 95%: one more digit after 成 counts in hundredths.
 _TENTH_DIGITS = {
     **{c: v for c, v in zip("一二三四五六七八九", range(1, 10), strict=True)},
@@ -156,12 +158,16 @@ def scale_reading(d: Draft) -> Outcome:
     ('', '')
     >>> trial("分數線為620分，", 4, unit).unit, trial("等了20分鐘的考生", 2, unit).unit
     ('分', '分鐘')
+    >>> trial("分數線為四百三十六分，", 4, unit).unit, trial("考生十分緊張", 2, unit).unit
+    ('分', '')
     """
     mark = d.text[d.pos : d.pos + 1]
     if d.unit or mark not in _SCALE_MARKS or d.scaled:
         return None
     cues, kind = _SCALE_MARKS[mark]
-    if mark == "分" and (not d.arabic or d.text[d.pos + 1 : d.pos + 2] in _NOT_POINTS_AFTER):
+    if mark == "分" and (
+        (not d.arabic and d.value < 100) or d.text[d.pos + 1 : d.pos + 2] in _NOT_POINTS_AFTER
+    ):  # 十分 (very), 三分 (minutes, a third): only hundreds of points are written in words (四百三十六分)
         return None
     left = d.start
     while left > 0 and d.start - left < _CUE_REACH and d.text[left - 1] not in _CLAUSE_MARKS:
@@ -169,9 +175,25 @@ def scale_reading(d: Draft) -> Outcome:
     right = d.pos + 1
     while right < len(d.text) and right - d.pos < 5 and d.text[right] not in _CLAUSE_MARKS:
         right += 1
-    if any(cue in d.text[left:right] for cue in cues):
+    if any(cue in d.text[left:right] for cue in cues) or _cue_earlier_in_sentence(d.text, left, cues):
         d.unit, d.kind, d.pos = mark, kind, d.pos + 1
     return None
+
+
+def _cue_earlier_in_sentence(text: str, left: int, cues: tuple[str, ...]) -> bool:
+    """A cue in an earlier clause of the sentence that reads on: a list of scores or scale
+    readings names its scale once (分數線物理類為436分，…控制線分別為518分和547分; 指數達3級…，其中5級).
+    Only clauses joined by a comma or a semicolon, and at most _SENTENCE_REACH characters back.
+
+    >>> _cue_earlier_in_sentence("布氏指數達3級以上，其中5級", 10, ("指數",))
+    True
+    >>> _cue_earlier_in_sentence("風力很大。三級工", 5, ("風力",)), _cue_earlier_in_sentence("abc", 0, ("風力",))
+    (False, False)
+    """
+    start = left
+    while start > 0 and left - start < _SENTENCE_REACH and text[start - 1] not in _SENTENCE_MARKS:
+        start -= 1
+    return start < left and any(cue in text[start:left] for cue in cues)
 
 
 def temperature(d: Draft) -> Outcome:

@@ -51,7 +51,7 @@ TEMPERATURE_CUES = (
 # elsewhere it is a grade or a level (一級預警, 三級工), not a quantity.
 SCALE_CUES = (
     "風力 风力 陣風 阵风 大風 大风 颱風 台风 颶風 飓风 北風 北风 南風 南风 東風 东风 西風 西风 風速 风速 "
-    "地震 震級 震级 級風 级风"
+    "地震 震級 震级 級風 级风 指數 指数"
 ).split()
 # X分 is a score in points beside these words (錄取分數線為620分, 高考成績650分, a match report's
 # 砍下27分, 領先6分); elsewhere 分 is minutes after a time, cents, or a word (十分, 分之).
