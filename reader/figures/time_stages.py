@@ -28,6 +28,12 @@ DAY_PARTS: dict[str, int] = {
     "中午": -2,  # 中午12點 is 12:00, 中午1點 13:00
 }
 _DAY_PART_WORDS = sorted(DAY_PARTS, key=len, reverse=True)
+# A time of day placed by its word, earlier in the sentence: a later bare time reads on it
+# (清晨5點至8點, 上午9:00開始，11:30結束).
+_PLACED_CLOCK = re.compile("(" + "|".join(_DAY_PART_WORDS) + r")(\d{1,2}|[一二三四五六七八九十]{1,3})[時时點点:：]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_PLACED_REACH = 32  # characters searched back for it
+_RANGE_BEFORE = set("至到-~～—–")
 _HOUR_MARKS = set("時时點点")
 # After the hour: its minutes (30分), a half hour (半) or the full hour (整).
 _MINUTES = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})分(?![鐘钟之])|[半整]")
@@ -84,6 +90,26 @@ def day_part_before(text: str, i: int) -> str:
     return ""
 
 
+def placed_earlier(text: str, i: int, hour: float) -> str:
+    """The word placing the last time of day before ``text[i]`` in its sentence, when ``hour``
+    comes after that time, else "": a bare time after it is read in the same half of the day
+    (a score after a time, 上午10點，比分3:15, is no time).
+
+    >>> placed_earlier("上午9:00開始，11:30", 11, 11), placed_earlier("下午2時至5", 6, 5)
+    ('上午', '下午')
+    >>> placed_earlier("上午9時。11", 6, 11), placed_earlier("上午10點，比分3", 10, 3)
+    ('', '')
+    """
+    window = text[max(0, i - _PLACED_REACH) : i]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    last = None
+    for found in _PLACED_CLOCK.finditer(window, ends[-1] if ends else 0):
+        last = found
+    if last is None or _whole(last.group(2)) > hour:
+        return ""
+    return last.group(1)
+
+
 def on_24_hours(hour: int, part: str) -> int:
     """The hour on a 24-hour clock, after the word that places it in the day.
 
@@ -117,7 +143,9 @@ def clock_time(d: Draft) -> Outcome:
         return None
     if d.text[d.pos + 1 : d.pos + 2] in _NOT_HOUR_AFTER:
         return None
-    part = day_part_before(d.text, d.start)
+    own = part = day_part_before(d.text, d.start)
+    if not part and d.text[d.start - 1 : d.start] in _RANGE_BEFORE:
+        part = placed_earlier(d.text, d.start - 1, d.value)  # the end of a range of times: 清晨5點至8點
     minutes = _MINUTES.match(d.text, d.pos + 1)
     sure = part or (d.arabic and (mark in "時时" or minutes is not None))
     if not sure or not float(d.value).is_integer():
@@ -133,7 +161,7 @@ def clock_time(d: Draft) -> Outcome:
     about = d.text[end : end + 1] in _ABOUT
     hour = on_24_hours(int(d.value), part) % 24
     qualifier = "approx" if about else ""
-    return Quantity(end + about, f"T{hour:02d}:{minute:02d}", None, "", "clock", qualifier, prefix_word=part)
+    return Quantity(end + about, f"T{hour:02d}:{minute:02d}", None, "", "clock", qualifier, prefix_word=own)
 
 
 def _colon_time(d: Draft) -> Outcome:
@@ -144,12 +172,13 @@ def _colon_time(d: Draft) -> Outcome:
     >>> clock_time(draft("下午2:00開始", 2)).value, clock_time(draft("3:1")), clock_time(draft("上午8:3", 2))
     ('T14:00', None, None)
     """
-    part = day_part_before(d.text, d.start)
+    own = day_part_before(d.text, d.start)
+    part = own or placed_earlier(d.text, d.start, d.value)  # 上午9:00開始，11:30結束
     m = _COLON_MINUTES.match(d.text, d.pos)
     if not part or m is None or not d.arabic or d.num.decimal or not 0 <= d.value <= 24 or int(m.group(1)) >= 60:
         return None
     hour = on_24_hours(int(d.value), part) % 24
-    return Quantity(m.end(), f"T{hour:02d}:{m.group(1)}", None, "", "clock", prefix_word=part)
+    return Quantity(m.end(), f"T{hour:02d}:{m.group(1)}", None, "", "clock", prefix_word=own)
 
 
 def _whole(numeral: str | None) -> int:
