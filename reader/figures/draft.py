@@ -26,6 +26,7 @@ _CLAUSE_BREAK = "，,。！？!?；;：:\n"
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 # 從/由 a few characters before: a change from one figure to another (從50萬到74萬), not a range.
 _CHANGE_FROM = re.compile("[從从由](?![事於于此而])")
+SPREAD_WORDS = ("不等", "之間", "之间", "不一")
 
 
 class Quantity(NamedTuple):  # a tuple, as reader.figures.numbers.Num: one per candidate
@@ -115,6 +116,16 @@ def unit_at(text: str, pos: int) -> tuple[str, str] | None:
     if unit[-1].isascii() and unit[-1].isalpha() and _ASCII_ALNUM.match(follower):
         return None  # 5 GBps is not GB, 65Watt is a word
     return found
+
+
+def is_change(text: str, start: int, end: int) -> bool:
+    """從X到Y read from ``start`` to ``end`` is a change, unless a word after it makes it a
+    spread of values: 從3000元到3萬元不等, 由5萬至8萬元之間 are ranges.
+
+    >>> is_change("從50萬到74萬", 1, 9), is_change("從3000元到3萬元不等", 1, 10)
+    (True, False)
+    """
+    return change_from(text, start) and not text.startswith(SPREAD_WORDS, end)
 
 
 def change_from(text: str, start: int) -> bool:

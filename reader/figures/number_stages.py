@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from reader.figures.draft import CUE, RANGE_SEP, Draft, Outcome, Quantity, change_from, is_year, times, unit_at
+from reader.figures.draft import CUE, RANGE_SEP, Draft, Outcome, Quantity, is_change, is_year, times, unit_at
 from reader.figures.numbers import Num, read_number
 from reader.text.numerals import MULTIPLIER_PATTERN, MULTIPLIERS
 
@@ -249,13 +249,13 @@ def _range_tail(d: Draft, num: Num, pos: int, scale: float, start: int) -> Quant
     m = RANGE_SEP.match(text, pos)
     if not m or unit_at(text, pos) is not None:
         return None
-    if (scale > 1 or num.scaled) and m.group() in "至到" and change_from(text, start):
-        return None
     second = read_number(text, m.end())
     if second is None or second.script != num.script or second.vague or second.magnitude_only:
         return None
     q = d.read(text, m.end(), "", 1)
     if q is None or not (q.unit or q.scale > 1) or isinstance(q.value, str) or q.value_max is not None:
+        return None
+    if (scale > 1 or num.scaled) and m.group() in "至到" and is_change(text, start, q.end):
         return None
     if q.kind in ("fraction",) or (q.kind == "percent" and not q.unit):
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.figures.draft import RANGE_SEP, Draft, Outcome, Quantity, change_from, cue_kind, times, unit_at
+from reader.figures.draft import RANGE_SEP, Draft, Outcome, Quantity, cue_kind, is_change, times, unit_at
 from reader.figures.numbers import Num, read_number
 from reader.figures.units import (
     MAGNITUDE_PREFIXES,
@@ -222,11 +222,11 @@ def unit_range(d: Draft) -> Outcome:
     (300.0, 500.0, 9)
     >>> [type(trial(t, 1, unit_range)).__name__ for t in ("從300人增至500人", "有5人到3人")]
     ['Draft', 'Draft']
+    >>> q = trial("從3000元到3萬元不等", 1, unit_range); (q.value, q.value_max)
+    (3000.0, 30000.0)
     """
     m = RANGE_SEP.match(d.text, d.pos)
     if d.depth or not d.unit or not m or d.value_max is not None or d.over or isinstance(d.value, str):
-        return None
-    if change_from(d.text, d.start):
         return None
     second = read_number(d.text, m.end())
     if second is None or second.script != d.num.script:
@@ -234,6 +234,8 @@ def unit_range(d: Draft) -> Outcome:
     q = d.read(d.text, m.end(), "", 1)
     if q is None or q.unit != d.unit or q.value_max is not None or isinstance(q.value, str) or not d.value < q.value:
         return None
+    if is_change(d.text, d.start, q.end):
+        return None  # 從300人增至500人 is a change; 從3000元到3萬元不等 a spread
     return Quantity(q.end, d.value, q.value, d.unit, d.kind, q.qualifier)
 
 
