@@ -44,6 +44,8 @@ _AND_A_HALF = {"個半月": "個月", "个半月": "个月", "個半小時": "�
 # 一X is an indefinite article unless restricted (只有一顆, 一天內) or contrasted (一金兩銀).
 _ONE_RESTRICTORS = ("只有", "只", "僅有", "仅有", "僅", "仅", "唯有", "才", "單單", "单单", "一共", "總共", "总共")
 _WITHIN = ("內", "内")
+# A duration measured from now is a genuine one (未來一年, 過去一週), not an indefinite 一.
+_PERIOD_BEFORE = ("未來", "未来", "過去", "过去", "今後", "今后", "往後", "往后", "最近")
 _HALF_UNITS = ("年", "個月", "个月", "小時", "小时", "倍")  # 一年半, 一倍半
 _HALF_MARKS = set("個个")
 _OTHER_DIGITS = set(CN_DIGITS) - {"一"}
@@ -355,6 +357,8 @@ def indefinite_one(d: Draft) -> Outcome:
     [False, False]
     >>> [trial(t).value for t in ("一天內", "一金兩銀")]
     [1.0, 1.0]
+    >>> trial("未來一年", 2).value, trial("一年四季"), trial("過去一個", 2)
+    (1.0, False, False)
     """
     if d.arabic or d.num.text not in ("一", "二", "半") or d.kind not in ("count", "duration"):
         return None
@@ -365,6 +369,8 @@ def indefinite_one(d: Draft) -> Outcome:
     before = d.text[max(0, d.start - 2) : d.start]
     if before.endswith(_ONE_RESTRICTORS) or d.at(*_WITHIN) or _count_follows(d.text, d.pos):
         return None
+    if d.kind == "duration" and before.endswith(_PERIOD_BEFORE):
+        return None  # 未來一年, 過去一個月: a period measured from now
     return False
 
 
