@@ -30,8 +30,10 @@ _MONTH_SUFFIXES = ("上旬", "中旬", "下旬", "份", "初", "末", "底")
 _MONTH_BREAKERS = "薪活租供息度均費费"
 # Two adjacent Chinese month numerals: 三四月 is March to April (D8).
 _CN_MONTH_PAIR = re.compile(r"(十?[一二三四五六七八九])([一二三四五六七八九十])月")
-# A day of the month alone (D4): 30日, （9日）, 7日溫和走升 ...
-_DAY_ALONE = re.compile(r"(3[01]|[12]\d|0?[1-9])日(?!元|圓|圆|幣|币|均|線|线|內|内|以|之|間|间|後|后|前|起|來|来)")
+# A day of the month alone (D4): 30日, （9日）, 7日溫和走升, 25日前後 (about the 25th; 3日前 counts days) ...
+_DAY_ALONE = re.compile(
+    r"(3[01]|[12]\d|0?[1-9])日(?!元|圓|圆|幣|币|均|線|线|內|内|以|之|間|间|後|后|前(?![後后])|起|來|来)"
+)
 # ... unless it counts days: 一連7日, 連續3日, 為期5日.
 _DAYS_COUNTED_AFTER = (
     "連",
@@ -100,6 +102,8 @@ def _day_alone(text: str, i: int) -> DateHit | None:
     (None, None, (4, '---07', None, 'date'))
     >>> _day_alone("下月10日起", 2), _day_alone("10日起", 0)
     ((5, '---10', None, 'date'), None)
+    >>> _day_alone("將在25日前後漲至", 2), _day_alone("3日前", 0)
+    ((5, '---25', None, 'date'), None)
     """
     before = text[max(0, i - 2) : i]
     if before in _BRACKETED_DAY_BEFORE:
