@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from reader.figures.draft import RANGE_MARKS, Draft, Outcome, Quantity, Stage
+from reader.figures.draft import RANGE_MARKS, RANGE_SEP, Draft, Outcome, Quantity, Stage
 from reader.figures.number_stages import (
     GRADE_MARKS,
     METRE_MARKS,
@@ -78,7 +78,7 @@ def quantity(text: str, i: int, pre_q: str, depth: int = 0) -> Quantity | None:
     """The quantity whose number starts at ``text[i]``, or None."""
     frac = fraction(text, i) or (hk_fraction(text, i) if text[i + 1 : i + 2] == "分" else None)
     if frac is not None:
-        return frac
+        return fraction_range(text, frac)
     d = draft(text, i, pre_q, depth)
     if d is None:
         return None
@@ -152,6 +152,25 @@ def hk_fraction(text: str, i: int) -> Quantity | None:
         return None
     den, num = (CN_DIGIT_VALUES[c] for c in m.groups())
     return Quantity(m.end(), num / den, None, "", "fraction") if num < den else None
+
+
+def fraction_range(text: str, low: Quantity) -> Quantity:
+    """A range of two fractions or two 百分之 shares: 四分之一至三分之一 is one figure, 0.25..1/3.
+
+    >>> q = fraction_range("四分之一至三分之一。", fraction("四分之一至三分之一。", 0)); (q.value, round(q.value_max, 3), q.end)
+    (0.25, 0.333, 9)
+    >>> fraction_range("三分之一至四分之一", fraction("三分之一至四分之一", 0)).value_max is None
+    True
+    """
+    m = RANGE_SEP.match(text, low.end)
+    if m is None or low.value_max is not None:
+        return low
+    high = fraction(text, m.end())
+    if high is None or high.kind != low.kind or high.value_max is not None:
+        return low
+    if isinstance(low.value, str) or isinstance(high.value, str) or not low.value < high.value:
+        return low
+    return Quantity(high.end, low.value, high.value, low.unit, low.kind)
 
 
 def fraction(text: str, i: int) -> Quantity | None:
