@@ -9,10 +9,17 @@ The count is a right-aligned column, ``0`` included, named under the list ("figu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -54,13 +61,76 @@ def section_prompts(doc: Document, script: str = "original") -> list[Content]:
 
 
 def section_prompts_for(labels: list[str], counts: list[int]) -> list[Content]:
-    """``label`` then its figure count, right-aligned (zero too, dimmed)."""
-    prompts = []
-    for label, n in zip(labels, counts):
-        shown = Content(fit_label(label))
-        count = Content.styled(f"{n:>{COUNT_CELLS}}", "$text-muted" if n else "$text-disabled")
-        prompts.append(Content.assemble(shown, count))
-    return prompts
+    """Each label then its figure count (see :func:`section_prompt`)."""
+    return [section_prompt(label, n) for label, n in zip(labels, counts)]
+
+
+def section_prompt(label: str, count: int, cells: int = LABEL_CELLS) -> Content:
+    """``label`` in its column of ``cells``, then its figure count right-aligned (zero too, dimmed)."""
+    shown = Content(fit_label(label, cells))
+    counted = Content.styled(f"{count:>{COUNT_CELLS}}", "$text-muted" if count else "$text-disabled")
+    return Content.assemble(shown, counted)
+
+
+def count_cells(count: int) -> int:
+    """The cells of a count's column (wider for a section of a thousand figures).
+
+    >>> count_cells(0), count_cells(999), count_cells(1234)
+    (3, 3, 4)
+    """
+    return max(COUNT_CELLS, len(str(count)))
+
+
+@dataclass(frozen=True, eq=False)
+class SectionPrompt(Visual):
+    """A section's line in the script its navigator shows, made when it is drawn: a toggle converts
+    the labels on screen, not a book's thousands, and the list keeps its options, heights and place.
+    The label gives up cells to the count when the list is narrower (its scroll bar shown).
+
+    >>> shown = ["original"]
+    >>> prompt = SectionPrompt("一個很長很長的小節標題", 3, lambda: shown[0])
+    >>> str(prompt), prompt.get_optimal_width({}, 80) == cell_len(str(prompt))
+    ('一個很長很長…  3', True)
+    >>> shown[0] = "simp"
+    >>> str(prompt), prompt.content(12).plain, SectionPrompt("導語", 1234, lambda: "hk").get_optimal_width({}, 80)
+    ('一个很长很长…  3', '一个很长很… 3', 18)
+    """
+
+    label: str
+    count: int
+    script: Callable[[], str]
+
+    def content(self, cells: int = LABEL_CELLS) -> Content:
+        """This line as shown now, its label in ``cells``."""
+        return section_prompt(in_script(self.label, self.script()), self.count, cells)
+
+    def __str__(self) -> str:
+        return self.content().plain
+
+    def _label_cells(self, rules: RulesMap, width: int) -> int:
+        return min(LABEL_CELLS, width - rules.get("line_pad", 0) * 2 - count_cells(self.count))
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        cells = max(self._label_cells(options.rules, width), 2)
+        return self.content(cells).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        # The label fills its column in every script, so the width is known without converting it.
+        return LABEL_CELLS + count_cells(self.count) + rules.get("line_pad", 0) * 2
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.content().get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        # One line while a cut label and the count fit: the list measures every option after a change.
+        if self._label_cells(rules, width) >= 2:
+            return 1
+        return self.content(2).get_height(rules, width)
+
+
+def shown_for(doc: Document) -> tuple[list[str], list[int]]:
+    """What the navigator shows of ``doc``: its section labels and their figure counts."""
+    return [s.label for s in doc.sections], figure_counts(doc)
 
 
 class SectionNav(OptionList):
@@ -82,46 +152,44 @@ class SectionNav(OptionList):
 
     def __init__(self, document: Document, *, id: str | None = None, classes: str | None = None) -> None:
         self.script = "original"  # the labels follow the article's script
-        self._prompts = section_prompts(document)
-        # The prompts of each script shown, for these sections and counts: toggling the script back
-        # and forth does not convert and measure a book's thousands of labels again.
-        self._by_script: dict[str, list[Content]] = {self.script: self._prompts}
-        self._made_for: tuple[object, list[int]] = (document.sections, figure_counts(document))
-        super().__init__(*self._section_options(self._prompts), id=id, classes=classes, markup=False)
-        self._document = document
+        self._shown_for = shown_for(document)
+        super().__init__(*self._section_options(document), id=id, classes=classes, markup=False)
         self.border_title = "Sections"
         self.border_subtitle = "figures"  # names the count column, which ends right above it
         self.tooltip = "Each section with its number of figures; Enter jumps to it"
 
-    @staticmethod
-    def _section_options(prompts: list[Content]) -> list[Option]:
-        return [Option(p, id=f"s{k}") for k, p in enumerate(prompts)]
+    def _section_options(self, doc: Document) -> list[Option]:
+        shown = self._shown_script
+        return [
+            Option(SectionPrompt(s.label, n, shown), id=f"s{k}")
+            for k, (s, n) in enumerate(zip(doc.sections, figure_counts(doc)))
+        ]
 
-    def _prompts_in_script(self, doc: Document) -> list[Content]:
-        made_for = (doc.sections, figure_counts(doc))
-        if made_for[0] is not self._made_for[0] or made_for[1] != self._made_for[1]:
-            self._by_script, self._made_for = {}, made_for
-        if self.script not in self._by_script:
-            self._by_script[self.script] = section_prompts_for(
-                [in_script(s.label, self.script) for s in doc.sections], made_for[1]
-            )
-        return self._by_script[self.script]
+    def _shown_script(self) -> str:
+        return self.script
 
     def update_document(self, doc: Document) -> None:
-        self._document = doc
-        prompts = self._prompts_in_script(doc)
-        if prompts == self._prompts:
+        shown = shown_for(doc)
+        if shown == self._shown_for:
             return  # labels or keywords changed, not what this list shows (a book has thousands of sections)
-        self._prompts = prompts
+        self._shown_for = shown
         highlighted = self.highlighted
         self.clear_options()
-        self.add_options(self._section_options(prompts))
+        self.add_options(self._section_options(doc))
         self.highlighted = highlighted
 
     def set_script(self, script: str) -> None:
-        """Show the section labels in ``script``."""
-        self.script = script
-        self.update_document(self._document)
+        """Show the section labels in ``script``: the same options, drawn again if a label differs."""
+        before, self.script = self.script, script
+        # All the labels converted at once (a label ends at its line, as a phrase does): many books'
+        # sections read the same in the Traditional scripts, and redrawing the list costs a frame.
+        labels = "\n".join(self._shown_for[0])
+        if in_script(labels, before) != in_script(labels, script):
+            # OptionList keeps each option's drawn lines, and replacing prompts clears those and every
+            # option's measured height (a book's thousands measured again); the heights are the same
+            # in every script, so only the drawn lines go.
+            self._option_render_cache.clear()
+            self.refresh()
 
     def follow(self, section: int) -> None:
         """Highlight ``section`` (the reader scrolled into it) without jumping."""
