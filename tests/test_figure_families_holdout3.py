@@ -58,3 +58,10 @@ def figs(text: str) -> list[tuple]:
 )
 def test_holdout3_families(text, expected):
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize(("written", "in_symbols"), [("千分之五", "5‰"), ("千分之二點五", "2.5‰"), ("千分之12", "12‰")])
+def test_per_mille_in_words_has_the_value_of_its_symbol(written, in_symbols):
+    (words,) = scan(f"出生率為{written}。")
+    (symbol,) = scan(f"出生率為{in_symbols}。")
+    assert (words.value, words.unit, words.kind) == (symbol.value, symbol.unit, symbol.kind)
