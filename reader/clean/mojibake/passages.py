@@ -272,7 +272,9 @@ def _best_span(
         span = _span_chars(pieces, at_char, lo, points[i], points[j])
         return _gain(text, run_start, span, pieces[points[i] : points[j]])
 
-    i, j = 0, len(points) - 1
+    i, j = _textlike_ends(pieces, points)
+    if i >= j:
+        return None
     best = score(i, j)
     while True:
         options = [(score(i + 1, j), i + 1, j)] if i + 1 < j else []
@@ -285,6 +287,29 @@ def _best_span(
     if best < 0:
         return None
     return points[i], points[j]
+
+
+def _textlike_ends(pieces: list[Piece], points: list[int]) -> tuple[int, int]:
+    """The first and last points of the span without the characters at its ends that no
+    article is written in.  Genuine text right after a passage can be valid UTF-8 by chance
+    (全省 is C8 AB CA A1 in GB18030, which UTF-8 reads ȫʡ): those letters would make every span
+    that the trimming below tries fail as a whole, so that it never starts.
+
+    >>> from reader.clean.mojibake.lossy import Piece
+    >>> ps = [Piece(c, (), k, k + 1) for k, c in enumerate("农业，ȫʡ")]
+    >>> _textlike_ends(ps, [0, 1, 2, 3, 4, 5])
+    (0, 3)
+    """
+    i, j = 0, len(points) - 1
+    while i < j and not _textlike_piece(pieces[points[j] - 1]):
+        j -= 1
+    while i < j and not _textlike_piece(pieces[points[i]]):
+        i += 1
+    return i, j
+
+
+def _textlike_piece(piece: Piece) -> bool:
+    return piece.lost or bool(compiled(_TEXTLIKE).fullmatch(piece.char))  # a lost byte may be anything
 
 
 # Han, CJK and full-width punctuation, ASCII, quotes and dashes, pinyin's tone-marked letters.
