@@ -276,7 +276,25 @@ def _backed(scorer: _Scorer, chars: list[str], gain: float) -> bool:
     fixed = "".join(chars)
     if inner_coverage(scorer.left[-2:], fixed, scorer.right[:2]) < 0.5 and not _echoed(scorer, fixed):
         return False
-    return gain >= STRONG or all(char_freq(c) >= COMMON_CHAR for c in chars if is_han(c))
+    return gain >= STRONG or _common_chars(scorer.left[-1:] + fixed + scorer.right[:1], 1, len(fixed))
+
+
+def _common_chars(chars: str, start: int, length: int) -> bool:
+    """Whether every Han character of ``chars[start:start + length]`` is common, alone or inside a
+    common word with a neighbour: 慮 is rare alone (jieba counts it in 考慮, 顧慮), 考慮 is common.
+
+    >>> _common_chars("歉。考慮到", 1, 3), _common_chars("x。駳雲y", 1, 3)
+    (True, False)
+    """
+    for k in range(start, start + length):
+        c = chars[k]
+        if not is_han(c) or char_freq(c) >= COMMON_CHAR:
+            continue
+        if not any(
+            word_freq_s(w) >= COMMON_CHAR for w in (chars[max(0, k - 1) : k + 1], chars[k : k + 2]) if len(w) == 2
+        ):
+            return False
+    return True
 
 
 def _nothing_to_end(left: str) -> bool:
