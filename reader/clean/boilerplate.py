@@ -50,7 +50,8 @@ _DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(
 AGENCIES = (
     "新华社 新華社 中新社 中通社 美联社 美聯社 路透社 法新社 共同社 韩联社 韓聯社 欧新社 歐新社 "
     "视觉中国 視覺中國 东方IC 東方IC 图虫 圖蟲 IC photo Getty Images Getty AP Reuters AFP EPA "
-    "资料图 資料圖 资料图片 資料圖片 网络图片 網絡圖片 網上圖片 网图 網圖 受访者供图 受訪者供圖"
+    "资料图 資料圖 资料图片 資料圖片 网络图片 網絡圖片 網上圖片 网图 網圖 受访者供图 受訪者供圖 "
+    "资料照片 資料照片 资料照 資料照 档案照片 檔案照片 示意图 示意圖"
 ).split()
 _CREDIT = "|".join(sorted(map(re.escape, AGENCIES), key=len, reverse=True))
 
