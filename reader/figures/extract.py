@@ -17,8 +17,9 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass, fields
-from operator import attrgetter
+from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter, call
 
 from reader.figures.context import context_span
 from reader.figures.grammar import scan
@@ -44,20 +45,25 @@ class Figure:
         """This figure with ``label`` (``dataclasses.replace`` without its look-ups of the
         fields, for most figures of a book); itself when it has that label already.
 
+        >>> from dataclasses import replace
         >>> from reader.document import parse
         >>> f = extract_figures(parse("3個人"))[0]; g = f.labelled("人")
-        >>> (g.label, g.text, g.end), f.labelled("") is f, g.labelled("人") is g
-        (('人', '3個', 2), True, True)
+        >>> (g.label, g.text, g.end), f.labelled("") is f, g.labelled("人") is g, g == replace(f, label="人")
+        (('人', '3個', 2), True, True, True)
         """
         if label == self.label:
             return self
-        values = list(_FIELD_VALUES(self))
-        values[_LABEL_AT] = label
-        return Figure(*values)
+        new = object.__new__(Figure)  # slot by slot: __init__ goes through the frozen guard per field
+        any(map(call, _SLOT_SETTERS, repeat(new), _SLOT_VALUES(self)))  # (the setters return None: all run)
+        _LABEL_SETTER(new, label)
+        return new
 
 
-_FIELD_VALUES = attrgetter(*(f.name for f in fields(Figure)))
-_LABEL_AT = [f.name for f in fields(Figure)].index("label")
+_SETTERS = {name: getattr(Figure, name).__set__ for name in Figure.__slots__}
+_OTHER_SLOTS = tuple(name for name in Figure.__slots__ if name != "label")
+_SLOT_VALUES = attrgetter(*_OTHER_SLOTS)
+_SLOT_SETTERS = tuple(_SETTERS[name] for name in _OTHER_SLOTS)
+_LABEL_SETTER = _SETTERS["label"]
 
 
 SENTENCE_ENDS = "。！？；…!?;\n"
@@ -146,13 +152,33 @@ def label_figures(doc, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
     from reader.figures.latin import latin_label
     from reader.text.latin import is_content_label
 
+    text = doc.text
     return tuple(
-        f if f.label and is_content_label(f.label) else f.labelled(latin_label(doc.text, f.start, is_content_label))
-        for f in label_all(doc.text, figures)
+        f if _named(f.label, is_content_label) else f.labelled(latin_label(text, f.start, is_content_label))
+        for f in label_all(text, figures)
     )
 
 
-def _json_number(value: float | str | None) -> float | int | str | None:
+def _named(label: str, is_content_label) -> bool:
+    """A label that names something: one that starts with a Han letter (most; then it is a
+    content label without looking), else as ``is_content_label`` says.
+
+    >>> from reader.text.latin import is_content_label
+    >>> [_named(x, is_content_label) for x in ("營收", "iPhone", "of", "", "，of")]
+    [True, True, False, False, False]
+    """
+    if not label:
+        return False
+    first = label[0]
+    return (first.isalpha() and not first.isascii()) or is_content_label(label)
+
+
+def json_number(value: float | str | None) -> float | int | str | None:
+    """``value`` as JSON writes it: an integral float as an int.
+
+    >>> json_number(3.0), json_number(2.5), json_number(float("inf")), json_number("--09-10"), json_number(None)
+    (3, 2.5, inf, '--09-10', None)
+    """
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
     return value
@@ -170,8 +196,8 @@ def figure_to_json(fig: Figure, doc) -> dict:
     name = sections[fig.section].name if 0 <= fig.section < len(sections) else ""
     return {
         "text": fig.text,
-        "value": _json_number(fig.value),
-        "value_max": _json_number(fig.value_max),
+        "value": json_number(fig.value),
+        "value_max": json_number(fig.value_max),
         "unit": fig.unit,
         "kind": fig.kind,
         "qualifier": str(fig.qualifier),

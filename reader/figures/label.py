@@ -105,10 +105,11 @@ def label_all(text: str, figures: tuple) -> tuple:
     masked = masked_text(text, figures)
     words = Tagger()
     out: list = []
+    reach = 2 * CONTEXT_LIMIT
     for i, f in enumerate(figures):
         label = _label(text, masked, figures, i, out, words)
-        near = max(0, f.start - 2 * CONTEXT_LIMIT), f.end + 2 * CONTEXT_LIMIT
-        if label and text.find(label, *near) < 0:  # cannot happen (labels are words around it), but labels must be text
+        # cannot happen (labels are words around it), but labels must be text
+        if label and text.find(label, f.start - reach if f.start > reach else 0, f.end + reach) < 0:
             label = ""
         out.append(f.labelled(label))
     return tuple(out)
@@ -166,6 +167,8 @@ def _parallel(text: str, masked: str, f, earlier: list, left: int, words: Tagger
     """A list of figures in a clause with no noun, after a clause whose figures have one label
     each, goes with them in order (A、B分別進口x、y，增長p、q: p is A's growth, q B's)."""
     mine = [g for g in earlier if g.end > left]
+    if len(earlier) - len(mine) < 2:
+        return ""  # not a list of figures before this clause (most figures)
     theirs = [g for g in earlier if g.end <= left and adjacent(masked, g.end, left)]
     labels = [g.label for g in theirs]
     if len({g.kind for g in theirs}) > 1:
@@ -189,9 +192,7 @@ def _verb_label(label: str) -> bool:
 
 def _label_inside(text: str, f, right: int, words: Tagger) -> str:
     """The noun the figure itself writes (三款手機) or begins (兩批貨: 批貨)."""
-    if f.kind in UNDATED_KINDS:
-        return ""
-    if f.kind != "count":
+    if f.kind != "count":  # (dates included)
         return ""
     own = own_noun(f.text, f.unit)
     if own and noun_after(words(own)) == own:
@@ -203,12 +204,14 @@ def _label_after(text: str, masked: str, figures: tuple, i: int, right: int, wor
     """What follows the figure: ``的`` + noun, the noun counted, the noun after a list of figures."""
     f = figures[i]
     nxt = figures[i + 1] if i + 1 < len(figures) and figures[i + 1].start >= f.end else None
-    stop = min(right, nxt.start) if nxt is not None and nxt.start < right else right
-    after = words(text[f.end : stop]) if stop > f.end else []
+    stop = nxt.start if nxt is not None and nxt.start < right else right
+    piece = text[f.end : stop]
+    after = words(piece) if piece else []
     m = _BRACKETED.match(text, f.end)
     if m:  # 5千元（約港幣1400元）的五倍券: what follows the bracket
-        after = words(text[m.end() : clause(masked, m.end(), m.end())[1]])
-    found = after_de(after)
+        piece = text[m.end() : clause(masked, m.end(), m.end())[1]]
+        after = words(piece)
+    found = after_de(after) if "的" in piece else ""  # (the words are the piece's: most have no 的)
     if found:  # 年化收益率超過6%的理財產品: the figure bounds the noun before it
         left = clause(masked, f.start, f.end)[0]
         bound = f.qualifier in (Qualifier.LOWER, Qualifier.UPPER) or bool(after and after[0][0] in RANGE_ENDS)
@@ -317,10 +320,9 @@ _LIST_MARK = re.compile(r"[、和及與与]")
 def _distributed(text: str, f, left: int, words: Tagger) -> str:
     """``A、B分別流出x、y``: the noun of A for x, of B for y (the position of ``f`` in the list
     of figures after ``分別``); ``""`` unless there are as many nouns as that needs."""
-    marks = list(_DISTRIBUTIVE.finditer(text, left, f.start))
-    if not marks:
+    if _DISTRIBUTIVE.search(text, left, f.start) is None:
         return ""
-    at = marks[-1].end()
+    at = list(_DISTRIBUTIVE.finditer(text, left, f.start))[-1].end()
     nouns = list_nouns(words(text[left:at]))
     index = len(_LIST_MARK.findall(text, at, f.start))
     return nouns[index] if index < len(nouns) else ""

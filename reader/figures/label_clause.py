@@ -54,7 +54,7 @@ def masked_text(text: str, figures: tuple) -> str:
     at = 0
     for f in sorted(figures, key=lambda f: f.start):
         if f.end > at:
-            start = max(at, f.start)
+            start = f.start if f.start > at else at
             pieces += (text[at:start], " " * (f.end - start))
             at = f.end
     return "".join(pieces) + text[at:]
@@ -68,11 +68,11 @@ def clause(masked: str, start: int, end: int) -> tuple[int, int]:
     """The clause around ``masked[start:end]``: after the last break before it, up to the next."""
     # At most the context a figure carries either side: a line with no clause mark
     # would otherwise be segmented whole for each of its figures (quadratic).
-    floor, ceiling = max(0, start - CONTEXT_LIMIT), min(len(masked), end + CONTEXT_LIMIT)
+    floor = start - CONTEXT_LIMIT if start > CONTEXT_LIMIT else 0
     m = _BREAK_BEFORE.search(masked, floor, start)
     left = m.end() if m else floor
-    m = _BREAK.search(masked, end, ceiling)
-    return left, m.start() if m else ceiling
+    m = _BREAK.search(masked, end, end + CONTEXT_LIMIT)  # (a search ends at the text's end)
+    return left, m.start() if m else min(len(masked), end + CONTEXT_LIMIT)
 
 
 def same_sentence(out: list, f) -> list:
@@ -85,7 +85,7 @@ def same_sentence(out: list, f) -> list:
 
 def adjacent(masked: str, end: int, left: int) -> bool:
     """No clause between the end of a figure and the clause starting at ``left``."""
-    return _BREAK.search(masked, end, max(end, left - 1)) is None
+    return _BREAK.search(masked, end, left - 1) is None  # (none when left - 1 <= end)
 
 
 _SENTENCE_END = re.compile("[。！？!?\n]")

@@ -24,6 +24,7 @@ from reader.figures.label_words import (
     LATIN,
     LIST_JOINS,
     METRIC_VERBS,
+    NOUN_TAGS,
     PAYING,
     PERSONAL_PRONOUNS,
     UNIT_WORDS,
@@ -48,14 +49,18 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted
     >>> noun_after([("支持", "v"), ("发", "v")])
     ''
     """
+    if not words:
+        return ""
     k = 1 if len(words) > 1 and (words[0][0] in "“「『\"'" or words[0][0].isspace() and words[1][1] == "eng") else 0
+    if words[k][1] not in _STARTING_TAGS:
+        return ""  # (most words after a figure: a verb's particle, an adverb, a mark)
     taken: list[Word] = []
     while k < len(words) and len(taken) < limit:
         w, t = words[k]
         if w.isspace() and taken and k + 1 < len(words) and LATIN.match(words[k + 1][0]):
             k += 1
             continue
-        if _suffix_noun(words, k + 1) and t in ("v", "vn") and w not in FUNCTION_WORDS:
+        if t in ("v", "vn") and w not in FUNCTION_WORDS and _suffix_noun(words, k + 1):
             taken += [(w + words[k + 1][0], "n")]  # 振興 + 券
             k += 2
             continue
@@ -94,6 +99,8 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted
     return phrase(taken)
 
 
+# The tags a phrase can start with: a noun's, or a verb or adjective the rules take for one.
+_STARTING_TAGS = NOUN_TAGS | frozenset("v vn a q".split())
 _SPAN_ENDS = frozenset("以来 以來 之内 之內 内 內 来 來 前 后 後".split())  # 近9個月以來的收市新高
 _PHRASE_STOPS = _SPAN_ENDS | frozenset("时 時".split())
 _WITHIN = frozenset("之内 之內 内 內".split())
@@ -172,9 +179,13 @@ def baseline_cut(words: list[Word]) -> list[Word]:
     """The words before the last comparison word (the baseline after it is not measured)."""
     for k in range(len(words) - 1, -1, -1):
         w, t = words[k]
-        if is_baseline(w) or (t == "x" and w[0] in "较較比"):  # 較前 (HMM), 較前年
+        if w[:1] in _BASELINE_STARTS and (is_baseline(w) or (t == "x" and w[0] in "较較比")):  # 較前 (HMM), 較前年
             return words[:k]
     return words
+
+
+# The first characters of every word :func:`baseline_cut` cuts at (most words start otherwise).
+_BASELINE_STARTS = frozenset(w[0] for w in COMPARISON_WORDS) | frozenset("较較比")
 
 
 def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> str:
@@ -197,10 +208,11 @@ def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> st
         w, t = words[k]
         if w in PERSONAL_PRONOUNS:
             return ""
-        if k > 0 and words[k - 1][1] == "d" and words[k - 1][0] in _ADVERBS_BEFORE_VERBS:
+        prev, pt = words[k - 1] if k else ("", "")
+        if pt == "d" and prev in _ADVERBS_BEFORE_VERBS:
             k -= 1  # 也順勢增加: a word after 也/都/就 is part of the predicate
             continue
-        if is_per_unit(w, words[k - 1][0] if k else ""):
+        if "每" in (w[:1], prev) and is_per_unit(w, prev):  # (the cheap test first: few words are per 每)
             k -= 1  # 風速達每小時150公里: 小時 is the rate's unit
             continue
         if is_head(w, t) and (agents or w not in AGENT_NOUNS):

@@ -21,8 +21,8 @@ Word = tuple[str, str]
 
 # Tags of words that can be part of a noun phrase; the head (last word) must not be ``b``
 # (a modifier: 小型, 最大) and an unknown word (``x``, found by the HMM) must be Han.
-_NOUN_TAGS = frozenset("n nr nrt nrfg ns nt nz ng vn an eng j l b x".split())
-_HEAD_TAGS = _NOUN_TAGS - {"b"}
+NOUN_TAGS = frozenset("n nr nrt nrfg ns nt nz ng vn an eng j l b x".split())
+_HEAD_TAGS = NOUN_TAGS - {"b"}
 HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9+&.\-]*$")
 # Who, not what: a figure is never "she"; the sentence names what it measures elsewhere.
@@ -116,7 +116,7 @@ def is_noun(word: str, tag: str) -> bool:
         return False
     if tag == "x":  # an unknown word led by an adverb is a predicate the HMM glued (連奪, 再創)
         return bool(HAN.match(word)) and len(word) > 1 and word[0] not in _ADVERB_LED
-    return tag in _NOUN_TAGS or (tag == "eng" and bool(LATIN.match(word)))
+    return tag in NOUN_TAGS or (tag == "eng" and bool(LATIN.match(word)))
 
 
 @lru_cache(maxsize=65536)  # pure, and a text repeats its words
@@ -165,7 +165,13 @@ def is_per_unit(word: str, before: str = "") -> bool:
 
 
 def phrase(words: list[Word]) -> str:
-    """The words joined, keeping a space only between two Latin words (iPhone SE)."""
+    """The words joined, keeping a space only between two Latin words (iPhone SE).
+
+    >>> phrase([("iPhone", "eng"), ("SE", "eng")]), phrase([("电力", "n"), ("负荷", "n")]), phrase([("券", "n")]), phrase([])
+    ('iPhone SE', '电力负荷', '券', '')
+    """
+    if len(words) < 2:  # most phrases: one word or none
+        return words[0][0] if words else ""
     out = ""
     for w, _t in words:
         if out and LATIN.match(w) and out[-1].isascii() and out[-1].isalnum():
