@@ -18,10 +18,12 @@ as doing it all at once.
 from __future__ import annotations
 
 import json
+from itertools import repeat
+from operator import attrgetter
 from typing import TextIO
 
 from reader.document import Document
-from reader.figures.extract import Figure, extract_figures, figure_to_json, label_figures
+from reader.figures.extract import Figure, extract_figures, figure_to_json, json_number, label_figures
 from reader.output.json_safe import inert_json
 from reader.runtime.parallel import fork_map, pieces_for
 
@@ -97,13 +99,74 @@ def _items_of(task: tuple[Document, str], span: tuple[int, int]) -> list[dict]:
 
 def _json_of(task: tuple[Document, str], span: tuple[int, int] | None) -> str:
     """The figures of ``span`` as they appear inside the document's ``"figures"`` list
-    (indent 1, at depth 2), each encoded as it is made (no list of a book's dicts)."""
+    (indent 1, at depth 2), encoded a chunk at a time (no list of a book's dicts)."""
     doc, script = task
-    return inert_json(
-        ",\n".join("  {\n   " + _ITEM.encode(_item(f, doc, script))[1:-1] + "\n  }" for f in _figures(doc, span))
-    )
+    figures = _figures(doc, span)
+    chunks = [_encoded(figures[k : k + _CHUNK], doc, script) for k in range(0, len(figures), _CHUNK)]
+    encoded = ",\n".join(text for text, _printable in chunks)
+    return encoded if all(printable for _text, printable in chunks) else inert_json(encoded)
 
 
-# A flat object at depth 2 of an indent-1 document, written by json's C encoder
-# (json.dumps with ``indent`` runs the pure-Python encoder, 8x slower).
+_CHUNK = 2048  # figures whose fields are encoded together
+
+
+def _encoded(figures: tuple[Figure, ...], doc: Document, script: str) -> tuple[str, bool]:
+    """``figures`` (at least one) as items of the document's list, the objects
+    :func:`figure_to_json` makes: each field of all of them encoded by one call of json's
+    C encoder, then every object written from a template; and whether every text in them is
+    printable (then so is the JSON, line breaks aside: the encoder only adds escapes).
+
+    >>> from reader.document import parse
+    >>> doc = parse("3個人和5隻貓")
+    >>> one = ",\\n".join("  {\\n   " + _ITEM.encode(figure_to_json(f, doc))[1:-1] + "\\n  }" for f in extract_figures(doc))
+    >>> _encoded(extract_figures(doc), doc, "original") == (one, True)
+    True
+    >>> _encoded(extract_figures(parse("3個人\\u202e")), doc, "original")[1]
+    False
+    """
+    columns, printable = [], True
+    for key in _KEYS:
+        values = _field(figures, key, doc, script)
+        printable = printable and _printable(values)
+        columns.append(_COLUMN.encode(values)[1:-1].split("\n"))
+    return ",\n".join(_OBJECT % row for row in zip(*columns, strict=True)), printable
+
+
+def _printable(values: list) -> bool:
+    """Every text among ``values`` printable (numbers, booleans and None always are).
+
+    >>> _printable(["營收", 3, None]), _printable(["a\\u202eb"]), _printable([True, 2.5])
+    (True, False, True)
+    """
+    texts = [v for v in values if isinstance(v, str)]
+    return all(map(str.isprintable, texts))
+
+
+def _field(figures: tuple[Figure, ...], key: str, doc: Document, script: str) -> list:
+    """The values :func:`figure_to_json` gives ``key`` for each of ``figures``, text in ``script``."""
+    if key == "section":
+        names = {k: s.name for k, s in enumerate(doc.sections)}
+        values: list = list(map(names.get, map(_SECTION, figures), repeat("")))
+    else:
+        values = list(map(attrgetter(key), figures))
+    if key in ("value", "value_max"):
+        values = list(map(json_number, values))
+    elif key == "qualifier":
+        values = list(map(str, values))
+    elif key in _FIELDS_IN_SCRIPT and script != "original":
+        from reader.text.script import convert
+
+        values = [convert(v, script).text if v else v for v in values]
+    return values
+
+
+_SECTION = attrgetter("section")
+# The keys of figure_to_json's objects, in its order (a test compares the two writers).
+_KEYS = tuple("text value value_max unit kind qualifier vague label sentence section start end".split())
+# A flat object at depth 2 of an indent-1 document, its values filled in encoded.
+_OBJECT = "  {\n   " + ",\n   ".join(f'"{key}": %s' for key in _KEYS) + "\n  }"
+# Values encoded one per line by json's C encoder (a line break in a string is escaped, so the
+# lines are the values): one call for a column of a chunk, not one per figure.
+_COLUMN = json.JSONEncoder(ensure_ascii=False, separators=("\n", ": "))
+# A flat object, as figure_to_json's dict (tests, and the writers of one figure).
 _ITEM = json.JSONEncoder(ensure_ascii=False, separators=(",\n   ", ": "))

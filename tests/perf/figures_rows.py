@@ -97,11 +97,12 @@ def figures_throughput(corpus: Path, label: str = "10 MB") -> None:
     clean_rate(corpus, argv, figures)
     code = r"""
 import sys, time
+from dataclasses import replace
 from reader.load import load_path, document_from_cleaned
 from reader.clean.passes import clean
 from reader.text.script import detect_script
-from reader.figures.extract import extract_figures, label_figures, figure_to_json
-from reader.output.figures_json import _ITEM, _load_labeller
+from reader.figures.extract import extract_figures, label_figures
+from reader.output.figures_json import _json_of, _load_labeller
 decoded = load_path(sys.argv[1])
 mark = [("start", time.perf_counter())]
 cleaned = clean(decoded.text, progress=lambda name: mark.append((name, time.perf_counter())))
@@ -114,7 +115,7 @@ figs = extract_figures(doc)
 mark.append(("label", time.perf_counter()))
 figs = label_figures(doc, figs)
 mark.append(("JSON", time.perf_counter()))
-",".join(_ITEM.encode(figure_to_json(f, doc)) for f in figs)
+_json_of((replace(doc, figures=figs), "original"), None)  # as --format json writes them
 mark.append(("", time.perf_counter()))
 print(" / ".join(f"{name} {b - a:.2f}" for (name, a), (_n, b) in zip(mark, mark[1:]) if name != "start"))
 """
