@@ -20,7 +20,10 @@ def book(sections=80):
 
 
 def rows(nav) -> list[str]:
-    return [nav.render_line(y).text for y in range(nav.scrollable_content_region.height)]
+    """The navigator's lines as the terminal shows them (what was drawn, not what would be)."""
+    area = nav.scrollable_content_region
+    strips = nav.app.screen._compositor.render_strips()[area.y : area.bottom]
+    return [strip.crop(area.x, area.right).text for strip in strips]
 
 
 @sync

@@ -99,3 +99,25 @@ async def test_after_n_the_current_paragraph_is_the_hits_paragraph():
         await pilot.press("j")  # a move of the reader's own: the mark is at the top again
         await pilot.pause()
         assert view.current_block != block or view.block_at(view.top_offset) == block
+
+
+@sync
+async def test_the_same_place_told_again_is_not_drawn_again(monkeypatch):
+    # A toggle tells the reader's place twice (the action, then the view once repainted): the
+    # second, the same line, must not cost a frame of its own.
+    from widgets.status_bar import StatusBar
+
+    doc = sample()
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(StatusBar)
+        drawn: list[str] = []
+        update = bar.update
+        monkeypatch.setattr(bar, "update", lambda content, **kw: (drawn.append(str(content)), update(content, **kw)))
+        for percent in (5, 5, 6):
+            bar.show(doc, 1, 3, 10, "", [], percent=percent)
+        assert len(drawn) == 2 and "5%" in drawn[0] and "6%" in drawn[1]
+        await pilot.press("G")  # the reader moves: the line says so
+        await pilot.pause()
+        assert len(drawn) == 3 and status(app) == drawn[-1] and "100%" in drawn[-1]

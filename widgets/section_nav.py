@@ -179,17 +179,25 @@ class SectionNav(OptionList):
         self.highlighted = highlighted
 
     def set_script(self, script: str) -> None:
-        """Show the section labels in ``script``: the same options, drawn again if a label differs."""
+        """Show the section labels in ``script``: the lines on screen whose label reads otherwise are drawn again."""
         before, self.script = self.script, script
+        labels = self._shown_for[0]
         # All the labels converted at once (a label ends at its line, as a phrase does): many books'
         # sections read the same in the Traditional scripts, and redrawing the list costs a frame.
-        labels = "\n".join(self._shown_for[0])
-        if in_script(labels, before) != in_script(labels, script):
-            # OptionList keeps each option's drawn lines, and replacing prompts clears those and every
-            # option's measured height (a book's thousands measured again); the heights are the same
-            # in every script, so only the drawn lines go.
-            self._option_render_cache.clear()
+        joined = "\n".join(labels)
+        if in_script(joined, before) == in_script(joined, script):
+            return
+        # OptionList keeps each option's drawn lines, and replacing prompts clears those and every
+        # option's measured height (a book's thousands measured again); the heights are the same
+        # in every script, so only the drawn lines go.
+        self._option_render_cache.clear()
+        if self.virtual_size.height != len(labels):  # not a line per section (narrower than a label)
             self.refresh()
+            return
+        top = self.scroll_offset.y
+        for y in range(top, min(top + self.scrollable_content_region.height, len(labels))):
+            if in_script(labels[y], before) != in_script(labels[y], script):  # numbered sections do not
+                self.refresh_line(y)
 
     def follow(self, section: int) -> None:
         """Highlight ``section`` (the reader scrolled into it) without jumping."""

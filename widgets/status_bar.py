@@ -167,6 +167,7 @@ class StatusBar(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._parts: list[Part] = []
+        self._shown: tuple[str, tuple[object, ...]] | None = None
         self._tasks: dict[str, str] = {}
         self._told: set[str] = set()  # folded messages already given as notifications
         self._folded: list[str] = []
@@ -233,7 +234,10 @@ class StatusBar(Static):
         parts = self._parts[:1] + tasks + self._parts[1:]
         width = self.size.width or self.app.size.width
         fitted = fit(parts, width)
-        self.update(fitted.line, layout=False)  # one fixed line: no relayout
+        shown = (fitted.line.plain, tuple(fitted.line.spans))  # Content's == compares the text alone
+        if shown != self._shown:  # the same line again (the place told twice by a toggle): no frame for it
+            self._shown = shown
+            self.update(fitted.line, layout=False)  # one fixed line: no relayout
         self._folded = [m for m in fitted.folded if m not in self._told]
         if self._fold_timer is not None:
             self._fold_timer.stop()

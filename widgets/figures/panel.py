@@ -217,7 +217,8 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
         if script != self.script:
             self.script = script
             self.painter.figures_generation += 1  # every cached row was drawn in the old script
-            self.refresh()
+            if self.shown:  # no rows (the figures not found yet): nothing drawn reads in a script
+                self.refresh()
 
     def figure_at_cursor(self) -> int | None:
         """Index into Document.figures of the row under the cursor, if any."""
