@@ -1,6 +1,7 @@
 """The runner passes a stage by when the character at the draft's position is none of the
-stage's marks (reader.figures.quantity.STAGE_MARKS): that must be what the stage itself
-does there (return None, the draft untouched), at every candidate of real articles."""
+stage's marks (reader.figures.quantity.STAGE_MARKS) or the number is in the other script
+(STAGE_SCRIPTS): that must be what the stage itself does there (return None, the draft
+untouched), at every candidate of real articles."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.figures.grammar import _RUN
-from reader.figures.quantity import STAGE_MARKS, STAGES, draft
+from reader.figures.quantity import STAGE_MARKS, STAGE_SCRIPTS, STAGES, draft, plan
 
 HERE = Path(__file__).parent
 ARTICLES = sorted((HERE / "holdout2").glob("*.txt")) + [HERE / "holdout" / "h1.txt", HERE / "holdout" / "h3.txt"]
@@ -44,14 +45,18 @@ def test_a_stage_passed_by_would_have_done_nothing(text: str) -> None:
         if d is None:
             continue
         for stage in STAGES:
-            marks = STAGE_MARKS.get(stage)
-            if marks is not None and text[d.pos : d.pos + 1] not in marks:
+            if stage not in {s for _i, s in plan(d.arabic, text[d.pos : d.pos + 1])}:
                 alone = copy.copy(d)
                 assert stage(alone) is None, (stage.__name__, text[d.start : d.pos + 3])
                 assert _state(alone) == _state(d), (stage.__name__, text[d.start : d.pos + 3])
                 checked += 1
                 continue
-            acted += marks is not None
+            acted += stage in STAGE_MARKS or stage in STAGE_SCRIPTS
             if stage(d) is not None:
                 break
     assert checked > 0 and acted > 0
+
+
+def test_the_plan_after_a_stage_holds_only_later_stages() -> None:
+    for index, stage in plan(True, "元", 5):
+        assert index > 5 and STAGES[index] is stage

@@ -104,11 +104,12 @@ def times(value: float, factor: float) -> float:
 
 
 def unit_at(text: str, pos: int) -> tuple[str, str] | None:
-    found = longest_unit(text[pos : pos + 6])
+    found = longest_unit(text, pos)
     if found is None:
         return None
-    unit, _kind = found
-    follower = text[pos + len(unit) : pos + len(unit) + 1]
+    unit = found[0]
+    end = pos + len(unit)
+    follower = text[end : end + 1]
     if follower and follower in UNIT_BREAKERS.get(unit, ""):
         return None
     if unit == "月" and follower == "份":
@@ -146,29 +147,26 @@ def cue_kind(text: str, start: int, end: int) -> str:
     >>> cue_kind("可創造二千億經濟效益", 3, 6), cue_kind("二千億，經濟效益", 0, 3)
     ('money', 'number')
     """
-    left = start
-    while left > 0 and start - left < 24 and text[left - 1] not in _CLAUSE_BREAK:
-        left -= 1
-    after = text[end : end + 4]
-    for k in range(len(after)):  # the noun right after, or the noun its modifier opens: 二千億經濟效益
-        if after[k] in _CLAUSE_BREAK:
-            break
-        m = CUE.match(after, k)
-        if m and m.lastgroup:
-            return m.lastgroup
-    before = text[left:start]
-    for k in range(len(before) - 1, -1, -1):
-        m = CUE.match(before, k)
-        if m and m.lastgroup:
-            return m.lastgroup
-    return "number"
+    lo = max(0, start - _CUE_REACH)
+    opened = _LAST_BREAK.match(text, lo, start)  # the clause's start, within reach
+    left = opened.end() if opened else lo
+    closed = _FIRST_BREAK.search(text, end, end + 4)
+    # the noun right after, or the noun its modifier opens (二千億經濟效益), else the nearest before
+    m = _CUE_AT.search(text, end, closed.start() if closed else end + 4) or _LAST_CUE.match(text, left, start)
+    return (m.lastgroup or "number") if m else "number"
 
 
 # One search for every cue, money's first (the order cue_kind breaks ties in).
-CUE = re.compile(
+_CUES = (
     "(?P<money>"
     + "|".join(map(re.escape, MONEY_CUES + MONEY_KIND_CUES))
     + ")|(?P<count>"
     + "|".join(map(re.escape, COUNT_CUES))
     + ")"
 )
+CUE = re.compile(_CUES)
+_CUE_AT = re.compile(f"(?=(?:{_CUES}))")  # the first place a cue starts, found in C
+_LAST_CUE = re.compile(f"(?s).*(?=(?:{_CUES}))")  # greedy: the last place a cue starts
+_CUE_REACH = 24  # characters before an amount searched for its cue, within its clause
+_LAST_BREAK = re.compile("(?s).*[" + re.escape(_CLAUSE_BREAK) + "]")  # greedy: the last break
+_FIRST_BREAK = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")

@@ -88,17 +88,32 @@ def sentence_span(text: str, start: int, end: int, ends: list[int] | None = None
     ('乙有3個,丙!', True)
     """
     if ends is not None:
-        k = bisect.bisect_left(ends, start)
-        left = ends[k - 1] + 1 if k else 0
-        k = bisect.bisect_left(ends, end)
-        right = ends[k] if k < len(ends) else len(text)
-    else:
-        left = start
-        while left > 0 and text[left - 1] not in SENTENCE_ENDS:
-            left -= 1
-        right = end
-        while right < len(text) and text[right] not in SENTENCE_ENDS:
-            right += 1
+        return sentence_between(text, bisect.bisect_left(ends, start), bisect.bisect_left(ends, end), ends)
+    left = start
+    while left > 0 and text[left - 1] not in SENTENCE_ENDS:
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in SENTENCE_ENDS:
+        right += 1
+    return _closed(text, left, right)
+
+
+def sentence_between(text: str, after: int, to: int, ends: list[int]) -> tuple[int, int]:
+    """The sentence from after the ``after - 1``-th end mark of ``ends`` (:func:`sentence_ends`
+    of ``text``) to the ``to``-th, as :func:`sentence_span` gives it: every figure between
+    the same two marks has this sentence.
+
+    >>> t = "甲。乙有3個,丙!丁"; s, e = sentence_between(t, 1, 1, sentence_ends(t)); t[s:e]
+    '乙有3個,丙!'
+    """
+    left = ends[after - 1] + 1 if after else 0
+    right = ends[to] if to < len(ends) else len(text)
+    return _closed(text, left, right)
+
+
+def _closed(text: str, left: int, right: int) -> tuple[int, int]:
+    """``text[left:right]`` with the end mark at ``right`` and the closing quotes after it,
+    without surrounding blanks."""
     if right < len(text) and text[right] != "\n":
         right += 1
         while right < len(text) and text[right] in "”」』\"'）)":
@@ -119,26 +134,32 @@ def extract_figures(doc, span: tuple[int, int] | None = None) -> tuple[Figure, .
     figures = []
     sentences: dict[tuple[int, int], str] = {}  # figures of one sentence share its string
     view = doc.figure_view(start, end)
+    section_at, qualifier_of, bisect_left = doc.section_at, Qualifier.of, bisect.bisect_left
+    between: tuple[int, int] | None = None  # the end marks around the last figure ...
+    sent = (0, 0)  # ... and its sentence: the next figure between the same marks has it too
     for raw in scan(view.text):
         raw_start, raw_end = view.source_span(raw.start, raw.end)
-        span = context_span(text, *sentence_span(text, raw_start, raw_end, ends), raw_start, raw_end)
+        marks = (bisect_left(ends, raw_start), bisect_left(ends, raw_end))
+        if marks != between:
+            between, sent = marks, sentence_between(text, *marks, ends)
+        span = context_span(text, *sent, raw_start, raw_end)
         sentence = sentences.get(span)
         if sentence is None:
             sentence = sentences[span] = text[span[0] : span[1]]
         figures.append(
-            Figure(
-                text=text[raw_start:raw_end],
-                value=raw.value,
-                value_max=raw.value_max,
-                unit=raw.unit,
-                kind=raw.kind,
-                qualifier=Qualifier.of(raw.qualifier),
-                label="",
-                sentence=sentence,
-                section=doc.section_at(raw_start).index,
-                start=raw_start,
-                end=raw_end,
-                vague=raw.vague,
+            Figure(  # text, value, value_max, unit, kind, qualifier, label, sentence, section, start, end, vague
+                text[raw_start:raw_end],
+                raw.value,
+                raw.value_max,
+                raw.unit,
+                raw.kind,
+                qualifier_of(raw.qualifier),
+                "",
+                sentence,
+                section_at(raw_start).index,
+                raw_start,
+                raw_end,
+                raw.vague,
             )
         )
     return tuple(figures)

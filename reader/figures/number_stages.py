@@ -31,9 +31,11 @@ TIMES_MARKS = frozenset("x×X* ")
 RACE_MARKS = frozenset("分秒.")  # what may follow the first number of a race time
 _ITEMS_OF = re.compile(r"[1-9][×xX*](?=\d)")
 _UNIT_LIKE_MULTIPLIER = set("千百")
+_MORE = set("多餘余")
+# multiplier reads a blank, 兆, a multiplier (個 before one) or 多/餘 at the draft's position, nothing else.
+MULTIPLIER_MARKS = frozenset(" 兆個个" + "".join(m[0] for m in MULTIPLIERS)) | _MORE
 # 千/百 after digits is a multiplier (5千, 2千多億) unless it starts one of these words.
 _SMALL_MULTIPLIER_BREAKERS = set("度貨货姓強强分家")
-_MORE = set("多餘余")
 GRADE_MARKS = frozenset("級级量")
 _TAIWAN_CURRENCY = ("新台幣", "新臺幣", "新台币", "台幣", "臺幣", "台币")
 # 11萬8249, 2萬9千, 4億2千萬, 1億5000萬: the lower digits written after a big multiplier.

@@ -91,16 +91,18 @@ def read_number(text: str, i: int) -> Num | None:
 
 def _read_arabic(text: str, i: int) -> Num | None:
     m = _ARABIC.match(text, i)
-    if not m or _DOT_DIGIT.match(text, m.end()):
+    if not m:
+        return None
+    written, end = m.group(), m.end()
+    if text[end : end + 1] == "." and _DOT_DIGIT.match(text, end):
         return None  # 1.2.3 is a version, not a number
-    value = arabic(m.group())
+    value = arabic(written)
     if value is None:
         return None
-    end, over = m.end(), False
-    decimal = "." in m.group()
-    if text.startswith(_MORE, end) and value >= 10 and not decimal:
-        end, over = end + 1, True
-    return Num(i, end, m.group(), value, script="arabic", decimal=decimal, over=over)
+    decimal = "." in written
+    over = not decimal and value >= 10 and text.startswith(_MORE, end)
+    # start, end, text, value, value_max, script, decimal, magnitude_only, vague, over (past 多/餘)
+    return Num(i, end + over, written, value, None, "arabic", decimal, False, False, over)
 
 
 def _read_chinese(text: str, i: int, run: str) -> Num | None:

@@ -20,6 +20,7 @@ from reader.figures.draft import RANGE_MARKS, RANGE_SEP, Draft, Outcome, Quantit
 from reader.figures.number_stages import (
     GRADE_MARKS,
     METRE_MARKS,
+    MULTIPLIER_MARKS,
     SLASH_MARKS,
     TIMES_MARKS,
     apply_scale,
@@ -46,7 +47,7 @@ from reader.text.numerals import CN_DIGIT_VALUES, CN_DIGITS, CN_NUMERAL_CHARS
 
 _HK_FRACTION = re.compile(f"([二兩两三四五六七八九])分([一二三四五六七八])(?![{CN_NUMERAL_CHARS}之])")
 
-__all__ = ["STAGES", "STAGE_MARKS", "Draft", "Quantity", "draft", "quantity", "trial"]
+__all__ = ["STAGES", "STAGE_MARKS", "STAGE_SCRIPTS", "Draft", "Quantity", "draft", "plan", "quantity", "trial"]
 
 _FRACTION = re.compile(
     rf"(\d+|[{CN_NUMERAL_CHARS}]+)分之(\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+(?:[點点][{CN_DIGITS}]+)?)"
@@ -58,19 +59,27 @@ def draft(text: str, i: int = 0, pre_q: str = "", depth: int = 0) -> Draft | Non
     num = read_number(text, i)
     if num is None:
         return None
+    _start, end, _text, value, value_max, script, _decimal, _magnitude_only, vague, over, _scaled = num
+    # text, start, pre_q, depth, num, pos, value, value_max, over, vague, read, scale, prefix_word,
+    # unit, kind, qualifier, arabic
     return Draft(
         text,
         i,
         pre_q,
         depth,
         num,
-        num.end,
-        num.value,
-        num.value_max,
-        num.over,
-        num.vague,
+        end,
+        value,
+        value_max,
+        over,
+        vague,
         quantity,
-        arabic=num.script == "arabic",
+        1.0,
+        "",
+        "",
+        "",
+        "",
+        script == "arabic",
     )
 
 
@@ -82,13 +91,18 @@ def quantity(text: str, i: int, pre_q: str, depth: int = 0) -> Quantity | None:
     d = draft(text, i, pre_q, depth)
     if d is None:
         return None
-    for stage, marks in _MARKED_STAGES:
-        if marks is not None and text[d.pos : d.pos + 1] not in marks:
-            continue  # the stage would return None at once
-        out = stage(d)
-        if out is not None:
-            return out or None
-    return d.done()
+    after = -1
+    while True:
+        pos = d.pos
+        for index, stage in plan(d.arabic, text[pos : pos + 1], after):
+            out = stage(d)
+            if out is not None:
+                return out or None
+            if d.pos != pos:
+                after = index  # the stages after this one are chosen again at the new position
+                break
+        else:
+            return d.done()
 
 
 def trial(text: str, i: int = 0, last: Stage | None = None) -> Draft | Outcome:
@@ -131,11 +145,46 @@ STAGE_MARKS: dict[Stage, frozenset[str]] = {
     time_shape: TIME_MARKS,
     metres_and_centimetres: METRE_MARKS,
     dimensions: TIMES_MARKS,
+    multiplier: MULTIPLIER_MARKS,
     number_range: RANGE_MARKS,
     grade: GRADE_MARKS,
     unit_range: RANGE_MARKS,
 }
-_MARKED_STAGES = tuple((stage, STAGE_MARKS.get(stage)) for stage in STAGES)
+# Stages that act only on a number written in one script (True: Arabic digits, False: Chinese
+# numerals), each testing that first: the runner passes them by for the other script.
+STAGE_SCRIPTS: dict[Stage, bool] = {
+    slash_fraction: True,
+    half_of: False,
+    metres_and_centimetres: True,
+    dimensions: True,
+    bare_magnitude: False,
+    indefinite_one: False,
+}
+_ANY_MARK = frozenset().union(*STAGE_MARKS.values())
+_PLANS: dict[tuple[bool, str, int], tuple[tuple[int, Stage], ...]] = {}
+
+
+def plan(arabic: bool, mark: str, after: int = -1) -> tuple[tuple[int, Stage], ...]:
+    """The stages after the ``after``-th, with their places in :data:`STAGES`, that may act on
+    a number of that script (``arabic``) when ``mark`` is the character at the draft's
+    position: every other stage would return None there and leave the draft as it was.
+
+    >>> [stage.__name__ for _i, stage in plan(True, "萬", 8)]
+    ['unit', 'temperature', 'post_qualifier', 'unitless_kind']
+    >>> [stage.__name__ for _i, stage in plan(False, "-", 8)]
+    ['unit', 'temperature', 'unit_range', 'post_qualifier', 'bare_magnitude', 'unitless_kind', 'indefinite_one']
+    """
+    key = (arabic, mark if mark in _ANY_MARK else "", after)
+    found = _PLANS.get(key)
+    if found is None:
+        found = _PLANS[key] = tuple(
+            (index, stage)
+            for index, stage in enumerate(STAGES)
+            if index > after
+            and STAGE_SCRIPTS.get(stage, arabic) == arabic
+            and (stage not in STAGE_MARKS or key[1] in STAGE_MARKS[stage])
+        )
+    return found
 
 
 def hk_fraction(text: str, i: int) -> Quantity | None:

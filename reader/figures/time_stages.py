@@ -50,7 +50,8 @@ _TWO_UNITS: tuple[tuple[tuple[str, ...], tuple[str, ...], int], ...] = (
     (("天", "日"), ("小時", "小时", "個小時", "个小时"), 24),
 )
 _RACE_MARKS = RACE_MARKS
-_BIG_FIRST = frozenset(u[0] for big, _small, _per in _TWO_UNITS for u in big)
+_BIG_UNITS = tuple(u for big, _small, _per in _TWO_UNITS for u in big)
+_BIG_FIRST = frozenset(u[0] for u in _BIG_UNITS)
 _NOT_MINUTES_AFTER = set("之數数")
 TIME_MARKS = frozenset(_RACE_MARKS | _HOUR_MARKS | _COLONS | _BIG_FIRST)  # time_shape reads nothing else
 _SMALL_NUMBER = re.compile(r"\d{1,2}(?![\d.])")
@@ -206,8 +207,8 @@ def two_unit_duration(d: Draft) -> Outcome:
     """
     if d.text[d.pos : d.pos + 1] not in _BIG_FIRST or d.num.decimal or d.value_max is not None or d.over:
         return None  # checked first: most numbers are followed by no duration unit at all
-    if not float(d.value).is_integer():
-        return None
+    if not float(d.value).is_integer() or not d.text.startswith(_BIG_UNITS, d.pos):
+        return None  # 3個人: 個 opens no larger unit
     for big_units, small_units, per in _TWO_UNITS:
         big = next((u for u in big_units if d.at(u)), None)
         if big is None:

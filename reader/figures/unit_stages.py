@@ -48,6 +48,7 @@ _WITHIN = ("內", "内")
 _PERIOD_BEFORE = ("未來", "未来", "過去", "过去", "今後", "今后", "往後", "往后", "最近")
 _HALF_UNITS = ("年", "個月", "个月", "小時", "小时", "倍")  # 一年半, 一倍半
 _HALF_MARKS = set("個个")
+_HALF = re.compile("|".join(_AND_A_HALF))  # none starts another
 _OTHER_DIGITS = set(CN_DIGITS) - {"一"}
 _MEDAL_COUNT = re.compile(rf"(?:\d+|[{CN_DIGITS}]+)[金銀银銅铜]")
 _POINT = set("點点")
@@ -81,10 +82,10 @@ def unit(d: Draft) -> Outcome:
     text, pos, value = d.text, d.pos, d.value
     nxt = text[pos : pos + 1]
     gap = 1 if nxt == " " and d.arabic else 0
-    half = next((w for w in _AND_A_HALF if text.startswith(w, pos)), None) if nxt in _HALF_MARKS else None
+    half = _HALF.match(text, pos) if nxt in _HALF_MARKS else None
     found = unit_at(text, pos + gap) if half is None else None
     if half is not None:
-        d.unit, d.kind, d.pos, d.value = _AND_A_HALF[half], "duration", pos + len(half), value + 0.5
+        d.unit, d.kind, d.pos, d.value = _AND_A_HALF[half.group()], "duration", half.end(), value + 0.5
     elif found is not None:
         d.unit, d.kind = found
         d.pos = pos + gap + len(d.unit)

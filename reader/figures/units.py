@@ -227,13 +227,16 @@ COUNT_CUES = (
 ).split()
 
 
-def longest_unit(text: str) -> tuple[str, str] | None:
-    """The longest unit that ``text`` starts with, as ``(unit, kind)``, else None.
+def longest_unit(text: str, pos: int = 0) -> tuple[str, str] | None:
+    """The longest unit that ``text`` starts with at ``pos``, as ``(unit, kind)``, else None.
 
     A unit followed by a character that shows it begins another word
     (``兩位數``'s 位 is kept, 數 is checked by the caller) is still returned.
+
+    >>> longest_unit("3個百分點", 1), longest_unit("3個百分點", 0)
+    (('個百分點', 'percent'), None)
     """
-    for u in _BY_FIRST_CHAR.get(text[:1], ()):
-        if text.startswith(u):
+    for u in _BY_FIRST_CHAR.get(text[pos : pos + 1], ()):
+        if text.startswith(u, pos):
             return u, UNITS[u]
     return None
