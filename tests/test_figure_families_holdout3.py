@@ -53,6 +53,9 @@ def figs(text: str) -> list[tuple]:
         # a range of two fractions or two 百分之 shares is one figure
         ("約佔五分之一至四分之一", [("五分之一至四分之一", 0.2, 0.25, "fraction")]),
         ("增幅在百分之五到百分之八", [("百分之五到百分之八", 5.0, 8.0, "percent")]),
+        # 多/餘 after a number written across its multiplier, then its unit (D12)
+        ("累計1萬2千多例", [("1萬2千多例", 12000.0, None, "count")]),
+        ("涉款3億4千餘萬元", [("3億4千餘萬元", 3.4e8, None, "money")]),
         ("由三分之二降至三分之一", [("三分之二", 2 / 3, None, "fraction"), ("三分之一", 1 / 3, None, "fraction")]),
     ],
 )

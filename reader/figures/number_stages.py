@@ -41,6 +41,7 @@ _TAIWAN_CURRENCY = ("新台幣", "新臺幣", "新台币", "台幣", "臺幣", "
 # 11萬8249, 2萬9千, 4億2千萬, 1億5000萬: the lower digits written after a big multiplier.
 _LOWER_ORDER = re.compile(rf"(\d,\d{{3}}|\d{{1,4}})({MULTIPLIER_PATTERN})?(?![\d.,])")  # 8249 or 8,249
 _NOT_AFTER_LOWER = set("年月日號号-/%％")
+_TEN_THOUSAND = set("萬万")
 # A ratio or score (5.2:1, 3：1) is no quantity (policy: ratios are optional).
 _RATIO = re.compile(r"[:：]\d")
 # A Chinese range that shares the magnitude of its second end: 三到五百元 is 300..500.
@@ -170,6 +171,9 @@ def multiplier(d: Draft) -> Outcome:
     lower = lower_order(d.text, tail, mult) if d.arabic and not d.num.decimal and mult >= 1e4 else None
     if lower is not None:
         d.value, d.pos = float(Decimal(repr(d.value)) + Decimal(repr(lower[0])) / Decimal(repr(mult))), lower[1]
+        if any(c in _MORE for c in d.text[tail : lower[1]]):
+            d.over = True  # 4億2千多萬
+        _more(d)  # 2萬6千餘例: over the whole number, then its unit
         return None
     _more(d)
     if d.over and mult < 1e4:  # 2千多億: the big multiplier after 多
@@ -199,8 +203,8 @@ def lower_order(text: str, pos: int, mult: float) -> tuple[float, int] | None:
 
     >>> lower_order("8249人次", 0, 1e4), lower_order("2千萬元", 0, 1e8), lower_order("9千宗", 0, 1e4)
     ((8249.0, 4), (20000000.0, 3), (9000.0, 2))
-    >>> lower_order("8,249人次", 0, 1e4)
-    (8249.0, 5)
+    >>> lower_order("8,249人次", 0, 1e4), lower_order("2千多萬元", 0, 1e8)
+    ((8249.0, 5), (20000000.0, 4))
     >>> lower_order("5萬", 0, 1e4), lower_order("2021年", 0, 1e4), lower_order("82人", 0, 1e4)
     (None, None, None)
     >>> from reader.figures.grammar import scan
@@ -213,8 +217,10 @@ def lower_order(text: str, pos: int, mult: float) -> tuple[float, int] | None:
     digits, word = m.group(1).replace(",", ""), m.group(2)
     if word is None and len(digits) != 4:
         return None  # 1萬2 (colloquial 12000) and 11萬82 are not read
-    value = float(digits) * (MULTIPLIERS[word] if word else 1)
-    return (value, m.end()) if 0 < value < mult else None
+    value, end = float(digits) * (MULTIPLIERS[word] if word else 1), m.end()
+    if word and text[end : end + 1] in _MORE and text[end + 1 : end + 2] in _TEN_THOUSAND:
+        value, end = value * 1e4, end + 2  # 4億2千多萬: 2千萬 and more, not 2千
+    return (value, end) if 0 < value < mult else None
 
 
 def ratio(d: Draft) -> Outcome:
