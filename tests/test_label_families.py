@@ -107,3 +107,15 @@ def test_a_match_scope_is_not_what_is_measured():
     assert labels("胡明軒砍下全場最高的27分。")["27分"] != "全場"
     assert labels("他砍下全场最高的31分。")["31分"] != "全场"
     assert labels("上半场全队命中率只有38%。")["38%"] not in ("全队", "上半场")
+
+
+def test_the_base_of_a_rate_is_never_the_label():
+    # holdout3: 土壤中铜含量为每千克4850mg -> 每千克, 每生每学年由5000元 -> 生每学年
+    for text, figure in (
+        ("鉛含量為每千克320毫克。", "320毫克"),
+        ("每生每學年由4000元上調至4500元。", "4000元"),
+        ("折合每平方米1.2万元。", "1.2万元"),
+    ):
+        label = labels(text)[figure]
+        assert "每" not in label, (text, label)
+    assert "收益" in labels("公司每股收益為0.85元。")["0.85元"]  # a metric named with 每 keeps its label

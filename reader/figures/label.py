@@ -59,7 +59,7 @@ from reader.figures.label_words import (
     is_head,
     is_noun,
 )
-from reader.figures.units import MONEY_UNITS
+from reader.figures.units import MONEY_UNITS, UNITS
 
 _NUMERAL_OR_MEASURE = re.compile(r"^.*[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億半几幾数數]")
 # Between a figure and the bracketed one that converts it: 約, 合, 即 ...
@@ -100,6 +100,17 @@ def own_noun(text: str, unit: str) -> str:
     return tail if len(tail) >= 2 and re.fullmatch(r"[\u3400-\u9fff]+", tail) else ""
 
 
+def rate_base(label: str) -> bool:
+    """The base of a rate (每千克, 每平方米) or a piece cut from one (生每學年 of 每生每學年) names
+    what the figure is counted per, not what it measures.  每股收益 is a metric.
+
+    >>> [rate_base(w) for w in ("每千克", "每坪", "生每學年", "每股收益", "單價")]
+    [True, True, True, False, False]
+    """
+    at = label.find("每")
+    return at > 0 or (at == 0 and label[1:] in UNITS)
+
+
 def label_all(text: str, figures: tuple) -> tuple:
     """``figures`` (in text order) with labels."""
     masked = masked_text(text, figures)
@@ -110,6 +121,8 @@ def label_all(text: str, figures: tuple) -> tuple:
         label = _label(text, masked, figures, i, out, words)
         # cannot happen (labels are words around it), but labels must be text
         if label and text.find(label, f.start - reach if f.start > reach else 0, f.end + reach) < 0:
+            label = ""
+        if label and rate_base(label):
             label = ""
         out.append(f.labelled(label))
     return tuple(out)
