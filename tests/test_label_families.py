@@ -43,6 +43,9 @@ def test_hong_kong_and_taiwan_change_words_go_on_about_the_quantity_before():
     assert labels("營業額為50億元，按年上升8%。")["8%"] == "營業額"
     assert labels("出口值為300億美元，年減4.5%。")["4.5%"] == "出口值"
     assert labels("零售總額為80億元，同比上升3%。")["3%"] == "零售總額"  # 零售總額 names a quantity
+    # quarter-on-quarter and week-on-week change words are changes too (holdout3: 季減6.3% -> 季減)
+    assert labels("出口值為300億美元，季增4.5%。")["4.5%"] == "出口值"
+    assert labels("成交量為8千棟，周减2.1%。")["2.1%"] != "周减"
 
 
 def test_a_figure_that_bounds_the_noun_before_it_measures_that_noun():

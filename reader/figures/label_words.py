@@ -67,7 +67,7 @@ FUNCTION_WORDS = frozenset(
     全市 全国 全國 两市 兩市 全省 全球 我市 本市 该市 該市 全港 全臺 全台 全县 全縣 全区 全區 盘中 盤中 各地 全部
     全场 全場 半场 半場 全队 全隊
     另有 尚有 还有 還有 共有 仍有 需要 届时 屆時 此时 此時 整整 足足
-    高点 高點 低点 低點 按年 按月 按季 大增 大减 大減 年增 年减 年減 月增 月减 月減
+    高点 高點 低点 低點 按年 按月 按季 大增 大减 大減 年增 年减 年減 月增 月减 月減 季增 季减 季減 週增 周增 週減 周减
     """.split()
 )
 # (existence and modal verbs and adverbs jieba leaves unknown or tags as nouns: 另有, 需要, 整整; a reference
