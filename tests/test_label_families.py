@@ -122,3 +122,10 @@ def test_the_base_of_a_rate_is_never_the_label():
         label = labels(text)[figure]
         assert "每" not in label, (text, label)
     assert "收益" in labels("公司每股收益為0.85元。")["0.85元"]  # a metric named with 每 keeps its label
+
+
+def test_the_people_a_task_names_are_what_a_count_counts():
+    # holdout3: 當地組織800多名搶險人員 was unlabelled (jieba cuts 搶險 | 人員, a verb first)
+    assert labels("當地組織800多名搶險人員連夜封堵。")["800多名"] == "搶險人員"
+    assert labels("公安机关出动200名巡逻队员。")["200名"] == "巡逻队员"
+    assert labels("發放振興券5000張。")["5000張"] == "振興券"

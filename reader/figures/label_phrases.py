@@ -63,6 +63,8 @@ def noun_after(words: list[Word], limit: int = 3, unknown: bool = False, counted
         if t in ("v", "vn") and w not in FUNCTION_WORDS and _suffix_noun(words, k + 1):
             taken += [(w + words[k + 1][0], "n")]  # 振興 + 券
             k += 2
+            if words[k - 1][0] in _ROLE_NOUNS:
+                break  # 300名執法人員巡查: the people end the phrase, their task follows
             continue
         if (
             counted
@@ -250,14 +252,20 @@ def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> st
 PLACE_PREPOSITIONS = frozenset("在 於 于 從 从 自 向 對 对 按 據 据 經 经 通過 通过 跟".split())
 _ADVERBS_BEFORE_VERBS = frozenset("也 都 就 还 還 又 再 才 却 卻 仍 均 皆 亦".split())
 _SUFFIX_NOUNS = frozenset("券 费 費 价 價 率 量 额 額 值 款 金 税 稅 息 单 單".split())
+_ROLE_NOUNS = frozenset("人员 人員 队员 隊員 官兵 民警 干部 幹部 工作人员 工作人員".split())
 
 
 def _suffix_noun(words: list[Word], k: int) -> bool:
-    """A one-character noun suffix closing a compound jieba cut in two (振興 + 券, 電 + 費)."""
+    """A one-character noun suffix closing a compound jieba cut in two (振興 + 券, 電 + 費), or
+    the people a task names (搶險 + 人員, 執法 + 隊員: 800名搶險人員 counts 搶險人員).
+
+    >>> _suffix_noun([("抢险", "v"), ("人员", "n")], 1), _suffix_noun([("连夜", "d"), ("人员", "n")], 1)
+    (True, False)
+    """
     if k >= len(words) or k == 0:
         return False
     w, t = words[k]
-    if w not in _SUFFIX_NOUNS:
+    if w not in _SUFFIX_NOUNS and w not in _ROLE_NOUNS:
         return False
     pw, pt = words[k - 1]
     return len(pw) >= 2 and pt in ("n", "v", "vn", "nz", "j") and pw not in FUNCTION_WORDS
