@@ -129,3 +129,10 @@ def test_the_people_a_task_names_are_what_a_count_counts():
     assert labels("當地組織800多名搶險人員連夜封堵。")["800多名"] == "搶險人員"
     assert labels("公安机关出动200名巡逻队员。")["200名"] == "巡逻队员"
     assert labels("發放振興券5000張。")["5000張"] == "振興券"
+
+
+def test_the_baseline_of_a_multiple_is_not_what_it_measures():
+    # holdout3: 重症的風險約為年輕人的5倍 was labelled 年輕人
+    assert labels("新房價格約為舊房的1.5倍。")["1.5倍"] == "新房價格"
+    assert labels("该市人均收入相当于全国平均水平的2倍。")["2倍"] != "全国平均水平"
+    assert labels("今年的銷量是去年的3倍。")["3倍"] == "銷量"

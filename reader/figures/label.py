@@ -100,6 +100,21 @@ def own_noun(text: str, unit: str) -> str:
     return tail if len(tail) >= 2 and re.fullmatch(r"[\u3400-\u9fff]+", tail) else ""
 
 
+# 為/是 B 的 N倍: B is the baseline the multiple compares with, not what it measures.
+_BASELINE = re.compile(r"(?:約為|约为|為|为|是|相當於|相当于|等於|等于)[^，,。；;！？!?\n的]{1,12}的\s*$")
+
+
+def baseline_start(text: str, lo: int, hi: int) -> int:
+    """Where the baseline of a multiple ending at ``hi`` starts (its 為/是), else ``hi``.
+
+    >>> t = "新房價格約為舊房的1.5倍"
+    >>> t[:baseline_start(t, 0, 9)], baseline_start("銷量增長的", 0, 5)
+    ('新房價格', 5)
+    """
+    m = _BASELINE.search(text, lo, hi)
+    return m.start() if m else hi
+
+
 def rate_base(label: str) -> bool:
     """The base of a rate (每千克, 每平方米) or a piece cut from one (生每學年 of 每生每學年) names
     what the figure is counted per, not what it measures.  每股收益 is a metric.
@@ -147,7 +162,12 @@ def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: Tag
     same = same_sentence(out, f)
     earlier = [g for g in same if g.kind not in UNDATED_KINDS]
     near = earlier[-1] if earlier and earlier[-1].end > left else None
-    before = words(text[near.end if near is not None else left : f.start]) if f.start > left else []
+    lo = near.end if near is not None else left
+    before = (
+        words(text[lo : baseline_start(text, lo, f.start) if f.kind == "multiple" else f.start])
+        if f.start > left
+        else []
+    )
     found = _distributed(text, f, left, words) or _parallel(text, masked, f, earlier, left, words)
     if found:
         return found
