@@ -136,3 +136,8 @@ def test_the_baseline_of_a_multiple_is_not_what_it_measures():
     assert labels("新房價格約為舊房的1.5倍。")["1.5倍"] == "新房價格"
     assert labels("该市人均收入相当于全国平均水平的2倍。")["2倍"] != "全国平均水平"
     assert labels("今年的銷量是去年的3倍。")["3倍"] == "銷量"
+
+
+def test_a_multiple_in_a_clause_without_a_noun_goes_on_about_the_amount_before():
+    assert labels("全年用電量為163億千瓦時，是去年的1.2倍。")["1.2倍"] == "用電量"
+    assert labels("累计降雨量达486毫米，相当于常年同期的2.8倍。")["2.8倍"] == "降雨量"

@@ -298,7 +298,11 @@ def _label_before(f, before: list[Word], named: list) -> str:
 # same kind, or a time after a distance (100米自由泳決賽，最終游出52.27秒).
 _AMOUNTS = ("money", "count", "percent", "multiple", "number", "fraction", "quantity")
 _TOPIC_KINDS = (*_AMOUNTS, "people")  # amounts a sentence's topic can measure (not dates, durations)
-_GOES_ON = frozenset((k, k) for k in _AMOUNTS) | {("number", "duration"), ("quantity", "time"), ("time", "time")}
+_GOES_ON = (
+    frozenset((k, k) for k in _AMOUNTS)
+    | {("number", "duration"), ("quantity", "time"), ("time", "time")}
+    | frozenset((k, "multiple") for k in (*_AMOUNTS, "people"))  # 用電量163億千瓦時，是去年的1.2倍
+)
 # …同比增長107%，達到472.5億元: a rate and the level it reached measure one quantity
 _GOES_ON |= {("percent", k) for k in ("money", "number", "quantity")} | {
     (k, "percent") for k in ("money", "number", "quantity")
