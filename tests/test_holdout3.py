@@ -32,18 +32,18 @@ LOWER: dict[str, tuple[float, float]] = {
 }
 # (accuracy, coverage) of the labels reached per file; a change that lowers one is a regression
 LABEL_FLOORS: dict[str, tuple[float, float]] = {
-    "flood": (0.88, 0.93),
-    "flood.wild": (0.88, 0.93),
-    "dengue": (0.73, 0.91),
-    "dengue.wild": (0.73, 0.91),
-    "presale": (0.75, 0.87),
-    "presale.wild": (0.74, 0.85),
-    "exam": (0.85, 0.93),
-    "exam.wild": (0.85, 0.93),
-    "waste": (0.85, 0.88),
-    "waste.wild": (0.84, 0.88),
-    "rail": (0.84, 0.86),
-    "rail.wild": (0.84, 0.86),
+    "flood": (0.90, 0.93),
+    "flood.wild": (0.90, 0.93),
+    "dengue": (0.77, 0.91),
+    "dengue.wild": (0.77, 0.91),
+    "presale": (0.80, 0.84),
+    "presale.wild": (0.78, 0.82),
+    "exam": (0.87, 0.87),  # coverage was .938 with 生每學年 as two wrong labels: a rate's base is no label
+    "exam.wild": (0.87, 0.87),
+    "waste": (0.87, 0.85),
+    "waste.wild": (0.86, 0.84),
+    "rail": (0.84, 0.88),
+    "rail.wild": (0.84, 0.88),
 }
 
 
