@@ -141,3 +141,9 @@ def test_the_baseline_of_a_multiple_is_not_what_it_measures():
 def test_a_multiple_in_a_clause_without_a_noun_goes_on_about_the_amount_before():
     assert labels("全年用電量為163億千瓦時，是去年的1.2倍。")["1.2倍"] == "用電量"
     assert labels("累计降雨量达486毫米，相当于常年同期的2.8倍。")["2.8倍"] == "降雨量"
+
+
+def test_the_verb_of_a_frame_is_not_a_label():
+    # holdout3: 以台南市人口約186萬人計算 was labelled 計算
+    assert labels("以全市人口約250萬人計算，每戶平均3人。")["約250萬人"] == "人口"
+    assert labels("按汇率约7.2元换算，折合人民币。")["约7.2元"] != "换算"
