@@ -31,6 +31,7 @@ nothing, a wrong one misleads.
 from __future__ import annotations
 
 import re
+from itertools import starmap
 
 from reader.figures.context import LIMIT as CONTEXT_LIMIT
 from reader.figures.kinds import Qualifier
@@ -56,6 +57,7 @@ from reader.figures.label_words import (
     MARKET_VERBS,
     PERSONAL_PRONOUNS,
     Word,
+    has_word,
     is_head,
     is_noun,
 )
@@ -151,8 +153,11 @@ def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: Tag
     prev = out[-1] if out and out[-1].sentence is f.sentence and out[-1].end <= f.start else None
     if prev is not None and _CONVERSION.match(text[prev.end : f.start]):
         return prev.label
-    found = _label_inside(text, f, right, words) or _label_after(text, masked, figures, i, right, words)
-    if found or _counted_follows(text, f, right, words):
+    counts = f.kind == "count"  # (the rules of what a figure counts ask only counts)
+    found = (_label_inside(text, f, right, words) if counts else "") or _label_after(
+        text, masked, figures, i, (left, right), words
+    )
+    if found or (counts and _counted_follows(text, f, right, words)):
         return found  # 開放了27個臨時庇護中心: the noun counted follows; the subject only acts
     if f.kind in UNDATED_KINDS:
         nxt = figures[i + 1] if i + 1 < len(figures) else None
@@ -168,21 +173,23 @@ def _label(text: str, masked: str, figures: tuple, i: int, out: list, words: Tag
         if f.start > left
         else []
     )
-    found = _distributed(text, f, left, words) or _parallel(text, masked, f, earlier, left, words)
+    found = _distributed(text, f, left, words) or (
+        _parallel(text, masked, f, earlier, left, words) if len(earlier) > 1 else ""
+    )
     if found:
         return found
     if near is not None and _joined(before) and near.label:
         return near.label
-    parts = [g for g in earlier if g.label and adjacent(masked, g.end, left)]
+    parts = [g for g in earlier if g.label and adjacent(masked, g.end, left)] if earlier else []
     if parts and _part_of(before) and not subject_before(before):
         return parts[-1].label  # 投資48億元…，當中約6成: a part of what the figure before measures
-    named = [g for g in parts if not _verb_label(g.label)]
+    named = [g for g in parts if not _verb_label(g.label)] if parts else []
     found = _label_before(f, before, named)
     if found and near is not None and near.kind == "count" and text.startswith(found, near.end):
         return ""  # 46宗水浸及5宗山泥傾瀉, 詐騙37名客戶合共1.26億: the noun a count counts is that count's
-    if found or near is not None or f.kind not in _TOPIC_KINDS or any(is_head(w, t) for w, t in before):
+    if found or near is not None or f.kind not in _TOPIC_KINDS or any(starmap(is_head, before)):
         return found
-    if any(w in PERSONAL_PRONOUNS for w, _t in before):
+    if has_word(before, PERSONAL_PRONOUNS):
         return found
     return topic(text, left, out, words)  # …的儲蓄率，不降反增，高達37.85%
 
@@ -208,7 +215,7 @@ def _parallel(text: str, masked: str, f, earlier: list, left: int, words: Tagger
         return ""  # 4126名投資人…5.37億元: figures of different kinds are no list
     if len(labels) < 2 or len(set(labels)) < len(labels) or not all(labels) or len(mine) >= len(labels):
         return ""
-    if any(is_head(w, t) for w, t in words(text[left : mine[0].start if mine else f.start])):
+    if any(starmap(is_head, words(text[left : mine[0].start if mine else f.start]))):
         return ""
     return labels[len(mine)]
 
@@ -233,9 +240,11 @@ def _label_inside(text: str, f, right: int, words: Tagger) -> str:
     return _straddling(text, f.end, right, words)
 
 
-def _label_after(text: str, masked: str, figures: tuple, i: int, right: int, words: Tagger) -> str:
-    """What follows the figure: ``的`` + noun, the noun counted, the noun after a list of figures."""
+def _label_after(text: str, masked: str, figures: tuple, i: int, span: tuple[int, int], words: Tagger) -> str:
+    """What follows the figure (its clause: ``span``): ``的`` + noun, the noun counted, the noun
+    after a list of figures."""
     f = figures[i]
+    left, right = span
     nxt = figures[i + 1] if i + 1 < len(figures) and figures[i + 1].start >= f.end else None
     stop = nxt.start if nxt is not None and nxt.start < right else right
     piece = text[f.end : stop]
@@ -246,10 +255,9 @@ def _label_after(text: str, masked: str, figures: tuple, i: int, right: int, wor
         after = words(piece)
     found = after_de(after) if "的" in piece else ""  # (the words are the piece's: most have no 的)
     if found:  # 年化收益率超過6%的理財產品: the figure bounds the noun before it
-        left = clause(masked, f.start, f.end)[0]
         bound = f.qualifier in (Qualifier.LOWER, Qualifier.UPPER) or bool(after and after[0][0] in RANGE_ENDS)
         found = bounded_noun(words(text[left : f.start]), bound) or found
-    found = found or (agreeing(after, f) if f.kind == "count" else "")
+    found = found or (agreeing(after, f) if f.kind == "count" and f.unit and f.unit in piece else "")
     if not found and f.kind in ("duration", "date", "year"):
         found = record_after(after)  # 創11年新高
     if not found and f.kind in ("duration", "age"):
@@ -283,7 +291,7 @@ def _label_before(f, before: list[Word], named: list) -> str:
     found = subject_before(before, agents=f.kind == "count")
     if found:
         return found
-    if any(w in PERSONAL_PRONOUNS for w, _t in before):
+    if has_word(before, PERSONAL_PRONOUNS):
         return ""
     if named and (_changes(before) or _part_of(before)):
         return named[-1].label
@@ -311,7 +319,10 @@ _GOES_ON |= {("percent", k) for k in ("money", "number", "quantity")} | {
 
 def _part_of(before: list[Word]) -> bool:
     """``其中``: the figure is a part of the one before (其中70%來自…)."""
-    return any(w in ("其中", "当中", "當中") for w, _t in before)
+    return has_word(before, _PART_WORDS)
+
+
+_PART_WORDS = frozenset("其中 当中 當中".split())
 
 
 def _straddling(text: str, end: int, right: int, words: Tagger) -> str:
@@ -338,7 +349,7 @@ def _changes(before: list[Word]) -> bool:
     a comparison's baseline (較前一交易日收盤) does not count as a noun of its own; a change
     with an object of its own (減少碳排放) is about that object."""
     last = max((k for k, (w, _t) in enumerate(before) if w in _CHANGE_VERBS), default=-1)
-    if any(is_noun(w, t) for w, t in before[last + 1 :]):
+    if any(starmap(is_noun, before[last + 1 :])):
         return False
     return all(
         w.isspace()
@@ -347,7 +358,7 @@ def _changes(before: list[Word]) -> bool:
         or not is_head(w, t)
         or w in AGENT_NOUNS
         for w, t in baseline_cut(before)
-    ) and any(w in _CHANGE_VERBS for w, _t in before)
+    ) and has_word(before, _CHANGE_VERBS)
 
 
 _DISTRIBUTIVE = re.compile("分别|分別|各自")
@@ -368,4 +379,4 @@ def _distributed(text: str, f, left: int, words: Tagger) -> str:
 def _bare(before: list[Word]) -> bool:
     """No noun at all before the figure in its clause (最終游出52.27秒): it goes on about the
     quantity of the clause before."""
-    return not any(is_noun(w, t) for w, t in before)
+    return not any(starmap(is_noun, before))

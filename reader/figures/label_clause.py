@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import starmap
 
 from reader.figures.context import LIMIT as CONTEXT_LIMIT
 from reader.figures.label_phrases import after_de, subject_before
@@ -117,7 +118,7 @@ def topic(text: str, left: int, out: list, words: Words, framed_only: bool = Fal
     floor = max(0, left - 2 * CONTEXT_LIMIT)
     m = _LAST_SENTENCE_END.match(text, floor, left)  # the sentence's start, within reach
     start = m.end() if m else floor
-    frames = list(_TOPIC_FRAME.finditer(text, start, left))
+    frames = list(_TOPIC_FRAME.finditer(text, start, left)) if _TOPIC_FRAME.search(text, start, left) else []
     if frames and not _NUMERAL.search(frames[-1].group(1)):  # 以總額5千元來看: a figure, not a topic
         return subject_before(words(frames[-1].group(1)))
     if framed_only:
@@ -132,7 +133,7 @@ def topic(text: str, left: int, out: list, words: Words, framed_only: bool = Fal
         found = _ending_noun(text[last_figure:right], words, last_figure > cl_left)
         if found:
             return found
-        if last_figure > cl_left or any(is_noun(w, t) for w, t in words(text[cl_left:right])):
+        if last_figure > cl_left or any(starmap(is_noun, words(text[cl_left:right]))):
             return ""
         right = cl_left - 1
     return ""

@@ -15,6 +15,8 @@ applies them to a figure's clause.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from reader.figures.label_words import (
     AGENT_NOUNS,
     COMPARISON_WORDS,
@@ -179,6 +181,8 @@ def _verb_as_noun(words: list[Word]) -> str:
 
 def baseline_cut(words: list[Word]) -> list[Word]:
     """The words before the last comparison word (the baseline after it is not measured)."""
+    if _BASELINE_STARTS.isdisjoint(map(_FIRST_LETTER, map(_TEXT, words))):
+        return words  # (most: no word starts like a comparison word; looked up in C)
     for k in range(len(words) - 1, -1, -1):
         w, t = words[k]
         if w[:1] in _BASELINE_STARTS and (is_baseline(w) or (t == "x" and w[0] in "较較比")):  # 較前 (HMM), 較前年
@@ -186,6 +190,7 @@ def baseline_cut(words: list[Word]) -> list[Word]:
     return words
 
 
+_TEXT, _FIRST_LETTER = itemgetter(0), itemgetter(slice(None, 1))  # a word's text; its first letter ("" for "")
 # The first characters of every word :func:`baseline_cut` cuts at (most words start otherwise).
 _BASELINE_STARTS = frozenset(w[0] for w in COMPARISON_WORDS) | frozenset("较較比")
 
@@ -224,12 +229,12 @@ def subject_before(words: list[Word], limit: int = 4, agents: bool = True) -> st
                 k -= 1
         if t in ("v", "vn") and len(w) > 1 and k > 0 and words[k - 1][0] == "的" and w not in FUNCTION_WORDS:
             break  # 振興券的預算: a verb after 的 is a noun
-        if _suffix_noun(words, k):
+        if words[k][0] in _SUFFIXES and _suffix_noun(words, k):  # (k moves past an agent's modifiers)
             break
         k -= 1
     if k < 0:
         return ""
-    j = k - 1 if _suffix_noun(words, k) else k
+    j = k - 1 if words[k][0] in _SUFFIXES and _suffix_noun(words, k) else k  # (the cheap test first)
     while j > 0 and k - j + 1 < limit:
         w, t = words[j - 1]
         if w.isspace() and j > 1 and LATIN.match(words[j - 2][0]) and LATIN.match(words[j][0]):
@@ -253,6 +258,7 @@ PLACE_PREPOSITIONS = frozenset("在 於 于 從 从 自 向 對 对 按 據 据 
 _ADVERBS_BEFORE_VERBS = frozenset("也 都 就 还 還 又 再 才 却 卻 仍 均 皆 亦".split())
 _SUFFIX_NOUNS = frozenset("券 费 費 价 價 率 量 额 額 值 款 金 税 稅 息 单 單".split())
 _ROLE_NOUNS = frozenset("人员 人員 队员 隊員 官兵 民警 干部 幹部 工作人员 工作人員".split())
+_SUFFIXES = _SUFFIX_NOUNS | _ROLE_NOUNS  # what ends a compound jieba cut in two (_suffix_noun)
 
 
 def _suffix_noun(words: list[Word], k: int) -> bool:
@@ -265,7 +271,7 @@ def _suffix_noun(words: list[Word], k: int) -> bool:
     if k >= len(words) or k == 0:
         return False
     w, t = words[k]
-    if w not in _SUFFIX_NOUNS and w not in _ROLE_NOUNS:
+    if w not in _SUFFIXES:
         return False
     pw, pt = words[k - 1]
     return len(pw) >= 2 and pt in ("n", "v", "vn", "nz", "j") and pw not in FUNCTION_WORDS

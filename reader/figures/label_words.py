@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from reader.figures.units import COUNT_CUES, MONEY_CUES, MONEY_UNITS
 
@@ -165,6 +166,19 @@ def is_per_unit(word: str, before: str = "") -> bool:
     return (len(word) == 2 and word[0] == "每") or before == "每"
 
 
+def has_word(words: list[Word], table: frozenset[str]) -> bool:
+    """Any of ``words`` is in ``table`` (looked up in C, without a generator).
+
+    >>> has_word([("他", "r"), ("在", "p")], PERSONAL_PRONOUNS), has_word([("营收", "n")], PERSONAL_PRONOUNS), has_word([], PERSONAL_PRONOUNS)
+    (True, False, False)
+    """
+    return not table.isdisjoint(map(_TEXT, words))
+
+
+_TEXT = itemgetter(0)
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def phrase(words: list[Word]) -> str:
     """The words joined, keeping a space only between two Latin words (iPhone SE).
 
@@ -173,6 +187,9 @@ def phrase(words: list[Word]) -> str:
     """
     if len(words) < 2:  # most phrases: one word or none
         return words[0][0] if words else ""
+    joined = "".join(map(_TEXT, words))
+    if _ASCII_LETTER.search(joined) is None:
+        return joined  # no Latin word in it (a Latin word starts with an ASCII letter)
     out = ""
     for w, _t in words:
         if out and LATIN.match(w) and out[-1].isascii() and out[-1].isalnum():
