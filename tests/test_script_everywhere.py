@@ -147,3 +147,30 @@ async def test_sections_follow_every_script_and_back_and_new_counts_replace_the_
         while app.article.script != "original":
             await pilot.press("t")
         assert first().split() == ["導語", str(counted)]
+
+
+@sync
+async def test_t_redraws_the_panels_rows_that_read_otherwise_and_the_screen_shows_them_all_in_the_script():
+    # The rows that read the same in the new script keep their lines; what is on screen must
+    # still be, row by row, what the panel draws in that script.
+    doc = sample()
+    labels = ("銷售額", "軟件收入")  # 軟件 reads 軟體 in Taiwan only
+    doc = replace(doc, figures=tuple(replace(f, label=labels[k % 2]) for k, f in enumerate(doc.figures)))
+    app = KreaderApp(doc, enrich=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        panel = app.figures
+        area = panel.scrollable_content_region
+
+        def on_screen() -> list[str]:
+            strips = app.screen._compositor.render_strips()[area.y : area.bottom]
+            return [strip.crop(area.x, area.right).text for strip in strips]
+
+        seen = set()
+        for _ in range(5):  # every script, back to the original
+            await pilot.press("t")
+            await pilot.pause()
+            shown = on_screen()
+            assert shown == [panel.render_line(y).text for y in range(area.height)]
+            seen.update(word for word in ("销售额", "軟體", "軟件") if word in "".join(shown))
+        assert seen == {"销售额", "軟體", "軟件"}

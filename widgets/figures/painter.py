@@ -158,6 +158,12 @@ class RowPainter:
         # Text.render leaves out the text's own style when it has no spans: the row's style goes under all
         return Strip(Segment.apply_style(text.render(self.panel.app.console), style)).crop_extend(0, width, style)
 
+    def reads(self, k: int, script: str) -> tuple[str, str, str]:
+        """Figure ``k``'s row's words in ``script``: the figure as written, its value, its label."""
+        figure = self.panel.document.figures[k]
+        simplified = shows_simplified(script, self.panel.document.script)
+        return in_script(figure.text, script), figure_value(figure, simplified), in_script(figure.label, script)
+
     def cells(self, k: int) -> Cells:
         """The mark, the figure as written (bold and underlined while it is on screen in the
         article), its value, label and kind: plain text, never markup."""

@@ -214,11 +214,17 @@ class FiguresPanel(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_script(self, script: str) -> None:
         """Show the figures and their labels in ``script`` (the article's)."""
-        if script != self.script:
-            self.script = script
-            self.painter.figures_generation += 1  # every cached row was drawn in the old script
-            if self.shown:  # no rows (the figures not found yet): nothing drawn reads in a script
-                self.refresh()
+        if script == self.script:
+            return
+        before, self.script = self.script, script
+        self.painter.figures_generation += 1  # every cached row was drawn in the old script
+        # Only the rows on screen that read otherwise are drawn again: figures in Arabic digits,
+        # and most rows between the Traditional scripts, read the same (none with no rows yet).
+        top = self.scroll_offset.y
+        for row in range(top, min(top + self.scrollable_content_region.height - 1, len(self.shown))):
+            k = self.shown[row]
+            if self.painter.reads(k, before) != self.painter.reads(k, script):
+                self.refresh_line(row + 1)  # virtual line row + 1: the header is line 0
 
     def figure_at_cursor(self) -> int | None:
         """Index into Document.figures of the row under the cursor, if any."""
