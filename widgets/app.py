@@ -321,7 +321,8 @@ class KreaderApp(App[int]):
         if self.figures.has_focus:
             self.query_one(FigurePreview).show(self.document, self.figures.figure_at_cursor(), script)
         if script != "original":
-            self.loading.warm_scripts()
+            # Once this script is on screen: loading a dictionary holds the interpreter (tens of ms).
+            self.call_after_refresh(self.loading.warm_scripts)
 
     def action_cycle_script(self) -> None:
         current = self.article.script
