@@ -49,12 +49,14 @@ class ArticleRows:
         self.measured[i] = 1
         return self.index.set(i, self.view.text_layout.height(i))
 
-    def relayout(self, anchor: Anchor | None = None, *, keep_heights: bool = False) -> None:
+    def relayout(self, anchor: Anchor | None = None, *, keep_heights: bool = False, same_rows: bool = False) -> None:
         """Rebuild the line index for the current width/script/layout, keeping ``anchor`` on top.
 
         ``keep_heights``: the same blocks at the same width (another script,
         more figures): the heights they have now are the best estimates, so a
         long article is not estimated again, only re-wrapped where it is shown.
+        ``same_rows``: each line still takes as many rows (another script), so the corrections of
+        the scroll area still pending from paging wait as they did.
         """
         view = self.view
         self.key = self.current_key()
@@ -70,9 +72,10 @@ class ArticleRows:
             self.index = LineIndex(
                 [gaps + max(1, -(-2 * length // width)) for gaps, length in zip(view.gaps, view.lengths)]
             )  # estimate_rows() for every block, inlined: a book has tens of thousands
-        self.update_virtual_size()
+        # A new scroll area lays the whole screen out again, a frame of its own.
+        self.update_virtual_size(now=not same_rows)
         if anchor is not None:
-            self.restore(anchor)
+            self.restore(anchor, relative=same_rows)
         view.refresh()
 
     def update_virtual_size(self, *, now: bool = True) -> None:
@@ -145,12 +148,12 @@ class ArticleRows:
         conv = view.text_layout.conversion(i, self.key[1])
         return i, b.paragraph.start + conv.to_original(lines[k][0]), r - b.top_gap - rows * k
 
-    def restore(self, anchor: Anchor) -> None:
+    def restore(self, anchor: Anchor, *, relative: bool = False) -> None:
         i, offset, extra = anchor
         if i >= len(self.view.blocks):
             return
         row = self.row_of_offset(i, offset) + extra
-        self.scroll_to_row(self.index.top(i) + max(0, min(row, self.index.height(i) - 1)))
+        self.scroll_to_row(self.index.top(i) + max(0, min(row, self.index.height(i) - 1)), relative=relative)
 
     def scroll_to_row(self, y: int, *, relative: bool = False) -> None:
         """Scroll so that row ``y`` is at the top; a ``relative`` move (a line, a page)

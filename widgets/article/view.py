@@ -384,7 +384,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_script(self) -> None:
         anchor = self.rows.anchor() if self.rows.total else None  # still in the old layout
-        self.rows.relayout(anchor, keep_heights=True)
+        self.rows.relayout(anchor, keep_heights=True, same_rows=True)
         self.screen_lines.last_moved = None
 
     def watch_pinyin(self) -> None:
