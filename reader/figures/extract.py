@@ -75,7 +75,7 @@ _SENTENCE_END = re.compile("[" + re.escape(SENTENCE_ENDS) + "]")
 def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Offsets of every sentence end mark in ``text[start:end]`` (for :func:`sentence_span`
     on a long text; a line-aligned span holds its sentences' ends)."""
-    return [m.start() for m in _SENTENCE_END.finditer(text, start, len(text) if end is None else end)]
+    return list(map(re.Match.start, _SENTENCE_END.finditer(text, start, len(text) if end is None else end)))
 
 
 def sentence_span(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int]:
@@ -135,13 +135,15 @@ def extract_figures(doc, span: tuple[int, int] | None = None) -> tuple[Figure, .
     sentences: dict[tuple[int, int], str] = {}  # figures of one sentence share its string
     view = doc.figure_view(start, end)
     section_at, qualifier_of, bisect_left = doc.section_at, Qualifier.of, bisect.bisect_left
-    between: tuple[int, int] | None = None  # the end marks around the last figure ...
-    sent = (0, 0)  # ... and its sentence: the next figure between the same marks has it too
-    for raw in scan(view.text):
-        raw_start, raw_end = view.source_span(raw.start, raw.end)
-        marks = (bisect_left(ends, raw_start), bisect_left(ends, raw_end))
-        if marks != between:
-            between, sent = marks, sentence_between(text, *marks, ends)
+    opened, closed = len(text), -1  # the end marks around the last figure's sentence ...
+    sent = (0, 0)  # ... and its sentence: a figure between the same two marks has it too
+    for view_start, view_end, _text, value, value_max, unit, kind, qualifier, vague in scan(view.text):
+        raw_start, raw_end = view.source_span(view_start, view_end)
+        if not opened < raw_start <= raw_end <= closed:
+            after, to = bisect_left(ends, raw_start), bisect_left(ends, raw_end)
+            opened = ends[after - 1] if after else -1
+            closed = -1 if to != after else ends[to] if to < len(ends) else len(text)
+            sent = sentence_between(text, after, to, ends)
         span = context_span(text, *sent, raw_start, raw_end)
         sentence = sentences.get(span)
         if sentence is None:
@@ -149,17 +151,17 @@ def extract_figures(doc, span: tuple[int, int] | None = None) -> tuple[Figure, .
         figures.append(
             Figure(  # text, value, value_max, unit, kind, qualifier, label, sentence, section, start, end, vague
                 text[raw_start:raw_end],
-                raw.value,
-                raw.value_max,
-                raw.unit,
-                raw.kind,
-                qualifier_of(raw.qualifier),
+                value,
+                value_max,
+                unit,
+                kind,
+                qualifier_of(qualifier),
                 "",
                 sentence,
                 section_at(raw_start).index,
                 raw_start,
                 raw_end,
-                raw.vague,
+                vague,
             )
         )
     return tuple(figures)

@@ -126,7 +126,7 @@ class Idioms:
     """
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.spans = [(m.start(), m.end()) for m in _IDIOMS.finditer(text, start, end)]
+        self.spans = list(map(re.Match.span, _IDIOMS.finditer(text, start, end)))
         self.starts = [s for s, _e in self.spans]  # in order and apart: their ends are in order too
 
     def __bool__(self) -> bool:
@@ -177,7 +177,7 @@ def _figure_at(text: str, i: int, floor: int, may_be_date: bool = True) -> RawFi
             return None  # 週五晚: Friday evening
     if before == "前" and i > 1 and text[i - 2] not in _BEFORE_QIAN_WORDS and not first.isdigit():
         return None  # 前兩次, 前三季度: "the first N", a ranking rather than a quantity
-    if before and first.isdigit() and (_ascii_letter(before) or before in ".-_/"):
+    if before.isascii() and before and (before.isalpha() or before in ".-_/") and first.isdigit():  # A3, -19
         if not (before == "-" and not (i > 1 and _ascii_letter(text[i - 2]))):
             return None  # part of a name or code: A3, COVID-19, v1.2
     pre_word, pre_q = _pre_qualifier(text, i, floor)

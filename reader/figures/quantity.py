@@ -91,10 +91,11 @@ def quantity(text: str, i: int, pre_q: str, depth: int = 0) -> Quantity | None:
     d = draft(text, i, pre_q, depth)
     if d is None:
         return None
-    after = -1
+    plans, after = _PLANS[d.arabic], -1
     while True:
         pos = d.pos
-        for index, stage in plan(d.arabic, text[pos : pos + 1], after):
+        anywhere, by_mark = plans[after + 1] or _plans(d.arabic, after)
+        for index, stage in by_mark.get(text[pos : pos + 1], anywhere):
             out = stage(d)
             if out is not None:
                 return out or None
@@ -161,10 +162,13 @@ STAGE_SCRIPTS: dict[Stage, bool] = {
     indefinite_one: False,
 }
 _ANY_MARK = frozenset().union(*STAGE_MARKS.values())
-_PLANS: dict[tuple[bool, str, int], tuple[tuple[int, Stage], ...]] = {}
+Plan = tuple[tuple[int, Stage], ...]
+# By script, then by the place of the stage they follow (+1): the stages for a character that
+# is no stage's mark, and those for each mark (filled when first needed).
+_PLANS: dict[bool, list[tuple[Plan, dict[str, Plan]] | None]] = {s: [None] * (len(STAGES) + 1) for s in (True, False)}
 
 
-def plan(arabic: bool, mark: str, after: int = -1) -> tuple[tuple[int, Stage], ...]:
+def plan(arabic: bool, mark: str, after: int = -1) -> Plan:
     """The stages after the ``after``-th, with their places in :data:`STAGES`, that may act on
     a number of that script (``arabic``) when ``mark`` is the character at the draft's
     position: every other stage would return None there and leave the draft as it was.
@@ -174,17 +178,28 @@ def plan(arabic: bool, mark: str, after: int = -1) -> tuple[tuple[int, Stage], .
     >>> [stage.__name__ for _i, stage in plan(False, "-", 8)]
     ['unit', 'temperature', 'unit_range', 'post_qualifier', 'bare_magnitude', 'unitless_kind', 'indefinite_one']
     """
-    key = (arabic, mark if mark in _ANY_MARK else "", after)
-    found = _PLANS.get(key)
+    anywhere, by_mark = _plans(arabic, after)
+    return by_mark.get(mark, anywhere)
+
+
+def _plans(arabic: bool, after: int) -> tuple[Plan, dict[str, Plan]]:
+    found = _PLANS[arabic][after + 1]
     if found is None:
-        found = _PLANS[key] = tuple(
-            (index, stage)
-            for index, stage in enumerate(STAGES)
-            if index > after
-            and STAGE_SCRIPTS.get(stage, arabic) == arabic
-            and (stage not in STAGE_MARKS or key[1] in STAGE_MARKS[stage])
+        found = _PLANS[arabic][after + 1] = (
+            _stages(arabic, "", after),
+            {mark: _stages(arabic, mark, after) for mark in _ANY_MARK},
         )
     return found
+
+
+def _stages(arabic: bool, mark: str, after: int) -> Plan:
+    return tuple(
+        (index, stage)
+        for index, stage in enumerate(STAGES)
+        if index > after
+        and STAGE_SCRIPTS.get(stage, arabic) == arabic
+        and (stage not in STAGE_MARKS or mark in STAGE_MARKS[stage])
+    )
 
 
 def hk_fraction(text: str, i: int) -> Quantity | None:
