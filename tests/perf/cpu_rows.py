@@ -33,9 +33,13 @@ def baseline() -> Path | None:
 
 
 def _old_kreader(tree: Path) -> list[str]:
-    # An old checkout may have no reader/__main__.py: its CLI's main() is called the same way, its
-    # folder first on the path (the current directory, this checkout, would come first otherwise).
-    code = f"import sys; sys.path.insert(0, {str(tree)!r}); sys.argv[0] = 'kreader'; from reader.cli import main; sys.exit(main())"
+    # An old checkout may have no reader/__main__.py: its CLI is called the way its `kreader` command
+    # calls it (entry() where it has one: that exit skips the teardown's collections, main() alone would
+    # not), its folder first on the path (the current directory, this checkout, would come first otherwise).
+    code = (
+        f"import sys; sys.path.insert(0, {str(tree)!r}); sys.argv[0] = 'kreader'; import reader.cli as cli; "
+        "sys.exit(cli.entry() if hasattr(cli, 'entry') else cli.main())"
+    )
     return [sys.executable, "-c", code]
 
 
