@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from common import KREADER, ROOT, RUNS, row
 from paired import MIN_PAIRS, pair_ratios, spread, steps_per_mb
@@ -27,12 +28,11 @@ print(sum(1 for _ in re.finditer(r"[0-9０-９]+(?:[.．][0-9]+)?|[零〇一二�
 class Run:
     seconds: float
     cpu: float
-    rss_mb: float
     out: bytes
 
 
 def timed(argv: list[str], jobs: int = 1, extra_env: dict[str, str] | None = None) -> Run | None:
-    """One process: wall time, CPU time and peak RSS (wait4), its stdout; None if it failed."""
+    """One process: wall time, CPU time (wait4), its stdout; None if it failed (its peak RSS: :func:`peak_of`)."""
     # Without PYTHONDONTWRITEBYTECODE (see common.py): every run would compile kreader's modules
     # anew, which costs a newer, larger checkout more than an older one it is compared with.
     env = {**os.environ, "KREADER_JOBS": str(jobs), **(extra_env or {})}
@@ -45,7 +45,61 @@ def timed(argv: list[str], jobs: int = 1, extra_env: dict[str, str] | None = Non
     seconds = time.perf_counter() - t0
     if p.returncode:
         return None
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, out)
+
+
+# A process forked from the bench starts with the bench's peak RSS (Linux keeps the larger of the
+# two across exec), and the bench holds a whole 10 MB document by the memory rows: the command
+# measured is started by this small launcher, whose own RSS is all it inherits, and the
+# command's peak comes back on a pipe.
+_PEAK_LAUNCHER = r"""
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_pid, status, usage = os.wait4(pid, 0)
+os.write(int(sys.argv[1]), str(usage.ru_maxrss).encode())
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+@dataclass(frozen=True)
+class Peak:
+    rss_mb: float
+    out_bytes: int
+    seconds: float
+
+
+def peak_of(argv: list[str], jobs: int = 1) -> Peak | None:
+    """``argv``'s peak RSS (its own, not the bench's), the size of its stdout (read as it comes,
+    never held) and its wall time; None if it failed."""
+    env = {**os.environ, "KREADER_JOBS": str(jobs)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    report, report_w = os.pipe()
+    t0 = time.perf_counter()
+    try:
+        launcher = [sys.executable, "-c", _PEAK_LAUNCHER, str(report_w), *argv]
+        with subprocess.Popen(launcher, stdout=subprocess.PIPE, cwd=ROOT, env=env, pass_fds=(report_w,)) as p:
+            os.close(report_w)
+            report_w = -1
+            out = _drained(p.stdout)  # type: ignore[arg-type]
+            failed = p.wait()
+        kb = os.read(report, 64)
+    finally:
+        os.close(report)
+        if report_w >= 0:
+            os.close(report_w)
+    if failed or not kb:
+        return None
+    return Peak(int(kb) / 1024, out, time.perf_counter() - t0)
+
+
+def _drained(stream: BinaryIO) -> int:
+    """The bytes read from ``stream`` to its end, a MB at a time (a book's JSON is never held)."""
+    size = 0
+    while chunk := stream.read(1 << 20):
+        size += len(chunk)
+    return size
 
 
 def figures_argv(path: Path) -> list[str]:
@@ -173,21 +227,17 @@ def long_lines() -> None:
             path = folder / f"{len(unit)}-{size}.txt"
             path.write_text("標題\n" + unit * (size // len(unit.encode())) + "\n", encoding="utf-8")
             argv = [sys.executable, "-m", "reader.cli", "--figures", "--format", "json", str(path)]
-            t0 = time.perf_counter()
-            with subprocess.Popen(argv, stdout=subprocess.PIPE, cwd=ROOT, env={**os.environ, "KREADER_JOBS": "1"}) as p:
-                out = sum(len(chunk) for chunk in iter(lambda: p.stdout.read(1 << 20), b""))  # type: ignore[union-attr]
-                _pid, status, usage = os.wait4(p.pid, 0)
-                p.returncode = os.waitstatus_to_exitcode(status)
-            seconds = time.perf_counter() - t0
             what = f"--figures json, one {size / 1e6:.2f} MB line of {unit!r}"
-            if p.returncode:
-                row(what, "failed", "linear", f"exit {p.returncode}")
+            peak = peak_of(argv)
+            if peak is None:
+                row(what, "failed", "linear", "a run failed")
                 continue
             row(
                 what,
-                f"{usage.ru_maxrss / 1024:.0f} MB",
+                f"{peak.rss_mb:.0f} MB",
                 "linear",
-                f"peak RSS; output {out / 1e6:.1f} MB ({out / size:.0f}× the input) in {seconds:.0f} s",
+                f"peak RSS; output {peak.out_bytes / 1e6:.1f} MB ({peak.out_bytes / size:.0f}× the input) "
+                f"in {peak.seconds:.0f} s",
             )
 
 
@@ -219,8 +269,8 @@ def figures_memory(corpus_of: Callable[[float], Path]) -> None:
     peaks: dict[float, list[float | None]] = {mb: [] for mb in MEMORY_SIZES}
     for _ in range(3):
         for mb in peaks:
-            run = timed(figures_argv(corpus_of(mb)), 1)
-            peaks[mb].append(run.rss_mb if run else None)
+            peak = peak_of(figures_argv(corpus_of(mb)))
+            peaks[mb].append(peak.rss_mb if peak else None)
     medians = [spread(peaks[mb]).median for mb in MEMORY_SIZES]
     steps = steps_per_mb(MEMORY_SIZES, medians)
     first, last = MEMORY_SIZES[0], MEMORY_SIZES[-1]
