@@ -18,8 +18,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
-from itertools import repeat
-from operator import attrgetter, call
+from operator import attrgetter
 
 from reader.figures.context import context_span
 from reader.figures.grammar import scan
@@ -55,7 +54,8 @@ class Figure:
         if label == self.label:
             return self
         new = object.__new__(Figure)  # slot by slot: __init__ goes through the frozen guard per field
-        any(map(call, _SLOT_SETTERS, repeat(new), _SLOT_VALUES(self)))  # (the setters return None: all run)
+        for set_slot, value in zip(_SLOT_SETTERS, _SLOT_VALUES(self)):
+            set_slot(new, value)
         _LABEL_SETTER(new, label)
         return new
 
